@@ -1,0 +1,88 @@
+import { chooseUnits } from "./choose-units.js";
+import { priceProvisioned, type ProvisionedOption } from "./provisioned-option.js";
+import { hourlyRateFor, pricedTerms, TERMS, type ModelRates, type Term } from "./rates.js";
+import type { Latency, Note, Recommendation } from "./reasons.js";
+import { recommendLane } from "./recommend-lane.js";
+import { batchCost, onDemandCost } from "./token-cost.js";
+import type { Volume } from "./volume.js";
+
+export interface CompareInput {
+  model: ModelRates;
+  volume: Volume;
+  hoursPerMonth: number;
+  /** Units to price; chosen from the peak or the volume when absent. */
+  units?: number;
+  peakTpm?: { input: number; output: number };
+  /** Only these terms; every priced term when absent. */
+  terms?: readonly Term[];
+  latency: Latency;
+}
+
+export interface CompareResult {
+  model: ModelRates;
+  hoursPerMonth: number;
+  volume: Volume;
+  latency: Latency;
+  onDemand: { monthlyCost: number } | null;
+  batch: { monthlyCost: number } | null;
+  provisioned: ProvisionedOption[];
+  /** Terms the user asked for that have no price for this model. */
+  unpricedTerms: Term[];
+  recommendation: Recommendation;
+  notes: Note[];
+}
+
+/** Prices one workload on every lane its model has and recommends the cheapest lane that fits. */
+export function compareLanes(input: CompareInput): CompareResult {
+  const { model, volume, hoursPerMonth } = input;
+  const onDemand = model.onDemand ? onDemandCost(model.onDemand, model.promptCache, volume) : null;
+  const batch = model.batch ? batchCost(model.batch, volume) : null;
+  const throughput = model.provisioned?.unitThroughput;
+  const { units, basis } = chooseUnits(input, throughput);
+
+  const wanted = input.terms ?? TERMS;
+  const priced = pricedTerms(model);
+  const provisioned = wanted
+    .filter((term) => priced.includes(term))
+    .map((term) =>
+      priceProvisioned({
+        term,
+        hourlyRate: hourlyRateFor(model, term) as number,
+        units,
+        unitsBasis: basis,
+        hoursPerMonth,
+        volume,
+        throughput,
+        onDemandCost: onDemand,
+      }),
+    );
+  const unpricedTerms = input.terms && model.provisioned ? wanted.filter((term) => !priced.includes(term)) : [];
+
+  const notes: Note[] = [];
+  if (basis === "volume") notes.push({ code: "UNITS_FROM_VOLUME", units });
+  if (basis === "peak") notes.push({ code: "UNITS_FROM_PEAK", units });
+  if (basis === "default" && model.provisioned) notes.push({ code: "UNITS_DEFAULT", units, peakGiven: input.peakTpm !== undefined });
+
+  const recommendation = recommendLane({
+    model,
+    latency: input.latency,
+    onDemand,
+    batch,
+    provisioned,
+    unpricedTerms,
+    peakTpm: input.peakTpm,
+  });
+
+  return {
+    model,
+    hoursPerMonth,
+    volume,
+    latency: input.latency,
+    onDemand: onDemand === null ? null : { monthlyCost: onDemand },
+    batch: batch === null ? null : { monthlyCost: batch },
+    provisioned,
+    unpricedTerms,
+    recommendation,
+    notes,
+  };
+}

@@ -1,0 +1,54 @@
+import type { Term } from "./rates.js";
+import type { Volume } from "./volume.js";
+
+export const LANES = ["on-demand", "batch", "provisioned"] as const;
+export type Lane = (typeof LANES)[number];
+
+export const LATENCIES = ["interactive", "async"] as const;
+export type Latency = (typeof LATENCIES)[number];
+
+export interface LaneChoice {
+  lane: Lane;
+  term: Term | null;
+  units: number | null;
+  /** USD a month. */
+  monthlyCost: number;
+}
+
+/** Why a lane was recommended. Each code is stable; the sentence is written by the renderer. */
+export type Reason =
+  | { code: "CHEAPEST"; choice: LaneChoice; runnerUp: LaneChoice | null }
+  | { code: "PT_ONLY_MODEL" }
+  | { code: "ASYNC_TO_BATCH"; batchCost: number; onDemandCost: number | null }
+  | { code: "NO_BATCH_PRICE" }
+  | { code: "BATCH_IF_ASYNC"; batchCost: number; saving: number }
+  | { code: "NO_PT_PRICE" }
+  | { code: "NO_PT_PRICE_FOR_TERM"; terms: Term[] }
+  | {
+      code: "BELOW_BREAK_EVEN" | "ABOVE_BREAK_EVEN";
+      term: Term;
+      units: number;
+      utilization: number | null;
+      breakEvenUtilization: number | null;
+      breakEvenVolume: Volume;
+    }
+  | { code: "PT_NEVER_BREAKS_EVEN"; term: Term; units: number; breakEvenUtilization: number }
+  | { code: "OVERFLOW"; term: Term; units: number; share: number; cost: number; unitsToCarry: number }
+  | { code: "THROTTLED"; term: Term; units: number; share: number; unitsToCarry: number }
+  | { code: "CAPACITY_UNKNOWN"; units: number }
+  | { code: "UNPROVEN_LONG_TERM"; term: Term; committedCost: number }
+  | { code: "UNITS_BELOW_PEAK"; units: number; peakUnits: number };
+
+export type ReasonCode = Reason["code"];
+
+/** Facts about how the inputs were read, shown beside the report rather than in it. */
+export type Note =
+  | { code: "UNITS_FROM_VOLUME"; units: number }
+  | { code: "UNITS_FROM_PEAK"; units: number }
+  | { code: "UNITS_DEFAULT"; units: number; peakGiven: boolean };
+
+export type NoteCode = Note["code"];
+
+export interface Recommendation extends LaneChoice {
+  reasons: Reason[];
+}

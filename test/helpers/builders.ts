@@ -1,0 +1,18 @@
+import type { ModelRates } from "../../src/core/rates.js";
+
+/** The Sonnet-class model of domain.md section 3: $3 / $15 per 1M tokens, $25 per MU-hour on a long term. */
+export function workedExampleModel(overrides: Partial<ModelRates> = {}): ModelRates {
+  return {
+    id: "example.sonnet-class",
+    name: "Sonnet-class example",
+    provider: "Example",
+    aliases: [],
+    onDemand: { inputPerMTok: 3, outputPerMTok: 15 },
+    provisioned: {
+      hourlyPerUnit: { sixMonth: 25 },
+      unitThroughput: { inputTpm: 70_000, outputTpm: 14_000 },
+    },
+    files: [],
+    ...overrides,
+  };
+}

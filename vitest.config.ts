@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Pin the environment so that table output and colour decisions are the same on every machine.
+    env: { NO_COLOR: "1", TZ: "UTC" },
+    testTimeout: 20_000,
+  },
+});
