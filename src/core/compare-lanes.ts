@@ -32,6 +32,32 @@ export interface CompareResult {
   notes: Note[];
 }
 
+/**
+ * PT for the steady base and on-demand above it (domain.md section 4, rule 5): with the volume
+ * spread evenly, the best whole unit count below the load is its floor, with the rest overflowing.
+ */
+function cheapestBlended(options: ProvisionedOption[], input: CompareInput, onDemand: number | null): ProvisionedOption | undefined {
+  if (onDemand === null) return undefined;
+  let best: ProvisionedOption | undefined;
+  for (const option of options) {
+    if (option.utilization === null) continue;
+    const units = Math.floor(option.utilization * option.units);
+    if (units < 1 || units >= option.units) continue;
+    const blended = priceProvisioned({
+      term: option.term,
+      hourlyRate: option.hourlyRate,
+      units,
+      unitsBasis: "volume",
+      hoursPerMonth: input.hoursPerMonth,
+      volume: input.volume,
+      throughput: input.model.provisioned?.unitThroughput,
+      onDemandCost: onDemand,
+    });
+    if (!best || blended.monthlyCost < best.monthlyCost) best = blended;
+  }
+  return best;
+}
+
 /** Prices one workload on every lane its model has and recommends the cheapest lane that fits. */
 export function compareLanes(input: CompareInput): CompareResult {
   const { model, volume, hoursPerMonth } = input;
@@ -71,6 +97,7 @@ export function compareLanes(input: CompareInput): CompareResult {
     provisioned,
     unpricedTerms,
     peakTpm: input.peakTpm,
+    blended: basis === "volume" ? cheapestBlended(provisioned, input, onDemand) : undefined,
   });
 
   return {

@@ -15,6 +15,16 @@ export interface LaneChoice {
   monthlyCost: number;
 }
 
+/** Where a PT option stands against its break-even with on-demand. */
+export interface BreakEvenDetails {
+  term: Term;
+  units: number;
+  /** What the units run at; null when the unit throughput is unknown. */
+  utilization: number | null;
+  breakEvenUtilization: number | null;
+  breakEvenVolume: Volume;
+}
+
 /** Why a lane was recommended. Each code is stable; the sentence is written by the renderer. */
 export type Reason =
   | { code: "CHEAPEST"; choice: LaneChoice; runnerUp: LaneChoice | null }
@@ -24,20 +34,15 @@ export type Reason =
   | { code: "BATCH_IF_ASYNC"; batchCost: number; saving: number }
   | { code: "NO_PT_PRICE" }
   | { code: "NO_PT_PRICE_FOR_TERM"; terms: Term[] }
-  | {
-      code: "BELOW_BREAK_EVEN" | "ABOVE_BREAK_EVEN";
-      term: Term;
-      units: number;
-      utilization: number | null;
-      breakEvenUtilization: number | null;
-      breakEvenVolume: Volume;
-    }
+  | ({ code: "BELOW_BREAK_EVEN" } & BreakEvenDetails)
+  | ({ code: "ABOVE_BREAK_EVEN" } & BreakEvenDetails)
   | { code: "PT_NEVER_BREAKS_EVEN"; term: Term; units: number; breakEvenUtilization: number }
   | { code: "OVERFLOW"; term: Term; units: number; share: number; cost: number; unitsToCarry: number }
   | { code: "THROTTLED"; term: Term; units: number; share: number; unitsToCarry: number }
   | { code: "CAPACITY_UNKNOWN"; units: number }
   | { code: "UNPROVEN_LONG_TERM"; term: Term; committedCost: number }
-  | { code: "UNITS_BELOW_PEAK"; units: number; peakUnits: number };
+  | { code: "UNITS_BELOW_PEAK"; units: number; peakUnits: number }
+  | { code: "BLENDED_CHEAPER"; term: Term; units: number; monthlyCost: number; overflowShare: number };
 
 export type ReasonCode = Reason["code"];
 

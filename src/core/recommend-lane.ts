@@ -12,6 +12,8 @@ export interface RecommendInput {
   provisioned: ProvisionedOption[];
   unpricedTerms: Term[];
   peakTpm?: { input: number; output: number } | undefined;
+  /** Fewer units than the volume needs, with on-demand taking the rest. */
+  blended?: ProvisionedOption | undefined;
 }
 
 interface Candidate extends LaneChoice {
@@ -54,14 +56,14 @@ function breakEvenReason(option: ProvisionedOption, chosen: boolean): Reason | n
     return { code: "PT_NEVER_BREAKS_EVEN", term: option.term, units: option.units, breakEvenUtilization: be.utilization };
   }
   if (be.kind !== "found") return null;
-  return {
-    code: chosen ? "ABOVE_BREAK_EVEN" : "BELOW_BREAK_EVEN",
+  const details = {
     term: option.term,
     units: option.units,
     utilization: option.utilization,
     breakEvenUtilization: be.utilization,
     breakEvenVolume: be.volume,
   };
+  return chosen ? { code: "ABOVE_BREAK_EVEN", ...details } : { code: "BELOW_BREAK_EVEN", ...details };
 }
 
 function capacityReasons(option: ProvisionedOption, input: RecommendInput): Reason[] {
@@ -112,6 +114,10 @@ export function recommendLane(input: RecommendInput): Recommendation {
       if (reason) reasons.push(reason);
       if (best.option) reasons.push(...capacityReasons(best.option, input));
       if (shown.utilization === null) reasons.push({ code: "CAPACITY_UNKNOWN", units: shown.units });
+      const blended = input.blended;
+      if (blended && blended.monthlyCost < best.monthlyCost && blended.overflow) {
+        reasons.push({ code: "BLENDED_CHEAPER", term: blended.term, units: blended.units, monthlyCost: blended.monthlyCost, overflowShare: blended.overflow.share });
+      }
       if (best.option && best.option.term === "6-month") {
         reasons.push({ code: "UNPROVEN_LONG_TERM", term: best.option.term, committedCost: best.option.committedCost });
       }

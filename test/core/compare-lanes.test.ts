@@ -145,3 +145,20 @@ describe("lanes that depend on the model and latency", () => {
     expect(result.recommendation.lane).toBe("on-demand");
   });
 });
+
+describe("the blended option (domain.md section 4, rule 5)", () => {
+  it("points out that 2 units plus overflow ($47,708) beat both 3 units ($54,750) and on-demand ($48,000)", () => {
+    const result = compare({ volume: heavy });
+    expect(result.recommendation.lane).toBe("on-demand");
+    const blended = reason(result.recommendation.reasons, "BLENDED_CHEAPER");
+    expect(blended).toMatchObject({ term: "6-month", units: 2 });
+    expect(blended.monthlyCost).toBeCloseTo(47_708, 6);
+    expect(blended.overflowShare).toBeCloseTo(0.2335, 12);
+  });
+
+  it("stays quiet when the user chose the units or when the floor is no cheaper", () => {
+    expect(codes(compare({ volume: heavy, units: 3 }).recommendation.reasons)).not.toContain("BLENDED_CHEAPER");
+    // 3.0B needs 0.98 of a unit: the floor is 0 units, which is on-demand itself.
+    expect(codes(compare({}).recommendation.reasons)).not.toContain("BLENDED_CHEAPER");
+  });
+});

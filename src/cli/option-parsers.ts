@@ -1,0 +1,55 @@
+import { InvalidArgumentError } from "commander";
+import { parseTokenCount } from "../readers/token-count.js";
+
+function wrap<T>(parse: (text: string) => T): (text: string) => T {
+  return (text) => {
+    try {
+      return parse(text);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+  };
+}
+
+export const tokenCountArg = wrap(parseTokenCount);
+
+export const positiveTokenRateArg = wrap((text) => {
+  const value = parseTokenCount(text);
+  if (value <= 0) throw new Error("expected a number of tokens per minute greater than 0");
+  return value;
+});
+
+export const unitsArg = wrap((text) => {
+  if (!/^\d+$/.test(text.trim())) throw new Error("expected a whole number of model units, such as 2");
+  const value = Number(text);
+  if (value < 1 || value > 100_000) throw new Error("expected between 1 and 100,000 model units");
+  return value;
+});
+
+export const usdArg = wrap((text) => {
+  if (!/^\d+(\.\d+)?$/.test(text.trim())) throw new Error("expected US dollars such as 39.60");
+  const value = Number(text);
+  if (!(value > 0) || !Number.isFinite(value)) throw new Error("expected a price greater than 0");
+  return value;
+});
+
+export const hoursArg = wrap((text) => {
+  if (!/^\d+(\.\d+)?$/.test(text.trim())) throw new Error("expected hours in a month, such as 730 or 744");
+  const value = Number(text);
+  if (!(value > 0) || value > 744) throw new Error("expected more than 0 and at most 744 hours (24 × 31)");
+  return value;
+});
+
+export const dateArg = wrap((text) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new Error("expected a date such as 2026-11-01");
+  return text;
+});
+
+export const regionArg = wrap((text) => {
+  if (!/^[a-z]{2}(-gov)?-[a-z]+-\d+$/.test(text)) throw new Error("expected an AWS region such as us-east-1");
+  return text;
+});
+
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

@@ -1,0 +1,124 @@
+import { inputSideTokens } from "../core/volume.js";
+import { compareLanes } from "../core/compare-lanes.js";
+import { pricedTerms, type ModelRates, type RateCard, type Term } from "../core/rates.js";
+import type { Latency } from "../core/reasons.js";
+import { resolveModel } from "../core/resolve-model.js";
+import { missingCacheRates } from "../core/token-cost.js";
+import { withUnitOverrides } from "../core/unit-overrides.js";
+import { makeVolume, type Volume } from "../core/volume.js";
+import { UsageError } from "../errors.js";
+import { loadRateCard } from "../readers/load-rate-card.js";
+import { makePainter } from "../render/colors.js";
+import { renderCompareCsv } from "../render/compare-csv.js";
+import { renderCompareJson } from "../render/compare-json.js";
+import { renderCompareTable } from "../render/compare-table.js";
+import { noteMessage } from "../render/messages.js";
+import { formatCount } from "../render/money.js";
+import type { CommandResult, Format } from "./command-result.js";
+
+export interface CompareOptions {
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens?: number;
+  cacheWriteTokens?: number;
+  units?: number;
+  term?: Term;
+  hoursPerMonth?: number;
+  peakInputTpm?: number;
+  peakOutputTpm?: number;
+  latency: Latency;
+  rates: string[];
+  region?: string;
+  ratesVersion?: string;
+  unitHourly?: number;
+  unitInputTpm?: number;
+  unitOutputTpm?: number;
+  format: Format;
+}
+
+function findModel(card: RateCard, name: string): ModelRates {
+  const lookup = resolveModel(card, name);
+  if (lookup.found) return lookup.model;
+  const hint = lookup.suggestions.length > 0 ? `; did you mean ${lookup.suggestions.join(", ")}?` : "";
+  throw new UsageError(`--model: ${lookup.reason}${hint}`);
+}
+
+function applyUnitFlags(model: ModelRates, options: CompareOptions): ModelRates {
+  if (options.unitHourly !== undefined && options.term === undefined) {
+    throw new UsageError("--unit-hourly needs --term to say which term the price is for (no-commit, 1-month or 6-month)");
+  }
+  const result = withUnitOverrides(model, {
+    hourly: options.unitHourly === undefined || options.term === undefined ? undefined : { term: options.term, rate: options.unitHourly },
+    inputTpm: options.unitInputTpm,
+    outputTpm: options.unitOutputTpm,
+  });
+  const throughput = result.provisioned?.unitThroughput;
+  if (throughput && (throughput.inputTpm === undefined || throughput.outputTpm === undefined)) {
+    const missing = throughput.inputTpm === undefined ? "--unit-input-tpm" : "--unit-output-tpm";
+    throw new UsageError(`${missing} is needed as well: a model unit is defined by both its input and its output tokens per minute`);
+  }
+  if (result.provisioned && pricedTerms(result).length === 0) {
+    throw new UsageError(`--unit-input-tpm/--unit-output-tpm: ${model.id} has no PT price; add one with --unit-hourly USD --term TERM or --rates FILE`);
+  }
+  return result;
+}
+
+function checkVolume(model: ModelRates, volume: Volume): void {
+  if (!model.onDemand) return;
+  const missing = missingCacheRates(model, volume);
+  if (missing.length > 0) {
+    const flag = missing[0] === "promptCache.readPerMTok" ? "--cache-read-tokens" : "--cache-write-tokens";
+    throw new UsageError(`${flag}: ${model.id} has no ${missing[0]} price in these rates; add it with --rates FILE`);
+  }
+}
+
+function peakFrom(options: CompareOptions, volume: Volume, hours: number): { input: number; output: number } | undefined {
+  const { peakInputTpm: input, peakOutputTpm: output } = options;
+  if (input === undefined && output === undefined) return undefined;
+  if (input === undefined || output === undefined) {
+    throw new UsageError("--peak-input-tpm and --peak-output-tpm go together: the peak minute needs both figures");
+  }
+  const minutes = hours * 60;
+  const checks = [
+    { flag: "--peak-input-tpm", peak: input, average: inputSideTokens(volume) / minutes, what: "input" },
+    { flag: "--peak-output-tpm", peak: output, average: volume.outputTokens / minutes, what: "output" },
+  ];
+  for (const check of checks) {
+    if (check.peak < Math.floor(check.average)) {
+      throw new UsageError(
+        `${check.flag} ${formatCount(check.peak)} is below the average of ${formatCount(check.average)} ${check.what} tokens a minute that the monthly volume implies over ${hours} hours`,
+      );
+    }
+  }
+  return { input, output };
+}
+
+export function runCompare(options: CompareOptions, color: boolean): CommandResult {
+  const card = loadRateCard({ region: options.region, ratesVersion: options.ratesVersion, files: options.rates });
+  const model = applyUnitFlags(findModel(card, options.model), options);
+  const hoursPerMonth = options.hoursPerMonth ?? card.hoursPerMonth;
+  const volume = makeVolume({
+    inputTokens: options.inputTokens,
+    outputTokens: options.outputTokens,
+    cacheReadTokens: options.cacheReadTokens ?? 0,
+    cacheWriteTokens: options.cacheWriteTokens ?? 0,
+  });
+  checkVolume(model, volume);
+  const peakTpm = peakFrom(options, volume, hoursPerMonth);
+  const terms = options.term ? [options.term] : undefined;
+  if (!model.onDemand && !pricedTerms(model).some((term) => !terms || terms.includes(term))) {
+    throw new UsageError(`--term ${options.term}: ${model.id} is served on PT only and has no ${options.term} price; add one with --unit-hourly or --rates`);
+  }
+
+  const result = compareLanes({ model, volume, hoursPerMonth, units: options.units, peakTpm, terms, latency: options.latency });
+  const notes = result.notes.map((note) => `note: ${noteMessage(note)}`);
+  switch (options.format) {
+    case "json":
+      return { stdout: renderCompareJson(result, card), stderr: [], exitCode: 0 };
+    case "csv":
+      return { stdout: renderCompareCsv(result), stderr: notes, exitCode: 0 };
+    case "table":
+      return { stdout: renderCompareTable(result, card, makePainter(color)), stderr: notes, exitCode: 0 };
+  }
+}

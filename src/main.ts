@@ -1,0 +1,55 @@
+import { CommanderError } from "commander";
+import { formatProblem, InputFileError, isUserError } from "./errors.js";
+import { EXIT } from "./exit-codes.js";
+import { createProgram } from "./program.js";
+import { shouldColor } from "./render/colors.js";
+
+export interface MainIo {
+  writeOut(text: string): void;
+  writeErr(text: string): void;
+  env: Readonly<Record<string, string | undefined>>;
+  isTTY: boolean;
+}
+
+const MAX_PROBLEMS_SHOWN = 50;
+
+function reportUserError(error: unknown, io: MainIo): void {
+  if (error instanceof InputFileError) {
+    const shown = error.problems.slice(0, MAX_PROBLEMS_SHOWN);
+    for (const problem of shown) io.writeErr(`error: ${formatProblem(problem)}\n`);
+    const more = error.problems.length - shown.length;
+    if (more > 0) io.writeErr(`error: ...and ${more} more problems\n`);
+    return;
+  }
+  io.writeErr(`error: ${(error as Error).message}\n`);
+}
+
+/** Runs the CLI on `argv` (without node and the script) and returns the exit code; never throws. */
+export async function main(argv: readonly string[], io: MainIo): Promise<number> {
+  let exitCode: number = EXIT.OK;
+  const program = createProgram({
+    writeOut: io.writeOut,
+    writeErr: io.writeErr,
+    color: (flag) => shouldColor({ flag, env: io.env, isTTY: io.isTTY }),
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has printed its own message; help and --version end with exit code 0.
+      return error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    }
+    if (isUserError(error)) {
+      reportUserError(error, io);
+      return EXIT.USAGE;
+    }
+    io.writeErr(`bedrock-cost: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    if (io.env.BEDROCK_COST_DEBUG === "1") io.writeErr(`${(error as Error)?.stack ?? ""}\n`);
+    else io.writeErr("This is a bug in bedrock-cost; run again with BEDROCK_COST_DEBUG=1 for the stack trace and report it.\n");
+    return EXIT.INTERNAL;
+  }
+}

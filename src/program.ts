@@ -1,0 +1,67 @@
+import { Command, Option } from "commander";
+import { FORMATS, type CommandResult } from "./commands/command-result.js";
+import { runCompare, type CompareOptions } from "./commands/compare.js";
+import { collect, dateArg, hoursArg, positiveTokenRateArg, regionArg, tokenCountArg, unitsArg, usdArg } from "./cli/option-parsers.js";
+import { TERMS } from "./core/rates.js";
+import { LATENCIES } from "./core/reasons.js";
+import { VERSION } from "./version.js";
+
+export interface ProgramIo {
+  writeOut(text: string): void;
+  writeErr(text: string): void;
+  /** Whether colour is wanted for table output (decided once, in main). */
+  color(flag: boolean | undefined): boolean;
+  /** Records the exit code a command finished with. */
+  setExitCode(code: number): void;
+}
+
+function emit(io: ProgramIo, result: CommandResult): void {
+  io.writeOut(result.stdout);
+  for (const line of result.stderr) io.writeErr(`${line}\n`);
+  io.setExitCode(result.exitCode);
+}
+
+/** Adds the options every rate-reading command shares. */
+function rateOptions(command: Command): Command {
+  return command
+    .option("-r, --rates <file>", "a rate file laid over the bundled rates (repeatable)", collect, [])
+    .option("--region <region>", "AWS region of the rates (default: the first --rates file's, else us-east-1)", regionArg)
+    .option("--rates-version <date>", "an older bundled price version, by effective date", dateArg);
+}
+
+export function createProgram(io: ProgramIo): Command {
+  const program = new Command("bedrock-cost")
+    .description("On-demand, Batch or Provisioned Throughput for each Amazon Bedrock workload, with the numbers behind the answer.")
+    .version(VERSION, "-V, --version")
+    .option("--color", "colour the table even when stdout is not a terminal")
+    .option("--no-color", "never colour the output")
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.writeOut(text), writeErr: (text) => io.writeErr(text) })
+    .showSuggestionAfterError(true)
+    .helpCommand(false);
+
+  const compare = program
+    .command("compare")
+    .description("price one workload on-demand, on Batch and on Provisioned Throughput, with break-even and a recommendation")
+    .requiredOption("-m, --model <model>", "model id, alias, cross-region profile id or foundation-model ARN")
+    .requiredOption("--input-tokens <n>", "input tokens a month (3000000000, 3B, 600M, 250k, 1.5e9, 3_000_000)", tokenCountArg)
+    .requiredOption("--output-tokens <n>", "output tokens a month", tokenCountArg)
+    .option("--cache-read-tokens <n>", "prompt-cache read tokens a month, priced at the cache-read rate", tokenCountArg)
+    .option("--cache-write-tokens <n>", "prompt-cache write tokens a month, priced at the cache-write rate", tokenCountArg)
+    .option("--units <n>", "model units to price (default: sized from the peak, else from the volume)", unitsArg)
+    .addOption(new Option("--term <term>", "price only this PT term").choices(TERMS))
+    .option("--hours-per-month <h>", "hours in a billing month (default: the rate file's, else 730)", hoursArg)
+    .option("--peak-input-tpm <n>", "peak input tokens per minute, to size units", positiveTokenRateArg)
+    .option("--peak-output-tpm <n>", "peak output tokens per minute, to size units", positiveTokenRateArg)
+    .addOption(new Option("--latency <latency>", "interactive, or async for work that can wait (Batch)").choices(LATENCIES).default("interactive"))
+    .option("--unit-hourly <usd>", "a quoted PT price per unit-hour for --term, for this run", usdArg)
+    .option("--unit-input-tpm <n>", "input tokens per minute one model unit carries", positiveTokenRateArg)
+    .option("--unit-output-tpm <n>", "output tokens per minute one model unit carries", positiveTokenRateArg)
+    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("table"));
+  rateOptions(compare).action((options: CompareOptions, command: Command) => {
+    const color = io.color(command.optsWithGlobals<{ color?: boolean }>().color);
+    emit(io, runCompare(options, color));
+  });
+
+  return program;
+}

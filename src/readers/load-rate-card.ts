@@ -1,0 +1,74 @@
+import { applyOverlay, emptyRateCard } from "../core/merge-rates.js";
+import type { RateCard } from "../core/rates.js";
+import { InputFileError, UsageError, type InputProblem } from "../errors.js";
+import { listBundledVersions, type BundledVersion } from "./bundled-rates.js";
+import { readRateFile, type RateFile } from "./read-rate-file.js";
+
+export const DEFAULT_REGION = "us-east-1";
+
+export interface RateCardRequest {
+  /** --region, else us-east-1. */
+  region?: string | undefined;
+  /** --rates-version: an effective date of a bundled file. */
+  ratesVersion?: string | undefined;
+  /** --rates files, in the order given. */
+  files: readonly string[];
+}
+
+function pickBundled(region: string, version: string | undefined, haveUserFiles: boolean): BundledVersion | undefined {
+  const all = listBundledVersions();
+  const versions = all.get(region);
+  const regions = [...all.keys()].sort().join(", ") || "none";
+  if (!versions) {
+    if (version !== undefined) {
+      throw new UsageError(`--rates-version ${version}: no bundled rates for region ${region} (bundled regions: ${regions})`);
+    }
+    if (!haveUserFiles) {
+      throw new UsageError(`no bundled rates for region ${region} (bundled regions: ${regions}); give your own with --rates FILE`);
+    }
+    return undefined;
+  }
+  if (version === undefined) return versions[versions.length - 1];
+  const match = versions.find((candidate) => candidate.effectiveDate === version);
+  if (!match) {
+    const dates = versions.map((candidate) => candidate.effectiveDate).join(", ");
+    throw new UsageError(`--rates-version ${version}: no such bundled version for ${region} (versions: ${dates})`);
+  }
+  return match;
+}
+
+/**
+ * The rate card for one run: the bundled version for the region (the newest unless one is asked
+ * for), with the user's files laid over it in order. Every problem in every file is reported at once.
+ */
+export function loadRateCard(request: RateCardRequest): RateCard {
+  const problems: InputProblem[] = [];
+  const userFiles: RateFile[] = [];
+  for (const path of request.files) {
+    try {
+      userFiles.push(readRateFile(path, path, false));
+    } catch (error) {
+      if (!(error instanceof InputFileError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw new InputFileError(problems);
+
+  const region = request.region ?? DEFAULT_REGION;
+  const bundled = pickBundled(region, request.ratesVersion, userFiles.length > 0);
+  const layers = bundled ? [readRateFile(bundled.path, bundled.shownAs, true), ...userFiles] : userFiles;
+
+  let card = emptyRateCard(region);
+  for (const layer of layers) {
+    const result = applyOverlay(card, layer.overlay);
+    card = result.card;
+    const located = result.problems.map((problem) => {
+      const line = problem.key === undefined ? layer.yaml.lineOf(problem.path) : layer.yaml.keyLine(problem.path, problem.key);
+      const hint = problem.path.join(".") === "region" && request.region === undefined ? ` (give --region ${layer.overlay.region} to use this file's region)` : "";
+      return { source: problem.file, path: problem.path, line, message: `${problem.message}${hint}` };
+    });
+    problems.push(...located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  }
+  if (problems.length > 0) throw new InputFileError(problems);
+  return card;
+}

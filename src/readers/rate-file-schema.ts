@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { describeValue } from "./describe-value.js";
+
+function expected(what: string) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined ? "required" : `expected ${what}, got ${describeValue(issue.input)}`;
+}
+
+const text = (what: string) => z.string({ error: expected(what) }).min(1, { error: `expected ${what}, got an empty string` });
+
+const isoDate = z
+  .string({ error: expected('a date such as "2026-11-01" (quoted)') })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (issue) => `expected a date such as "2026-11-01", got ${describeValue(issue.input)}` })
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
+    error: (issue) => `${describeValue(issue.input)} is not a calendar date`,
+  });
+
+const usdPerMTok = z
+  .number({ error: expected("US dollars per 1M tokens (a number)") })
+  .positive({ error: (issue) => `must be greater than 0, got ${describeValue(issue.input)}` });
+
+const usdPerHour = z
+  .number({ error: expected("US dollars per model-unit hour (a number)") })
+  .positive({ error: (issue) => `must be greater than 0, got ${describeValue(issue.input)}` });
+
+const tokensPerMinute = z
+  .number({ error: expected("tokens per minute (a whole number)") })
+  .int({ error: (issue) => `expected a whole number of tokens per minute, got ${describeValue(issue.input)}` })
+  .positive({ error: (issue) => `must be greater than 0, got ${describeValue(issue.input)}` })
+  .max(Number.MAX_SAFE_INTEGER, { error: "is too large" });
+
+const tokenRates = z.strictObject({
+  inputPerMTok: usdPerMTok.optional(),
+  outputPerMTok: usdPerMTok.optional(),
+});
+
+const cacheRates = z.strictObject({
+  readPerMTok: usdPerMTok.optional(),
+  writePerMTok: usdPerMTok.optional(),
+});
+
+const hourlyPerUnit = z.strictObject({
+  noCommit: usdPerHour.optional(),
+  oneMonth: usdPerHour.optional(),
+  sixMonth: usdPerHour.optional(),
+});
+
+const unitThroughput = z.strictObject({
+  inputTpm: tokensPerMinute.optional(),
+  outputTpm: tokensPerMinute.optional(),
+});
+
+const modelEntry = z.strictObject({
+  id: text("a Bedrock model id"),
+  name: text("a display name").optional(),
+  provider: text("a provider name").optional(),
+  aliases: z.array(text("an alias"), { error: expected("a list of aliases") }).optional(),
+  source: text("the id of an entry under sources").optional(),
+  onDemand: tokenRates.optional(),
+  batch: tokenRates.optional(),
+  promptCache: cacheRates.optional(),
+  provisioned: z
+    .strictObject({
+      hourlyPerUnit: hourlyPerUnit.optional(),
+      unitThroughput: unitThroughput.optional(),
+    })
+    .optional(),
+});
+
+const source = z.strictObject({
+  id: text("a source id"),
+  title: text("a title"),
+  url: text("a URL"),
+  checked: isoDate,
+});
+
+/**
+ * One rate file, bundled or the user's own. Every price field is optional here because a user's
+ * file may overlay single fields; what a complete model needs is checked after the files are merged.
+ */
+export const rateFileSchema = z.strictObject(
+  {
+    schemaVersion: z.literal(1, { error: (issue) => `expected 1, got ${describeValue(issue.input)}` }),
+    effectiveDate: isoDate.optional(),
+    region: z
+      .string({ error: expected("an AWS region such as us-east-1") })
+      .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d+$/, { error: (issue) => `expected an AWS region such as us-east-1, got ${describeValue(issue.input)}` }),
+    currency: z.literal("USD", { error: (issue) => `only USD is supported, got ${describeValue(issue.input)}` }).optional(),
+    hoursPerMonth: z
+      .number({ error: expected("hours in a month (a number)") })
+      .positive({ error: (issue) => `must be greater than 0, got ${describeValue(issue.input)}` })
+      .max(744, { error: (issue) => `a month has at most 744 hours, got ${describeValue(issue.input)}` })
+      .optional(),
+    sources: z.array(source, { error: expected("a list of sources") }).optional(),
+    models: z.array(modelEntry, { error: expected("a list of models") }),
+  },
+  { error: (issue) => (issue.code === "invalid_type" ? `expected a mapping with schemaVersion, region and models, got ${describeValue(issue.input)}` : undefined) },
+);
+
+export type RateFileInput = z.infer<typeof rateFileSchema>;
+export type ModelEntryInput = z.infer<typeof modelEntry>;

@@ -1,0 +1,45 @@
+import type { RateOverlay } from "../core/merge-rates.js";
+import { InputFileError } from "../errors.js";
+import { rateFileSchema } from "./rate-file-schema.js";
+import { readTextFile } from "./read-text-file.js";
+import { parseYamlFile, type YamlFile } from "./yaml-document.js";
+import { zodProblems } from "./zod-problems.js";
+
+export interface RateFile {
+  overlay: RateOverlay;
+  yaml: ReturnType<typeof parseYamlFile>;
+}
+
+/** Parses and validates one rate file's text. Throws `InputFileError` with every problem found. */
+export function parseRateFile(text: string, shownAs: string, bundled: boolean): RateFile {
+  const yaml = parseYamlFile(shownAs, text);
+  const parsed = rateFileSchema.safeParse(yaml.data, { reportInput: true });
+  if (!parsed.success) throw new InputFileError(zodProblems(yaml, parsed.error));
+  const data = parsed.data;
+  const problems = [];
+  if (bundled && data.effectiveDate === undefined) {
+    problems.push({ source: shownAs, path: ["effectiveDate"], line: yaml.lineOf([]), message: "required in a bundled rate file" });
+  }
+  if (bundled && (data.sources === undefined || data.sources.length === 0)) {
+    problems.push({ source: shownAs, path: ["sources"], line: yaml.lineOf([]), message: "a bundled rate file lists its sources" });
+  }
+  if (problems.length > 0) throw new InputFileError(problems);
+  return {
+    yaml,
+    overlay: {
+      file: shownAs,
+      region: data.region,
+      effectiveDate: data.effectiveDate,
+      hoursPerMonth: data.hoursPerMonth,
+      sources: data.sources ?? [],
+      models: data.models,
+      requireSources: bundled,
+    },
+  };
+}
+
+export function readRateFile(path: string, shownAs: string, bundled: boolean): RateFile {
+  return parseRateFile(readTextFile(path, shownAs), shownAs, bundled);
+}
+
+export type { YamlFile };

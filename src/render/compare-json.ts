@@ -1,0 +1,126 @@
+import type { BreakEven } from "../core/break-even.js";
+import type { CompareResult } from "../core/compare-lanes.js";
+import type { Overflow, ProvisionedOption, UnitsBasis } from "../core/provisioned-option.js";
+import type { RateCard, RateSource, Term } from "../core/rates.js";
+import type { Lane, Latency } from "../core/reasons.js";
+import type { Volume } from "../core/volume.js";
+import { noteMessage, reasonMessage } from "./messages.js";
+import { roundCents, roundFraction, roundPrice, roundTokens } from "./money.js";
+
+export const JSON_SCHEMA_VERSION = 1;
+
+export interface JsonMessage {
+  code: string;
+  message: string;
+}
+
+export interface JsonTokens {
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+}
+
+export interface JsonProvisioned {
+  term: Term;
+  units: number;
+  unitsBasis: UnitsBasis;
+  hourlyRate: number;
+  reservedCost: number;
+  monthlyCost: number;
+  committedCost: number;
+  utilization: number | null;
+  overflow: (JsonTokens & { share: number; cost: number | null }) | null;
+  breakEven: (JsonTokens & { utilization: number | null }) | null;
+  breakEvenStatus: "found" | "never" | "no-traffic" | "no-on-demand";
+}
+
+/** The `--format json` contract of `bedrock-cost compare`; see the README. */
+export interface CompareJson {
+  schemaVersion: number;
+  model: { id: string; name: string; provider: string; source: RateSource | null };
+  rates: { region: string; effectiveDate: string | null; files: string[] };
+  hoursPerMonth: number;
+  latency: Latency;
+  volume: JsonTokens;
+  onDemand: { monthlyCost: number } | null;
+  batch: { monthlyCost: number } | null;
+  provisioned: JsonProvisioned[];
+  recommendation: { lane: Lane; term: Term | null; units: number | null; monthlyCost: number; reasons: JsonMessage[] };
+  notes: JsonMessage[];
+}
+
+function tokens(volume: Volume): JsonTokens {
+  return {
+    inputTokens: roundTokens(volume.inputTokens),
+    outputTokens: roundTokens(volume.outputTokens),
+    cacheReadTokens: roundTokens(volume.cacheReadTokens),
+    cacheWriteTokens: roundTokens(volume.cacheWriteTokens),
+  };
+}
+
+function overflowJson(overflow: Overflow | null): JsonProvisioned["overflow"] {
+  if (!overflow) return null;
+  return { ...tokens(overflow.volume), share: roundFraction(overflow.share), cost: overflow.cost === null ? null : roundCents(overflow.cost) };
+}
+
+function breakEvenJson(breakEven: BreakEven): Pick<JsonProvisioned, "breakEven" | "breakEvenStatus"> {
+  switch (breakEven.kind) {
+    case "found":
+      return {
+        breakEven: {
+          ...tokens(breakEven.volume),
+          utilization: breakEven.utilization === null ? null : roundFraction(breakEven.utilization),
+        },
+        breakEvenStatus: "found",
+      };
+    case "never":
+      return { breakEven: null, breakEvenStatus: "never" };
+    case "none":
+      return { breakEven: null, breakEvenStatus: breakEven.why };
+  }
+}
+
+export function provisionedJson(option: ProvisionedOption): JsonProvisioned {
+  return {
+    term: option.term,
+    units: option.units,
+    unitsBasis: option.unitsBasis,
+    hourlyRate: roundPrice(option.hourlyRate),
+    reservedCost: roundCents(option.reservedCost),
+    monthlyCost: roundCents(option.monthlyCost),
+    committedCost: roundCents(option.committedCost),
+    utilization: option.utilization === null ? null : roundFraction(option.utilization),
+    overflow: overflowJson(option.overflow),
+    ...breakEvenJson(option.breakEven),
+  };
+}
+
+/** Builds the JSON report field by field, so that the contract does not follow internal types. */
+export function toCompareJson(result: CompareResult, card: RateCard): CompareJson {
+  const context = { modelName: result.model.name };
+  const recommendation = result.recommendation;
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    model: { id: result.model.id, name: result.model.name, provider: result.model.provider, source: result.model.source ?? null },
+    rates: { region: card.region, effectiveDate: card.effectiveDate, files: [...card.files] },
+    hoursPerMonth: result.hoursPerMonth,
+    latency: result.latency,
+    volume: tokens(result.volume),
+    onDemand: result.onDemand && { monthlyCost: roundCents(result.onDemand.monthlyCost) },
+    batch: result.batch && { monthlyCost: roundCents(result.batch.monthlyCost) },
+    provisioned: result.provisioned.map(provisionedJson),
+    recommendation: {
+      lane: recommendation.lane,
+      term: recommendation.term,
+      units: recommendation.units,
+      monthlyCost: roundCents(recommendation.monthlyCost),
+      reasons: recommendation.reasons.map((reason) => ({ code: reason.code, message: reasonMessage(reason, context) })),
+    },
+    notes: result.notes.map((note) => ({ code: note.code, message: noteMessage(note) })),
+  };
+}
+
+export function renderCompareJson(result: CompareResult, card: RateCard): string {
+  return `${JSON.stringify(toCompareJson(result, card), null, 2)}\n`;
+}

@@ -1,0 +1,87 @@
+import Table from "cli-table3";
+import type { CompareResult } from "../core/compare-lanes.js";
+import type { ProvisionedOption } from "../core/provisioned-option.js";
+import type { RateCard } from "../core/rates.js";
+import type { Painter } from "./colors.js";
+import { describeChoice, reasonMessage } from "./messages.js";
+import { formatPercent, formatRate, formatTokensShort, formatUsd, formatUsdDelta } from "./money.js";
+
+const HEAD = ["Option", "Units", "$/unit-hr", "Monthly cost", "Committed", "Utilization", "Overflow", "Break-even in / out", "vs on-demand"];
+// Only the line under the header: rows follow each other without separators.
+const CHARS = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
+const ALIGN = ["left", "right", "right", "right", "right", "right", "right", "left", "right"] as const;
+const NONE = "-";
+
+function overflowCell(option: ProvisionedOption, paint: Painter): string {
+  const overflow = option.overflow;
+  if (!overflow) return paint.dim("unknown");
+  if (overflow.share === 0) return formatUsd(0);
+  const share = formatPercent(overflow.share);
+  return paint.warn(overflow.cost === null ? `throttled ${share}` : `${formatUsd(overflow.cost)} (${share})`);
+}
+
+function breakEvenCell(option: ProvisionedOption, paint: Painter): string {
+  const be = option.breakEven;
+  if (be.kind === "never") return paint.warn("never at this mix");
+  if (be.kind === "none") return NONE;
+  const volume = `${formatTokensShort(be.volume.inputTokens)} / ${formatTokensShort(be.volume.outputTokens)}`;
+  return be.utilization === null ? `${volume}, utilization unknown` : `${volume} at ${formatPercent(be.utilization)}`;
+}
+
+function header(result: CompareResult, card: RateCard, paint: Painter): string[] {
+  const { model, volume } = result;
+  const cache = volume.cacheReadTokens + volume.cacheWriteTokens;
+  const cacheText =
+    cache > 0 ? ` + ${formatTokensShort(volume.cacheReadTokens)} cache read + ${formatTokensShort(volume.cacheWriteTokens)} cache write` : "";
+  const version = card.effectiveDate ? `, ${card.effectiveDate}` : "";
+  return [
+    paint.heading(`${model.name} (${model.id})`),
+    `Rates: ${card.region}${version} · ${result.hoursPerMonth} hours a month · ${result.latency}`,
+    `Volume: ${formatTokensShort(volume.inputTokens)} input + ${formatTokensShort(volume.outputTokens)} output tokens a month${cacheText}`,
+  ];
+}
+
+/** The comparison as a table with the recommendation and its reasons below it. */
+export function renderCompareTable(result: CompareResult, card: RateCard, paint: Painter): string {
+  const table = new Table({ head: HEAD, colAligns: [...ALIGN], chars: CHARS, style: { head: [], border: [] } });
+  const recommended = result.recommendation;
+  const label = (text: string, isBest: boolean) => (isBest ? paint.best(`${text} (recommended)`) : text);
+  const money = (usd: number, isBest: boolean) => (isBest ? paint.best(formatUsd(usd)) : formatUsd(usd));
+  const onDemand = result.onDemand?.monthlyCost ?? null;
+
+  if (result.onDemand) {
+    const isBest = recommended.lane === "on-demand";
+    table.push([label("On-demand", isBest), NONE, NONE, money(result.onDemand.monthlyCost, isBest), NONE, NONE, NONE, NONE, NONE]);
+  }
+  if (result.batch) {
+    const isBest = recommended.lane === "batch";
+    const name = result.latency === "async" ? "Batch" : "Batch (async only)";
+    const delta = onDemand === null ? NONE : formatUsdDelta(result.batch.monthlyCost - onDemand);
+    table.push([label(name, isBest), NONE, NONE, money(result.batch.monthlyCost, isBest), NONE, NONE, NONE, NONE, delta]);
+  }
+  for (const option of result.provisioned) {
+    const isBest = recommended.lane === "provisioned" && recommended.term === option.term;
+    table.push([
+      label(`PT ${option.term}`, isBest),
+      String(option.units),
+      formatRate(option.hourlyRate),
+      money(option.monthlyCost, isBest),
+      option.term === "no-commit" ? "none" : formatUsd(option.committedCost),
+      option.utilization === null ? paint.dim("unknown") : formatPercent(option.utilization),
+      overflowCell(option, paint),
+      breakEvenCell(option, paint),
+      onDemand === null ? NONE : formatUsdDelta(option.monthlyCost - onDemand),
+    ]);
+  }
+
+  const context = { modelName: result.model.name };
+  const lines = [
+    ...header(result, card, paint),
+    "",
+    table.toString(),
+    "",
+    paint.heading(`Recommendation: ${describeChoice(recommended)}, ${formatUsd(recommended.monthlyCost)} a month`),
+    ...recommended.reasons.map((reason) => `  - ${reasonMessage(reason, context)} ${paint.dim(`[${reason.code}]`)}`),
+  ];
+  return `${lines.join("\n")}\n`;
+}

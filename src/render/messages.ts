@@ -1,0 +1,100 @@
+import type { LaneChoice, Note, Reason } from "../core/reasons.js";
+import type { Volume } from "../core/volume.js";
+import { formatPercent, formatTokensShort, formatUsd } from "./money.js";
+
+export interface MessageContext {
+  modelName: string;
+}
+
+function units(count: number): string {
+  return count === 1 ? "1 unit" : `${count} units`;
+}
+
+function carry(count: number): string {
+  return count === 1 ? "carries" : "carry";
+}
+
+export function describeChoice(choice: LaneChoice): string {
+  switch (choice.lane) {
+    case "on-demand":
+      return "on-demand";
+    case "batch":
+      return "Batch";
+    case "provisioned":
+      return `PT, ${units(choice.units ?? 0)} on a ${choice.term} term`;
+  }
+}
+
+function volumeText(volume: Volume): string {
+  const cache = volume.cacheReadTokens + volume.cacheWriteTokens;
+  const cacheText = cache > 0 ? ` (with ${formatTokensShort(cache)} cache tokens)` : "";
+  return `${formatTokensShort(volume.inputTokens)} input + ${formatTokensShort(volume.outputTokens)} output tokens a month${cacheText}`;
+}
+
+const THROUGHPUT_HINT =
+  "give --unit-input-tpm and --unit-output-tpm (or provisioned.unitThroughput in a rate file) from your AWS account team or your own measurement";
+
+/** The sentence for a recommendation reason. */
+export function reasonMessage(reason: Reason, context: MessageContext): string {
+  switch (reason.code) {
+    case "CHEAPEST": {
+      const chosen = describeChoice(reason.choice);
+      const first = `${chosen.charAt(0).toUpperCase()}${chosen.slice(1)} is the cheapest lane that fits: ${formatUsd(reason.choice.monthlyCost)} a month`;
+      if (!reason.runnerUp) return `${first}.`;
+      const gap = reason.runnerUp.monthlyCost - reason.choice.monthlyCost;
+      return `${first}, ${formatUsd(gap)} less than ${describeChoice(reason.runnerUp)} (${formatUsd(reason.runnerUp.monthlyCost)}).`;
+    }
+    case "PT_ONLY_MODEL":
+      return `${context.modelName} has no on-demand price: a custom model is served on Provisioned Throughput only.`;
+    case "ASYNC_TO_BATCH": {
+      const against = reason.onDemandCost === null ? "" : ` against ${formatUsd(reason.onDemandCost)} on-demand`;
+      return `The work can wait, so it goes to Batch: ${formatUsd(reason.batchCost)} a month${against}.`;
+    }
+    case "NO_BATCH_PRICE":
+      return `The work can wait, but ${context.modelName} has no Batch price in these rates; add batch prices in a rate file if AWS offers them.`;
+    case "BATCH_IF_ASYNC":
+      return `If this work can wait, Batch would cost ${formatUsd(reason.batchCost)} a month (${formatUsd(reason.saving)} less): run with --latency async.`;
+    case "NO_PT_PRICE":
+      return `No Provisioned Throughput price is known for ${context.modelName} (AWS publishes none for current models): add your quote with --rates FILE (provisioned.hourlyPerUnit) or --unit-hourly USD with --term.`;
+    case "NO_PT_PRICE_FOR_TERM":
+      return `No PT price is known for ${context.modelName} on the ${reason.terms.join(", ")} term; add it with --rates FILE or --unit-hourly USD.`;
+    case "BELOW_BREAK_EVEN": {
+      const at = reason.utilization === null ? "" : ` would run at ${formatPercent(reason.utilization)} and`;
+      const needed = reason.breakEvenUtilization === null ? "" : ` (${formatPercent(reason.breakEvenUtilization)} utilization)`;
+      return `PT with ${units(reason.units)} on a ${reason.term} term${at} pays off only above ${volumeText(reason.breakEvenVolume)}${needed}.`;
+    }
+    case "ABOVE_BREAK_EVEN": {
+      const at = reason.utilization === null ? " is" : ` runs at ${formatPercent(reason.utilization)},`;
+      const needed = reason.breakEvenUtilization === null ? "" : ` (${formatPercent(reason.breakEvenUtilization)} utilization)`;
+      return `PT with ${units(reason.units)} on a ${reason.term} term${at} above the break-even of ${volumeText(reason.breakEvenVolume)}${needed}.`;
+    }
+    case "PT_NEVER_BREAKS_EVEN":
+      return `PT on a ${reason.term} term never beats on-demand at this mix: ${units(reason.units)} would need ${formatPercent(reason.breakEvenUtilization)} utilization to cost no more, so ${reason.units === 1 ? "it is" : "they are"} full before on-demand catches up.`;
+    case "OVERFLOW":
+      return `${units(reason.units)} ${carry(reason.units)} ${formatPercent(1 - reason.share)} of the traffic; the other ${formatPercent(reason.share)} overflows to on-demand for ${formatUsd(reason.cost)} a month, included in the PT cost (${units(reason.unitsToCarry)} would carry it all).`;
+    case "THROTTLED":
+      return `${units(reason.units)} ${carry(reason.units)} ${formatPercent(1 - reason.share)} of the traffic; the other ${formatPercent(reason.share)} would be throttled (${units(reason.unitsToCarry)} would carry it all).`;
+    case "CAPACITY_UNKNOWN":
+      return `Utilization and overflow are unknown because AWS does not publish a model unit's tokens per minute: ${THROUGHPUT_HINT}.`;
+    case "UNPROVEN_LONG_TERM":
+      return `A ${reason.term} term commits ${formatUsd(reason.committedCost)}: run no-commit or 1-month until measured traffic proves the utilization.`;
+    case "BLENDED_CHEAPER":
+      return `With the volume spread evenly, ${units(reason.units)} on a ${reason.term} term plus on-demand for the ${formatPercent(reason.overflowShare)} above ${reason.units === 1 ? "it" : "them"} would cost ${formatUsd(reason.monthlyCost)} a month; a monthly total hides the peaks, so measure the traffic per minute before relying on overflow.`;
+    case "UNITS_BELOW_PEAK":
+      return `${units(reason.units)} ${reason.units === 1 ? "is" : "are"} fewer than the ${reason.peakUnits} the peak minute needs: traffic above them at the peak overflows or is throttled.`;
+  }
+}
+
+/** The sentence for a note about how the inputs were read. */
+export function noteMessage(note: Note): string {
+  switch (note.code) {
+    case "UNITS_FROM_VOLUME":
+      return `Units: ${note.units}, the fewest that carry the monthly volume spread evenly; real traffic peaks, so size from --peak-input-tpm and --peak-output-tpm when you know them.`;
+    case "UNITS_FROM_PEAK":
+      return `Units: ${note.units}, the fewest that carry the peak minute.`;
+    case "UNITS_DEFAULT": {
+      const peak = note.peakGiven ? " (the peak flags cannot size units without it)" : "";
+      return `Units: 1, because a unit's throughput is unknown${peak}; give --units, or ${THROUGHPUT_HINT}.`;
+    }
+  }
+}

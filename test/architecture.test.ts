@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const SRC = fileURLToPath(new URL("../src/", import.meta.url));
+
+function sources(folder: string): { file: string; text: string }[] {
+  const dir = join(SRC, folder);
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((name) => name.endsWith(".ts"))
+    .map((name) => ({ file: `${folder}/${name}`, text: readFileSync(join(dir, name), "utf8") }));
+}
+
+function imports(text: string): string[] {
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map((match) => match[1] as string);
+}
+
+describe("module boundaries", () => {
+  it("keeps the core pure: no I/O, no process, no console, no colour, no CLI or file libraries", () => {
+    for (const { file, text } of sources("core")) {
+      for (const spec of imports(text)) {
+        expect(spec.startsWith("./"), `${file} imports ${spec}`).toBe(true);
+      }
+      expect(text, file).not.toMatch(/\bprocess\.|\bconsole\./);
+    }
+  });
+
+  it("keeps renderers to strings: no files, no process, no exit", () => {
+    for (const { file, text } of sources("render")) {
+      for (const spec of imports(text)) {
+        expect(spec.startsWith("node:") || spec === "commander" || spec === "yaml" || spec === "zod", `${file} imports ${spec}`).toBe(false);
+        expect(spec.includes("/readers/") || spec.includes("/commands/"), `${file} imports ${spec}`).toBe(false);
+      }
+      expect(text, file).not.toMatch(/\bprocess\.|\bconsole\./);
+    }
+  });
+
+  it("keeps readers away from rendering and the CLI", () => {
+    for (const { file, text } of sources("readers")) {
+      for (const spec of imports(text)) {
+        expect(spec.includes("/render/") || spec.includes("/commands/") || ["chalk", "cli-table3", "commander"].includes(spec), `${file} imports ${spec}`).toBe(false);
+      }
+      expect(text, file).not.toMatch(/\bprocess\.|\bconsole\./);
+    }
+  });
+
+  it("lets only the entry point touch process.stdout and the exit code", () => {
+    for (const folder of ["commands", "cli"]) {
+      for (const { file, text } of sources(folder)) {
+        expect(text, file).not.toMatch(/process\.(stdout|stderr|exit)/);
+      }
+    }
+  });
+});
+
+describe("process state", () => {
+  it("is touched only by the entry point", () => {
+    for (const { file, text } of [...sources("commands"), ...sources("cli")]) {
+      expect(text, file).not.toMatch(/process\.exitCode/);
+    }
+    for (const name of ["program.ts", "main.ts"]) {
+      expect(readFileSync(join(SRC, name), "utf8"), name).not.toMatch(/process\.(exitCode|exit\(|stdout|stderr)/);
+    }
+  });
+});

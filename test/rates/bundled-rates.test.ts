@@ -1,0 +1,125 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { applyOverlay, emptyRateCard } from "../../src/core/merge-rates.js";
+import type { ModelRates } from "../../src/core/rates.js";
+import { resolveModel } from "../../src/core/resolve-model.js";
+import { listBundledVersions } from "../../src/readers/bundled-rates.js";
+import { loadRateCard } from "../../src/readers/load-rate-card.js";
+import { parseRateFile } from "../../src/readers/read-rate-file.js";
+
+const versions = [...listBundledVersions().values()].flat();
+
+describe("bundled rate files", () => {
+  it("exist", () => {
+    expect(versions.length).toBeGreaterThan(0);
+  });
+
+  it.each(versions.map((v) => [v.shownAs, v] as const))("%s validates, is named after its region and date, and names a source for every model", (_, version) => {
+    const file = parseRateFile(readFileSync(version.path, "utf8"), version.shownAs, true);
+    expect(file.overlay.region).toBe(version.region);
+    expect(file.overlay.effectiveDate).toBe(version.effectiveDate);
+    const { card, problems } = applyOverlay(emptyRateCard(version.region), file.overlay);
+    expect(problems).toEqual([]);
+    for (const model of card.models) {
+      expect(model.source, model.id).toBeDefined();
+      expect(model.source?.url, model.id).toMatch(/^https:\/\//);
+      // AWS publishes no unit throughput: a bundled file must never carry one.
+      expect(model.provisioned?.unitThroughput, model.id).toBeUndefined();
+    }
+    expect(() => loadRateCard({ region: version.region, ratesVersion: version.effectiveDate, files: [] })).not.toThrow();
+  });
+});
+
+describe("the current us-east-1 rates", () => {
+  const card = loadRateCard({ files: [] });
+  const model = (name: string): ModelRates => {
+    const lookup = resolveModel(card, name);
+    if (!lookup.found) throw new Error(lookup.reason);
+    return lookup.model;
+  };
+
+  it.each([
+    "anthropic.claude-3-haiku-20240307-v1:0",
+    "anthropic.claude-3-5-haiku-20241022-v1:0",
+    "anthropic.claude-3-5-sonnet-20241022-v2:0",
+    "anthropic.claude-3-7-sonnet-20250219-v1:0",
+    "anthropic.claude-sonnet-4-20250514-v1:0",
+    "anthropic.claude-sonnet-4-5-20250929-v1:0",
+    "anthropic.claude-haiku-4-5-20251001-v1:0",
+    "anthropic.claude-opus-4-1-20250805-v1:0",
+    "anthropic.claude-instant-v1",
+    "anthropic.claude-v2:1",
+    "amazon.nova-micro-v1:0",
+    "amazon.nova-lite-v1:0",
+    "amazon.nova-pro-v1:0",
+    "amazon.nova-premier-v1:0",
+    "amazon.titan-text-express-v1",
+    "amazon.titan-text-lite-v1",
+    "meta.llama3-1-8b-instruct-v1:0",
+    "meta.llama3-1-70b-instruct-v1:0",
+    "meta.llama3-3-70b-instruct-v1:0",
+    "meta.llama4-maverick-17b-instruct-v1:0",
+    "mistral.mistral-large-2402-v1:0",
+    "cohere.command-text-v14",
+    "cohere.command-light-text-v14",
+    "cohere.command-r-v1:0",
+    "cohere.command-r-plus-v1:0",
+  ])("has %s with an on-demand price", (id) => {
+    expect(model(id).id).toBe(id);
+    expect(model(id).onDemand).toBeDefined();
+  });
+
+  it.each([
+    ["claude-instant", { noCommit: 44, oneMonth: 39.6, sixMonth: 22 }],
+    ["claude-2.1", { noCommit: 70, oneMonth: 63, sixMonth: 35 }],
+    ["claude-2", { noCommit: 70, oneMonth: 63, sixMonth: 35 }],
+    ["cohere-command", { noCommit: 49.5, oneMonth: 39.6, sixMonth: 23.77 }],
+    ["cohere-command-light", { noCommit: 8.56, oneMonth: 6.85, sixMonth: 4.11 }],
+    ["titan-text-express", { noCommit: 20.5, oneMonth: 18.4, sixMonth: 14.8 }],
+    ["titan-text-lite", { noCommit: 7.1, oneMonth: 6.4, sixMonth: 5.1 }],
+  ])("carries the published PT prices of %s", (name, hourly) => {
+    expect(model(name).provisioned?.hourlyPerUnit).toEqual(hourly);
+  });
+
+  it("has no PT price for any other model (none is published)", () => {
+    const withPt = card.models.filter((m) => m.provisioned).map((m) => m.id).sort();
+    expect(withPt).toEqual([
+      "amazon.titan-text-express-v1",
+      "amazon.titan-text-lite-v1",
+      "anthropic.claude-instant-v1",
+      "anthropic.claude-v2",
+      "anthropic.claude-v2:1",
+      "cohere.command-light-text-v14",
+      "cohere.command-text-v14",
+    ]);
+  });
+
+  it("prices the global profile of Claude 4.5 models 10% below the regional endpoints and geographic profiles", () => {
+    for (const base of ["anthropic.claude-sonnet-4-5-20250929-v1:0", "anthropic.claude-haiku-4-5-20251001-v1:0", "anthropic.claude-opus-4-5-20251101-v1:0"]) {
+      const regional = model(`us.${base}`);
+      const global = model(`global.${base}`);
+      expect(regional.id).toBe(base);
+      expect(global.id).toBe(`global.${base}`);
+      expect(regional.onDemand!.inputPerMTok).toBeCloseTo(global.onDemand!.inputPerMTok * 1.1, 9);
+      expect(regional.onDemand!.outputPerMTok).toBeCloseTo(global.onDemand!.outputPerMTok * 1.1, 9);
+    }
+  });
+
+  it("keeps every batch price at or below on-demand and longer terms no dearer", () => {
+    for (const m of card.models) {
+      if (m.batch && m.onDemand) {
+        expect(m.batch.inputPerMTok, m.id).toBeLessThanOrEqual(m.onDemand.inputPerMTok);
+        expect(m.batch.outputPerMTok, m.id).toBeLessThanOrEqual(m.onDemand.outputPerMTok);
+      }
+      const h = m.provisioned?.hourlyPerUnit;
+      if (h?.noCommit && h.oneMonth) expect(h.oneMonth, m.id).toBeLessThanOrEqual(h.noCommit);
+      if (h?.oneMonth && h.sixMonth) expect(h.sixMonth, m.id).toBeLessThanOrEqual(h.oneMonth);
+    }
+  });
+
+  it("resolves the ids PT is bought under to their base models", () => {
+    expect(model("arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-express-v1:0:8k").id).toBe("amazon.titan-text-express-v1");
+    expect(model("anthropic.claude-v2:1:200k").id).toBe("anthropic.claude-v2:1");
+    expect(model("cohere.command-text-v14:7:4k").id).toBe("cohere.command-text-v14");
+  });
+});

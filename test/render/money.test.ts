@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { formatPercent, formatRate, formatTokensShort, formatUsd, formatUsdDelta, roundCents, roundFraction } from "../../src/render/money.js";
+
+describe("rounding and formatting", () => {
+  it.each([
+    [1.005, 1.01],
+    [2.675, 2.68],
+    [11_207.999999999, 11_208],
+    [0.1 + 0.2, 0.3],
+    [-1.005, -1.01],
+    [27_379.2, 27_379.2],
+  ])("rounds %d to cents as %d", (value, cents) => {
+    expect(roundCents(value)).toBe(cents);
+  });
+
+  it("rounds fractions to four decimals", () => {
+    expect(roundFraction(3 / 6.132)).toBe(0.4892);
+    expect(roundFraction(109_500 / 110_376)).toBe(0.9921);
+  });
+
+  it("formats money, rates and deltas", () => {
+    expect(formatUsd(18_000)).toBe("$18,000.00");
+    expect(formatUsd(47_707.999999)).toBe("$47,708.00");
+    expect(formatRate(39.6)).toBe("$39.60");
+    expect(formatRate(0.0175)).toBe("$0.0175");
+    expect(formatUsdDelta(18_500)).toBe("+$18,500.00");
+    expect(formatUsdDelta(-292)).toBe("-$292.00");
+  });
+
+  it.each([
+    [6_083_333_333.33, "6.08B"],
+    [1_216_666_666.67, "1.22B"],
+    [600_000_000, "600M"],
+    [3_000_000_000, "3B"],
+    [250_000, "250k"],
+    [999_999_999, "1B"],
+    [12_345, "12.3k"],
+    [512, "512"],
+  ])("shortens %d tokens to %s", (tokens, text) => {
+    expect(formatTokensShort(tokens)).toBe(text);
+  });
+
+  it("formats percentages to one decimal", () => {
+    expect(formatPercent(3 / 6.132)).toBe("48.9%");
+    expect(formatPercent(8 / 6.132)).toBe("130.5%");
+  });
+});
