@@ -13,10 +13,12 @@ export interface RateCardRequest {
   ratesVersion?: string | undefined;
   /** --rates files, in the order given. */
   files: readonly string[];
+  /** Where the bundled versions live; the package's own rates/ unless given. */
+  bundledDir?: string | undefined;
 }
 
-function pickBundled(region: string, version: string | undefined, haveUserFiles: boolean): BundledVersion | undefined {
-  const all = listBundledVersions();
+function pickBundled(region: string, version: string | undefined, haveUserFiles: boolean, dir: string | undefined): BundledVersion | undefined {
+  const all = listBundledVersions(dir);
   const versions = all.get(region);
   const regions = [...all.keys()].sort().join(", ") || "none";
   if (!versions) {
@@ -55,7 +57,7 @@ export function loadRateCard(request: RateCardRequest): RateCard {
   if (problems.length > 0) throw new InputFileError(problems);
 
   const region = request.region ?? DEFAULT_REGION;
-  const bundled = pickBundled(region, request.ratesVersion, userFiles.length > 0);
+  const bundled = pickBundled(region, request.ratesVersion, userFiles.length > 0, request.bundledDir);
   const layers = bundled ? [readRateFile(bundled.path, bundled.shownAs, true), ...userFiles] : userFiles;
 
   let card = emptyRateCard(region);

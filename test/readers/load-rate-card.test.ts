@@ -142,3 +142,27 @@ describe("parseRateFile", () => {
     expect(parseRateFile(text, "crlf.yaml", false).overlay.models[0]?.id).toBe("x.y");
   });
 });
+
+describe("bundled versions", () => {
+  const bundledDir = "test/fixtures/bundled";
+  const inputRate = (card: ReturnType<typeof loadRateCard>) => card.models[0]?.onDemand?.inputPerMTok;
+
+  it("defaults to the newest version of the region and picks an older one by date", () => {
+    const newest = loadRateCard({ files: [], bundledDir });
+    expect(newest).toMatchObject({ effectiveDate: "2026-01-01", files: ["rates/us-east-1/2026-01-01.yaml"] });
+    expect(inputRate(newest)).toBe(3);
+    const older = loadRateCard({ files: [], bundledDir, ratesVersion: "2025-01-01" });
+    expect(older).toMatchObject({ effectiveDate: "2025-01-01", files: ["rates/us-east-1/2025-01-01.yaml"] });
+    expect(inputRate(older)).toBe(4);
+  });
+
+  it("keeps each region's versions apart", () => {
+    expect(loadRateCard({ files: [], bundledDir, region: "us-west-2" }).effectiveDate).toBe("2025-06-01");
+    expect(() => loadRateCard({ files: [], bundledDir, ratesVersion: "2025-06-01" })).toThrow(
+      new UsageError("--rates-version 2025-06-01: no such bundled version for us-east-1 (versions: 2025-01-01, 2026-01-01)"),
+    );
+    expect(() => loadRateCard({ files: [], bundledDir, region: "eu-west-1" })).toThrow(
+      new UsageError("no bundled rates for region eu-west-1 (bundled regions: us-east-1, us-west-2); give your own with --rates FILE"),
+    );
+  });
+});
