@@ -1,6 +1,9 @@
 import { Command, Option } from "commander";
 import { FORMATS, type CommandResult } from "./commands/command-result.js";
+import { runCheck, type CheckOptions } from "./commands/check.js";
 import { runCompare, type CompareOptions } from "./commands/compare.js";
+import type { PlanOptions } from "./commands/load-plan-context.js";
+import { runPlan } from "./commands/plan.js";
 import { collect, dateArg, hoursArg, positiveTokenRateArg, regionArg, tokenCountArg, unitsArg, usdArg } from "./cli/option-parsers.js";
 import { TERMS } from "./core/rates.js";
 import { LATENCIES } from "./core/reasons.js";
@@ -61,6 +64,27 @@ export function createProgram(io: ProgramIo): Command {
   rateOptions(compare).action((options: CompareOptions, command: Command) => {
     const color = io.color(command.optsWithGlobals<{ color?: boolean }>().color);
     emit(io, runCompare(options, color));
+  });
+
+  const plan = program
+    .command("plan")
+    .description("put every workload of a plan file in its lane (on-demand, Batch or PT), with the account's totals")
+    .argument("<file>", "a plan file (YAML)")
+    .option("--hours-per-month <h>", "hours in a billing month (default: the plan's, else the rate file's, else 730)", hoursArg)
+    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("table"));
+  rateOptions(plan).action((file: string, options: PlanOptions, command: Command) => {
+    emit(io, runPlan(file, options, io.color(command.optsWithGlobals<{ color?: boolean }>().color)));
+  });
+
+  const check = program
+    .command("check")
+    .description("judge a plan's proposed reservations against its workloads and policy: exit 0 passes, 1 fails, 2 bad input")
+    .argument("<file>", "a plan file (YAML)")
+    .option("--terraform <plan-json>", "the output of terraform show -json PLANFILE; its PT resources replace the plan's reservations")
+    .option("--hours-per-month <h>", "hours in a billing month (default: the plan's, else the rate file's, else 730)", hoursArg)
+    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("table"));
+  rateOptions(check).action((file: string, options: CheckOptions, command: Command) => {
+    emit(io, runCheck(file, options, io.color(command.optsWithGlobals<{ color?: boolean }>().color)));
   });
 
   return program;

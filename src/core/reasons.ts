@@ -42,7 +42,19 @@ export type Reason =
   | { code: "CAPACITY_UNKNOWN"; units: number }
   | { code: "UNPROVEN_LONG_TERM"; term: Term; committedCost: number }
   | { code: "UNITS_BELOW_PEAK"; units: number; peakUnits: number }
-  | { code: "BLENDED_CHEAPER"; term: Term; units: number; monthlyCost: number; overflowShare: number };
+  | { code: "BLENDED_CHEAPER"; term: Term; units: number; monthlyCost: number; overflowShare: number }
+  | { code: "CUSTOM_MODEL" }
+  | { code: "SLA_OVERRIDE"; premium: number; onDemandCost: number }
+  | { code: "SLA_NEEDS_PT_PRICE" }
+  | {
+      code: "SHARED_UNITS";
+      with: string[];
+      units: number;
+      term: Term;
+      utilization: number | null;
+      /** What this workload adds to the account by joining units reserved for others; null for those who need them. */
+      addedCost: number | null;
+    };
 
 export type ReasonCode = Reason["code"];
 

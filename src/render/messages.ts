@@ -4,6 +4,8 @@ import { formatPercent, formatTokensShort, formatUsd } from "./money.js";
 
 export interface MessageContext {
   modelName: string;
+  /** Where the user gives inputs: command-line flags (compare) or a plan file (plan, check). */
+  inputs?: "flags" | "plan";
 }
 
 function units(count: number): string {
@@ -33,6 +35,18 @@ function volumeText(volume: Volume): string {
 
 const THROUGHPUT_HINT =
   "give --unit-input-tpm and --unit-output-tpm (or provisioned.unitThroughput in a rate file) from your AWS account team or your own measurement";
+const PLAN_THROUGHPUT_HINT =
+  "give provisioned.unitThroughput in a rate file listed under rates: (or --rates) from your AWS account team or your own measurement";
+
+function throughputHint(context: MessageContext): string {
+  return context.inputs === "plan" ? PLAN_THROUGHPUT_HINT : THROUGHPUT_HINT;
+}
+
+function ptPriceHint(context: MessageContext): string {
+  return context.inputs === "plan"
+    ? "add your quote as provisioned.hourlyPerUnit in a rate file listed under rates: (or --rates)"
+    : "add your quote with --rates FILE (provisioned.hourlyPerUnit) or --unit-hourly USD with --term";
+}
 
 /** The sentence for a recommendation reason. */
 export function reasonMessage(reason: Reason, context: MessageContext): string {
@@ -53,9 +67,9 @@ export function reasonMessage(reason: Reason, context: MessageContext): string {
     case "NO_BATCH_PRICE":
       return `The work can wait, but ${context.modelName} has no Batch price in these rates; add batch prices in a rate file if AWS offers them.`;
     case "BATCH_IF_ASYNC":
-      return `If this work can wait, Batch would cost ${formatUsd(reason.batchCost)} a month (${formatUsd(reason.saving)} less): run with --latency async.`;
+      return `If this work can wait, Batch would cost ${formatUsd(reason.batchCost)} a month (${formatUsd(reason.saving)} less): ${context.inputs === "plan" ? "set latency: async" : "run with --latency async"}.`;
     case "NO_PT_PRICE":
-      return `No Provisioned Throughput price is known for ${context.modelName} (AWS publishes none for current models): add your quote with --rates FILE (provisioned.hourlyPerUnit) or --unit-hourly USD with --term.`;
+      return `No Provisioned Throughput price is known for ${context.modelName} (AWS publishes none for current models): ${ptPriceHint(context)}.`;
     case "NO_PT_PRICE_FOR_TERM":
       return `No PT price is known for ${context.modelName} on the ${reason.terms.join(", ")} term; add it with --rates FILE or --unit-hourly USD.`;
     case "BELOW_BREAK_EVEN": {
@@ -75,11 +89,25 @@ export function reasonMessage(reason: Reason, context: MessageContext): string {
     case "THROTTLED":
       return `${units(reason.units)} ${carry(reason.units)} ${formatPercent(1 - reason.share)} of the traffic; the other ${formatPercent(reason.share)} would be throttled (${units(reason.unitsToCarry)} would carry it all).`;
     case "CAPACITY_UNKNOWN":
-      return `Utilization and overflow are unknown because AWS does not publish a model unit's tokens per minute: ${THROUGHPUT_HINT}.`;
+      return `Utilization and overflow are unknown because AWS does not publish a model unit's tokens per minute: ${throughputHint(context)}.`;
     case "UNPROVEN_LONG_TERM":
       return `A ${reason.term} term commits ${formatUsd(reason.committedCost)}: run no-commit or 1-month until measured traffic proves the utilization.`;
     case "BLENDED_CHEAPER":
       return `With the volume spread evenly, ${units(reason.units)} on a ${reason.term} term plus on-demand for the ${formatPercent(reason.overflowShare)} above ${reason.units === 1 ? "it" : "them"} would cost ${formatUsd(reason.monthlyCost)} a month; a monthly total hides the peaks, so measure the traffic per minute before relying on overflow.`;
+    case "CUSTOM_MODEL":
+      return `A custom model (fine-tuned, distilled or continued pre-training) is served on Provisioned Throughput only, at ${context.modelName}'s PT price.`;
+    case "SLA_OVERRIDE":
+      return reason.premium > 0
+        ? `Its no-throttling SLA keeps it on reserved units: ${formatUsd(reason.premium)} a month over the ${formatUsd(reason.onDemandCost)} it would cost on-demand.`
+        : `Its no-throttling SLA keeps it on reserved units, which also cost ${formatUsd(-reason.premium)} a month less than on-demand.`;
+    case "SLA_NEEDS_PT_PRICE":
+      return `Its no-throttling SLA calls for reserved units, but no PT price is known for ${context.modelName}; it stays on-demand, where it can be throttled: ${ptPriceHint(context)}.`;
+    case "SHARED_UNITS": {
+      const others = reason.with.join(", ");
+      const at = reason.utilization === null ? "" : ` at ${formatPercent(reason.utilization)} together`;
+      const added = reason.addedCost === null ? "" : `; its part of what joining adds is ${formatUsd(reason.addedCost)} a month`;
+      return `Shares ${units(reason.units)} on a ${reason.term} term with ${others}${at}${added}.`;
+    }
     case "UNITS_BELOW_PEAK":
       return `${units(reason.units)} ${reason.units === 1 ? "is" : "are"} fewer than the ${reason.peakUnits} the peak minute needs: traffic above them at the peak overflows or is throttled.`;
   }

@@ -16,3 +16,20 @@ export function workedExampleModel(overrides: Partial<ModelRates> = {}): ModelRa
     ...overrides,
   };
 }
+
+import type { Workload } from "../../src/core/workload.js";
+import { makeVolume } from "../../src/core/volume.js";
+
+/** A workload of the plan tests: interactive, no SLA, not custom, estimated traffic. */
+export function makeWorkload(name: string, model: ModelRates, inputTokens: number, outputTokens: number, overrides: Partial<Workload> = {}): Workload {
+  return {
+    name,
+    model,
+    volume: makeVolume({ inputTokens, outputTokens }),
+    latency: "interactive",
+    sla: "none",
+    custom: false,
+    measured: false,
+    ...overrides,
+  };
+}

@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { InputFileError, UsageError, formatProblem } from "../../src/errors.js";
+import { UsageError } from "../../src/errors.js";
+import { problemsOf } from "../helpers/problems.js";
 import { loadRateCard } from "../../src/readers/load-rate-card.js";
 import { parseRateFile } from "../../src/readers/read-rate-file.js";
 
 const FIXTURES = "test/fixtures/rates";
 const SONNET_V2 = "anthropic.claude-3-5-sonnet-20241022-v2:0";
-
-function problemsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputFileError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error("expected an InputFileError");
-}
 
 describe("loadRateCard", () => {
   it("loads the newest bundled version for us-east-1 by default", () => {

@@ -1,0 +1,40 @@
+import { checkReservations } from "../core/check-reservations.js";
+import { EXIT } from "../exit-codes.js";
+import { readTerraformPlan } from "../readers/read-terraform-plan.js";
+import { resolveReservations } from "../readers/resolve-plan.js";
+import { terraformReservations } from "../readers/terraform-reservations.js";
+import { renderCheckCsv } from "../render/check-csv.js";
+import { renderCheckJson } from "../render/check-json.js";
+import { renderCheckTable } from "../render/check-table.js";
+import { makePainter } from "../render/colors.js";
+import type { CommandResult } from "./command-result.js";
+import { loadPlanContext, type PlanOptions } from "./load-plan-context.js";
+
+export interface CheckOptions extends PlanOptions {
+  terraform?: string;
+}
+
+/** Exit code 0 when no finding is an error, 1 when any is. */
+export function runCheck(file: string, options: CheckOptions, color: boolean): CommandResult {
+  const { plan, card, hoursPerMonth, workloads } = loadPlanContext(file, options);
+  let reservations = resolveReservations(plan, card);
+  let planFindings: ReturnType<typeof terraformReservations>["findings"] = [];
+  let source = file;
+  if (options.terraform !== undefined) {
+    // The Terraform plan's resources replace the plan file's reservations.
+    const fromTerraform = terraformReservations(readTerraformPlan(options.terraform), options.terraform, plan, card, workloads, hoursPerMonth);
+    reservations = fromTerraform.reservations;
+    planFindings = fromTerraform.findings;
+    source = `${file} with ${options.terraform}`;
+  }
+  const result = checkReservations({ workloads, reservations, policy: plan.data.policy, hoursPerMonth, planFindings });
+  const exitCode = result.passed ? EXIT.OK : EXIT.FAILED_CHECK;
+  switch (options.format) {
+    case "json":
+      return { stdout: renderCheckJson(result), stderr: [], exitCode };
+    case "csv":
+      return { stdout: renderCheckCsv(result), stderr: [], exitCode };
+    case "table":
+      return { stdout: renderCheckTable(result, source, makePainter(color)), stderr: [], exitCode };
+  }
+}

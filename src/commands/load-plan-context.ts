@@ -1,0 +1,38 @@
+import type { RateCard } from "../core/rates.js";
+import type { Workload } from "../core/workload.js";
+import { UsageError } from "../errors.js";
+import { loadRateCard } from "../readers/load-rate-card.js";
+import { readPlanFile, type PlanFile } from "../readers/read-plan-file.js";
+import { resolveWorkloads } from "../readers/resolve-plan.js";
+import type { Format } from "./command-result.js";
+
+export interface PlanOptions {
+  rates: string[];
+  region?: string;
+  ratesVersion?: string;
+  hoursPerMonth?: number;
+  format: Format;
+}
+
+export interface PlanContext {
+  plan: PlanFile;
+  card: RateCard;
+  hoursPerMonth: number;
+  workloads: Workload[];
+}
+
+/** A plan file with its rates (its own `rates:` first, then --rates) and its workloads resolved. */
+export function loadPlanContext(file: string, options: PlanOptions): PlanContext {
+  const plan = readPlanFile(file);
+  const planRegion = plan.data.region;
+  if (options.region !== undefined && planRegion !== undefined && options.region !== planRegion) {
+    throw new UsageError(`--region ${options.region} differs from region ${planRegion} in ${file}`);
+  }
+  const card = loadRateCard({
+    region: options.region ?? planRegion,
+    ratesVersion: options.ratesVersion,
+    files: [...plan.rateFiles, ...options.rates],
+  });
+  const hoursPerMonth = options.hoursPerMonth ?? plan.data.hoursPerMonth ?? card.hoursPerMonth;
+  return { plan, card, hoursPerMonth, workloads: resolveWorkloads(plan, card, hoursPerMonth) };
+}

@@ -1,0 +1,57 @@
+import { peakLoad } from "./capacity.js";
+import type { ModelRates, UnitThroughput } from "./rates.js";
+import type { Latency } from "./reasons.js";
+import { inputSideTokens, type Volume } from "./volume.js";
+
+export const SLAS = ["none", "no-throttling"] as const;
+export type Sla = (typeof SLAS)[number];
+
+/** Tokens per minute, input side (plain input plus cache reads and writes) and output. */
+export interface TokenRate {
+  input: number;
+  output: number;
+}
+
+/** One workload of a plan, with its model already resolved. */
+export interface Workload {
+  name: string;
+  model: ModelRates;
+  volume: Volume;
+  /** The peak minute; absent: the volume is taken as spread evenly over the month. */
+  peakTpm?: TokenRate | undefined;
+  latency: Latency;
+  sla: Sla;
+  /** A fine-tuned, distilled or continued-pre-training model: served on PT only. */
+  custom: boolean;
+  /** Whether the traffic comes from measurement rather than an estimate. */
+  measured: boolean;
+}
+
+/** The rate units must carry for a workload: its peak, or its average when no peak is known. */
+export function sizingRate(workload: Workload, hoursPerMonth: number): TokenRate {
+  if (workload.peakTpm) return workload.peakTpm;
+  const minutes = hoursPerMonth * 60;
+  return { input: inputSideTokens(workload.volume) / minutes, output: workload.volume.outputTokens / minutes };
+}
+
+/** A workload's sizing rate in units of one model unit (the larger of the input and output ratios). */
+export function sizingLoad(workload: Workload, throughput: UnitThroughput, hoursPerMonth: number): number {
+  return peakLoad(sizingRate(workload, hoursPerMonth), throughput);
+}
+
+export function sumRates(rates: readonly TokenRate[]): TokenRate {
+  return rates.reduce((sum, rate) => ({ input: sum.input + rate.input, output: sum.output + rate.output }), { input: 0, output: 0 });
+}
+
+export function sumVolumes(volumes: readonly Volume[]): Volume {
+  return volumes.reduce(
+    (sum, v) => ({
+      inputTokens: sum.inputTokens + v.inputTokens,
+      outputTokens: sum.outputTokens + v.outputTokens,
+      cacheReadTokens: sum.cacheReadTokens + v.cacheReadTokens,
+      cacheWriteTokens: sum.cacheWriteTokens + v.cacheWriteTokens,
+    }),
+    { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 },
+  );
+}
+

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { TERMS } from "../core/rates.js";
+import { LATENCIES } from "../core/reasons.js";
+import { SLAS } from "../core/workload.js";
+import { describeValue } from "./describe-value.js";
+import { parseTokenCount, TOKEN_COUNT_FORMS } from "./token-count.js";
+
+/** A token count as in the CLI flags: 3000000000, 3B, 600M, 250k, 1.5e9, 3_000_000. */
+const tokenCount = z.unknown().transform((value, ctx) => {
+  if (value === undefined) {
+    ctx.addIssue({ code: "custom", message: "required" });
+    return z.NEVER;
+  }
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return value;
+  if (typeof value === "string") {
+    try {
+      return parseTokenCount(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: `${describeValue(value)} ${(error as Error).message}` });
+      return z.NEVER;
+    }
+  }
+  ctx.addIssue({ code: "custom", message: `expected ${TOKEN_COUNT_FORMS}, got ${describeValue(value)}` });
+  return z.NEVER;
+});
+
+function expected(what: string) {
+  return (issue: { input?: unknown }) => (issue.input === undefined ? "required" : `expected ${what}, got ${describeValue(issue.input)}`);
+}
+
+const name = (what: string) => z.string({ error: expected(what) }).min(1, { error: `expected ${what}, got an empty string` });
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: (issue) => `expected one of ${values.join(", ")}, got ${describeValue(issue.input)}` });
+
+const workload = z.strictObject({
+  name: name("a workload name"),
+  model: name("a model id, alias, profile id or ARN"),
+  monthly: z.strictObject(
+    {
+      inputTokens: tokenCount,
+      outputTokens: tokenCount,
+      cacheReadTokens: tokenCount.optional(),
+      cacheWriteTokens: tokenCount.optional(),
+    },
+    { error: expected("a mapping with inputTokens and outputTokens") },
+  ),
+  peakTpm: z.strictObject({ input: tokenCount, output: tokenCount }, { error: expected("a mapping with input and output") }).optional(),
+  latency: oneOf(LATENCIES).default("interactive"),
+  sla: oneOf(SLAS).default("none"),
+  custom: z.boolean({ error: expected("true or false") }).default(false),
+});
+
+const reservation = z.strictObject({
+  name: name("a reservation name").optional(),
+  model: name("a model id, alias, profile id or ARN").optional(),
+  units: z
+    .number({ error: expected("a whole number of model units") })
+    .int({ error: (issue) => `expected a whole number of model units, got ${describeValue(issue.input)}` })
+    .min(1, { error: (issue) => `expected at least 1 model unit, got ${describeValue(issue.input)}` })
+    .max(100_000, { error: "expected at most 100,000 model units" })
+    .optional(),
+  term: oneOf(TERMS).optional(),
+  serves: z.array(name("a workload name"), { error: expected("a list of workload names") }).default([]),
+  terraformAddress: name("a Terraform resource address").optional(),
+});
+
+const fraction = (what: string, max: number, inclusive: boolean) =>
+  z
+    .number({ error: expected(what) })
+    .min(0, { error: (issue) => `expected ${what}, got ${describeValue(issue.input)}` })
+    .refine((value) => (inclusive ? value <= max : value < max), { error: (issue) => `expected ${what}, got ${describeValue(issue.input)}` });
+
+const policy = z.strictObject({
+  minUtilization: z
+    .union([z.literal("break-even"), fraction("break-even or a fraction such as 0.6", 1, true)], {
+      error: (issue) => `expected break-even or a fraction such as 0.6, got ${describeValue(issue.input)}`,
+    })
+    .default("break-even"),
+  maxOverflowShare: fraction("a share from 0 up to (not including) 1, such as 0.05", 1, false).default(0),
+  longTermNeedsMeasuredTraffic: z.boolean({ error: expected("true or false") }).default(true),
+});
+
+export const planFileSchema = z.strictObject(
+  {
+    schemaVersion: z.literal(1, { error: (issue) => `expected 1, got ${describeValue(issue.input)}` }),
+    region: z
+      .string({ error: expected("an AWS region such as us-east-1") })
+      .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d+$/, { error: (issue) => `expected an AWS region such as us-east-1, got ${describeValue(issue.input)}` })
+      .optional(),
+    hoursPerMonth: z
+      .number({ error: expected("hours in a month (a number)") })
+      .positive({ error: (issue) => `must be greater than 0, got ${describeValue(issue.input)}` })
+      .max(744, { error: (issue) => `a month has at most 744 hours, got ${describeValue(issue.input)}` })
+      .optional(),
+    rates: z.array(name("a rate file path"), { error: expected("a list of rate file paths") }).default([]),
+    workloads: z.array(workload, { error: expected("a list of workloads") }).min(1, { error: "a plan needs at least one workload" }),
+    reservations: z.array(reservation, { error: expected("a list of reservations") }).default([]),
+    policy: policy.default({ minUtilization: "break-even", maxOverflowShare: 0, longTermNeedsMeasuredTraffic: true }),
+  },
+  { error: (issue) => (issue.code === "invalid_type" ? `expected a mapping with schemaVersion and workloads, got ${describeValue(issue.input)}` : undefined) },
+);
+
+export type PlanFileInput = z.infer<typeof planFileSchema>;
+export type WorkloadInput = PlanFileInput["workloads"][number];
+export type ReservationInput = PlanFileInput["reservations"][number];

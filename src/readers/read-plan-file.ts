@@ -1,0 +1,74 @@
+import { dirname, isAbsolute, join } from "node:path";
+import type { FieldPath } from "../core/field-path.js";
+import { InputFileError, type InputProblem } from "../errors.js";
+import { planFileSchema, type PlanFileInput } from "./plan-file-schema.js";
+import { readTextFile } from "./read-text-file.js";
+import { parseYamlFile } from "./yaml-document.js";
+import { zodProblems } from "./zod-problems.js";
+
+export interface PlanFile {
+  /** The path as the user gave it. */
+  source: string;
+  data: PlanFileInput;
+  /** Rate overlays named under `rates:`, relative to the plan file's folder. */
+  rateFiles: string[];
+  lineOf(path: FieldPath): number | undefined;
+  /** A problem at a field of this file, with its line. */
+  problem(path: FieldPath, message: string): InputProblem;
+}
+
+function crossChecks(plan: PlanFile): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const { workloads, reservations } = plan.data;
+  const firstIndex = new Map<string, number>();
+  workloads.forEach((workload, i) => {
+    const earlier = firstIndex.get(workload.name);
+    if (earlier !== undefined) problems.push(plan.problem(["workloads", i, "name"], `duplicate name ${JSON.stringify(workload.name)}, also workloads[${earlier}]`));
+    else firstIndex.set(workload.name, i);
+    if (workload.sla === "no-throttling" && workload.latency === "async") {
+      problems.push(plan.problem(["workloads", i, "sla"], "no-throttling applies to interactive work; an async workload goes to Batch"));
+    }
+  });
+  const reservationNames = new Map<string, number>();
+  const addresses = new Map<string, number>();
+  reservations.forEach((reservation, i) => {
+    if (reservation.name !== undefined) {
+      const earlier = reservationNames.get(reservation.name);
+      if (earlier !== undefined) problems.push(plan.problem(["reservations", i, "name"], `duplicate name ${JSON.stringify(reservation.name)}, also reservations[${earlier}]`));
+      else reservationNames.set(reservation.name, i);
+    }
+    if (reservation.terraformAddress !== undefined) {
+      const earlier = addresses.get(reservation.terraformAddress);
+      if (earlier !== undefined) problems.push(plan.problem(["reservations", i, "terraformAddress"], `also given at reservations[${earlier}]`));
+      else addresses.set(reservation.terraformAddress, i);
+    } else {
+      for (const field of ["name", "model", "units", "term"] as const) {
+        if (reservation[field] === undefined) {
+          problems.push(plan.problem(["reservations", i, field], "required (unless the reservation names a terraformAddress)"));
+        }
+      }
+    }
+    reservation.serves.forEach((name, k) => {
+      if (!firstIndex.has(name)) problems.push(plan.problem(["reservations", i, "serves", k], `no workload is named ${JSON.stringify(name)}`));
+    });
+  });
+  return problems;
+}
+
+/** Reads and validates a plan file; every problem is reported with its field path and line. */
+export function readPlanFile(path: string): PlanFile {
+  const yaml = parseYamlFile(path, readTextFile(path));
+  const parsed = planFileSchema.safeParse(yaml.data, { reportInput: true });
+  if (!parsed.success) throw new InputFileError(zodProblems(yaml, parsed.error));
+  const folder = dirname(path);
+  const plan: PlanFile = {
+    source: path,
+    data: parsed.data,
+    rateFiles: parsed.data.rates.map((file) => (isAbsolute(file) ? file : join(folder, file))),
+    lineOf: yaml.lineOf,
+    problem: (fieldPath, message) => ({ source: path, path: fieldPath, line: yaml.lineOf(fieldPath), message }),
+  };
+  const problems = crossChecks(plan);
+  if (problems.length > 0) throw new InputFileError(problems);
+  return plan;
+}

@@ -1,0 +1,103 @@
+import { makeFinding, type Finding, type Reservation } from "../core/findings.js";
+import { hourlyRateFor, type ModelRates, type RateCard } from "../core/rates.js";
+import { resolveModel } from "../core/resolve-model.js";
+import type { Workload } from "../core/workload.js";
+import { InputFileError, type InputProblem } from "../errors.js";
+import type { PlanFile } from "./read-plan-file.js";
+import { PT_RESOURCE_TYPE, type TerraformPt } from "./read-terraform-plan.js";
+import { reservationModel } from "./resolve-plan.js";
+
+export interface TerraformReservations {
+  reservations: Reservation[];
+  /** Committed units the plan deletes or replaces, and values unknown until apply. */
+  findings: Finding[];
+}
+
+function isReplaceOrDelete(actions: readonly string[]): boolean {
+  return actions.includes("delete");
+}
+
+/**
+ * The reservations a Terraform plan leaves in place or creates. A plan-file reservation that names a
+ * resource's terraformAddress says which workloads it serves (and, for a custom model, which base
+ * model prices it); any other resource serves the workloads on its model.
+ */
+export function terraformReservations(
+  resources: readonly TerraformPt[],
+  source: string,
+  plan: PlanFile,
+  card: RateCard,
+  workloads: readonly Workload[],
+  hoursPerMonth: number,
+): TerraformReservations {
+  const problems: InputProblem[] = [];
+  const findings: Finding[] = [];
+  const reservations: Reservation[] = [];
+  const mapped = new Map<string, number>();
+  const claimed = new Set(plan.data.reservations.filter((entry) => entry.terraformAddress !== undefined).flatMap((entry) => entry.serves));
+  plan.data.reservations.forEach((entry, i) => {
+    if (entry.terraformAddress === undefined) return;
+    mapped.set(entry.terraformAddress, i);
+    if (!resources.some((resource) => resource.address === entry.terraformAddress)) {
+      problems.push(plan.problem(["reservations", i, "terraformAddress"], `not found among the ${PT_RESOURCE_TYPE} resources of ${source}`));
+    }
+  });
+
+  const modelOf = (resource: TerraformPt, arn: string | null, side: "before" | "after"): ModelRates | undefined => {
+    const index = mapped.get(resource.address);
+    if (index !== undefined && plan.data.reservations[index]?.model !== undefined) return reservationModel(plan, card, index, problems);
+    if (arn === null) return undefined;
+    const lookup = resolveModel(card, arn);
+    if (lookup.found) return lookup.model;
+    const custom = /:custom-model\//.test(arn);
+    const message = custom
+      ? `${resource.address}: ${arn} is a custom model; add a reservation with terraformAddress: ${resource.address} and model: <its base model id> to ${plan.source}`
+      : `${resource.address}: ${lookup.reason}${lookup.suggestions.length > 0 ? `; did you mean ${lookup.suggestions.join(", ")}?` : ""}`;
+    problems.push({ source, path: [...resource.paths[side], "model_arn"], message });
+    return undefined;
+  };
+
+  for (const resource of resources) {
+    const before = resource.before;
+    if (isReplaceOrDelete(resource.actions) && before?.term && before.term !== "no-commit") {
+      const model = before.modelArn === null ? undefined : modelOf(resource, before.modelArn, "before");
+      const rate = model ? hourlyRateFor(model, before.term) : undefined;
+      findings.push(
+        makeFinding(resource.address, rate !== undefined && before.units !== null ? before.units * rate * hoursPerMonth : 0, {
+          code: "COMMITTED_REPLACEMENT",
+          action: resource.after ? "replace" : "delete",
+          term: before.term,
+          units: before.units ?? 0,
+          modelId: model?.id ?? null,
+        }),
+      );
+    }
+    const after = resource.after;
+    if (!after) continue;
+    const index = mapped.get(resource.address);
+    const entry = index === undefined ? undefined : plan.data.reservations[index];
+    const unknown = resource.unknown.filter((attr) => !(attr === "model_arn" && entry?.model !== undefined));
+    if (unknown.length > 0 || after.units === null || after.term === null) {
+      findings.push(makeFinding(resource.address, 0, { code: "UNKNOWN_AT_PLAN", attributes: unknown }));
+      continue;
+    }
+    const model = modelOf(resource, after.modelArn, "after");
+    if (!model) continue;
+    if (hourlyRateFor(model, after.term) === undefined) {
+      problems.push({
+        source,
+        path: [...resource.paths.after, "commitment_duration"],
+        message: `${resource.address}: no ${after.term} PT price is known for ${model.id}: add your quote as provisioned.hourlyPerUnit in a rate file listed under rates: (or --rates)`,
+      });
+      continue;
+    }
+    // An unmapped resource serves the workloads on its model that no mapped resource claims; a
+    // custom model's traffic runs only on a PT bought for that custom model, never on its base model's.
+    const serves = entry
+      ? entry.serves
+      : workloads.filter((w) => w.model.id === model.id && !w.custom && !claimed.has(w.name)).map((w) => w.name);
+    reservations.push({ name: resource.address, model, units: after.units, term: after.term, serves });
+  }
+  if (problems.length > 0) throw new InputFileError(problems);
+  return { reservations, findings };
+}

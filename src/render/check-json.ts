@@ -1,0 +1,36 @@
+import type { CheckResult } from "../core/check-reservations.js";
+import type { FindingCode, Severity } from "../core/findings.js";
+import { JSON_SCHEMA_VERSION } from "./compare-json.js";
+import { findingMessage } from "./finding-messages.js";
+import { roundCents } from "./money.js";
+
+/** The `--format json` contract of `bedrock-cost check`; see the README. */
+export interface CheckJson {
+  schemaVersion: number;
+  passed: boolean;
+  findings: { code: FindingCode; severity: Severity; subject: string; message: string; monthlyImpact: number }[];
+  totals: CheckResult["totals"];
+}
+
+export function toCheckJson(result: CheckResult): CheckJson {
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    passed: result.passed,
+    findings: result.findings.map((finding) => ({
+      code: finding.code,
+      severity: finding.severity,
+      subject: finding.subject,
+      message: findingMessage(finding),
+      monthlyImpact: roundCents(finding.monthlyImpact),
+    })),
+    totals: {
+      ...result.totals,
+      reservedMonthlyCost: roundCents(result.totals.reservedMonthlyCost),
+      monthlyImpact: roundCents(result.totals.monthlyImpact),
+    },
+  };
+}
+
+export function renderCheckJson(result: CheckResult): string {
+  return `${JSON.stringify(toCheckJson(result), null, 2)}\n`;
+}

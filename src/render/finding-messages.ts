@@ -1,0 +1,81 @@
+import type { Finding } from "../core/findings.js";
+import { formatPercent, formatUsd } from "./money.js";
+
+function units(count: number): string {
+  return count === 1 ? "1 unit" : `${count} units`;
+}
+
+/** The verb for a count of units: "1 unit costs", "2 units cost". */
+function verb(count: number, singular: string, plural: string): string {
+  return count === 1 ? singular : plural;
+}
+
+function overTerm(term: string, committedOver: number): string {
+  return term === "no-commit" ? " (no commitment: the units can be deleted in any hour)" : `, ${formatUsd(committedOver)} over the ${term} term`;
+}
+
+const THROUGHPUT_HINT = "give provisioned.unitThroughput in a rate file listed under rates: (or --rates)";
+
+/** The sentence for a finding of `bedrock-cost check`. */
+export function findingMessage(finding: Finding): string {
+  switch (finding.code) {
+    case "IDLE_RESERVATION": {
+      const at = finding.utilization === null ? "" : ` at ${formatPercent(finding.utilization)} utilization`;
+      const od = finding.onDemandCost === null ? "" : ` against ${formatUsd(finding.onDemandCost)} on-demand for the traffic they carry`;
+      switch (finding.why) {
+        case "costlier-than-on-demand":
+          return `${units(finding.units)} on a ${finding.term} term ${verb(finding.units, "costs", "cost")} ${formatUsd(finding.reservedCost)} a month${at}${od}: ${formatUsd(finding.monthlyImpact)} a month over on-demand${overTerm(finding.term, finding.committedOver)}.`;
+        case "below-min-utilization":
+          return `${units(finding.units)} on a ${finding.term} term ${verb(finding.units, "runs", "run")}${at}, below the policy's minUtilization of ${formatPercent(finding.minUtilization ?? 0)} (${formatUsd(finding.reservedCost)} a month${od}).`;
+        case "more-than-needed":
+          return `${units(finding.units)} where the served peak needs ${finding.neededUnits}: the ${units(finding.units - (finding.neededUnits ?? 0))} beyond it ${verb(finding.units - (finding.neededUnits ?? 0), "costs", "cost")} ${formatUsd(finding.monthlyImpact)} a month${overTerm(finding.term, finding.committedOver)}, which no SLA or custom model calls for.`;
+      }
+      break;
+    }
+    case "UNKNOWN_CAPACITY":
+      return `The unit throughput of ${finding.modelId} is unknown (AWS does not publish it), so capacity and utilization cannot be judged: ${THROUGHPUT_HINT}.`;
+    case "UNDER_PROVISIONED": {
+      const extra = finding.neededUnits - finding.units;
+      const more = `${extra === 1 ? "1 more unit" : `${extra} more units`} would cost ${formatUsd(finding.monthlyImpact)} a month`;
+      if (finding.throttled) {
+        return `${units(finding.units)} ${verb(finding.units, "carries", "carry")} less than the served peak, which needs ${finding.neededUnits}: the traffic above ${verb(finding.units, "it", "them")} would be throttled (a no-throttling SLA or custom model cannot spill to on-demand); ${more}.`;
+      }
+      const spill =
+        finding.maxOverflowShare === 0
+          ? `the traffic above ${verb(finding.units, "it", "them")} at the peak spills over to on-demand, and the policy allows none (maxOverflowShare: 0)`
+          : `${formatPercent(finding.overflowShare)} of the traffic overflows on average, beyond the policy's maxOverflowShare of ${formatPercent(finding.maxOverflowShare)}`;
+      return `${units(finding.units)} ${verb(finding.units, "carries", "carry")} less than the served peak, which needs ${finding.neededUnits}: ${spill}; ${more}.`;
+    }
+    case "ASYNC_ON_RESERVATION":
+      return `Async work is served by ${finding.reservations.join(", ")} (its part: ${formatUsd(finding.reservedShare)} a month); on Batch it would cost ${formatUsd(finding.batchCost)}.`;
+    case "CUSTOM_MODEL_UNSERVED": {
+      const needs =
+        finding.term === null
+          ? ""
+          : `: it needs ${finding.neededUnits === null ? "at least 1 unit" : units(finding.neededUnits)} (${formatUsd(finding.monthlyImpact)} a month on a ${finding.term} term)`;
+      return `A custom model (on ${finding.modelId}) can only be served on Provisioned Throughput, and no reservation serves it${needs}.`;
+    }
+    case "UNSERVED_RESERVATION":
+      return finding.why === "serves-nothing"
+        ? `Serves no workload: ${formatUsd(finding.monthlyImpact)} a month for nothing.`
+        : `Reserves ${finding.modelId} but serves only workloads on other models (${finding.others.join(", ")}): ${formatUsd(finding.monthlyImpact)} a month for nothing.`;
+    case "WRONG_MODEL":
+      return `Reserves ${finding.modelId}, but ${finding.workload} runs on ${finding.workloadModelId}: reserved units carry only their own model's traffic.`;
+    case "UNPROVEN_LONG_TERM":
+      return `A 6-month term commits ${formatUsd(finding.committedCost)} for traffic that was never measured (${finding.unmeasured.join(", ")}): prove the utilization on no-commit or 1-month first.`;
+    case "SLA_PREMIUM":
+      return `The no-throttling SLA of ${finding.workloads.join(", ")} costs ${formatUsd(finding.monthlyImpact)} a month over on-demand (${formatUsd(finding.reservedCost)} reserved against ${formatUsd(finding.onDemandCost)}).`;
+    case "SLA_UNRESERVED":
+      return `Has a no-throttling SLA, but no reservation serves it: on-demand traffic on ${finding.modelId} can be throttled.`;
+    case "COMMITTED_REPLACEMENT": {
+      const what = `${units(finding.units)}${finding.modelId ? ` of ${finding.modelId}` : ""} on a ${finding.term} term`;
+      const billing = finding.monthlyImpact > 0 ? `; ${formatUsd(finding.monthlyImpact)} a month keeps billing until the term ends` : "";
+      return `The plan ${finding.action === "replace" ? "replaces" : "deletes"} a committed PT (${what}): AWS does not allow deleting one before its term ends, and every argument of the resource forces replacement${billing}.`;
+    }
+    case "UNKNOWN_AT_PLAN": {
+      const list = finding.attributes.length > 0 ? finding.attributes.join(", ") : "Its arguments";
+      return `${list} ${finding.attributes.length === 1 ? "is" : "are"} unknown until apply, so this reservation was not judged.`;
+    }
+  }
+  return finding satisfies never;
+}

@@ -1,0 +1,63 @@
+import type { PlanResult } from "../core/plan-lanes.js";
+import type { RateCard, Term } from "../core/rates.js";
+import type { Lane } from "../core/reasons.js";
+import { JSON_SCHEMA_VERSION, type JsonMessage } from "./compare-json.js";
+import { reasonMessage } from "./messages.js";
+import { roundCents } from "./money.js";
+
+export interface JsonLaneCost {
+  lane: Lane;
+  term: Term | null;
+  units: number | null;
+  monthlyCost: number;
+}
+
+/** The `--format json` contract of `bedrock-cost plan`; see the README. */
+export interface PlanJson {
+  schemaVersion: number;
+  rates: { region: string; effectiveDate: string | null; files: string[] };
+  hoursPerMonth: number;
+  workloads: {
+    name: string;
+    model: string;
+    lane: Lane;
+    term: Term | null;
+    units: number | null;
+    monthlyCost: number;
+    onDemandMonthlyCost: number | null;
+    runnerUp: JsonLaneCost | null;
+    reasons: JsonMessage[];
+  }[];
+  totals: { monthlyCost: number; allOnDemandMonthlyCost: number; saving: number };
+}
+
+export function toPlanJson(result: PlanResult, card: RateCard, hoursPerMonth: number): PlanJson {
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    rates: { region: card.region, effectiveDate: card.effectiveDate, files: [...card.files] },
+    hoursPerMonth,
+    workloads: result.workloads.map((plan) => ({
+      name: plan.workload.name,
+      model: plan.workload.model.id,
+      lane: plan.lane,
+      term: plan.term,
+      units: plan.units,
+      monthlyCost: roundCents(plan.monthlyCost),
+      onDemandMonthlyCost: plan.onDemandCost === null ? null : roundCents(plan.onDemandCost),
+      runnerUp: plan.runnerUp && { ...plan.runnerUp, monthlyCost: roundCents(plan.runnerUp.monthlyCost) },
+      reasons: plan.reasons.map((reason) => ({
+        code: reason.code,
+        message: reasonMessage(reason, { modelName: plan.workload.model.name, inputs: "plan" }),
+      })),
+    })),
+    totals: {
+      monthlyCost: roundCents(result.totals.monthlyCost),
+      allOnDemandMonthlyCost: roundCents(result.totals.allOnDemandMonthlyCost),
+      saving: roundCents(result.totals.saving),
+    },
+  };
+}
+
+export function renderPlanJson(result: PlanResult, card: RateCard, hoursPerMonth: number): string {
+  return `${JSON.stringify(toPlanJson(result, card, hoursPerMonth), null, 2)}\n`;
+}

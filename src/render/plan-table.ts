@@ -1,0 +1,55 @@
+import Table from "cli-table3";
+import type { PlanResult } from "../core/plan-lanes.js";
+import type { RateCard } from "../core/rates.js";
+import type { LaneChoice } from "../core/reasons.js";
+import type { Painter } from "./colors.js";
+import { reasonMessage } from "./messages.js";
+import { formatPercent, formatUsd, formatUsdDelta } from "./money.js";
+
+const CHARS = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
+const NONE = "-";
+
+function laneText(choice: LaneChoice): string {
+  if (choice.lane !== "provisioned") return choice.lane;
+  return `PT ${choice.term}, ${choice.units === 1 ? "1 unit" : `${choice.units} units`}`;
+}
+
+/** Every workload in its lane, the reasons, and the account's totals. */
+export function renderPlanTable(result: PlanResult, card: RateCard, hoursPerMonth: number, source: string, paint: Painter): string {
+  const table = new Table({
+    head: ["Workload", "Model", "Lane", "Monthly cost", "Runner-up", "Runner-up cost", "Difference"],
+    colAligns: ["left", "left", "left", "right", "left", "right", "right"],
+    chars: CHARS,
+    style: { head: [], border: [] },
+  });
+  for (const plan of result.workloads) {
+    const runnerUp = plan.runnerUp;
+    table.push([
+      plan.workload.name,
+      plan.workload.model.name,
+      plan.lane === "provisioned" ? paint.best(laneText(plan)) : laneText(plan),
+      formatUsd(plan.monthlyCost),
+      runnerUp ? laneText(runnerUp) : NONE,
+      runnerUp ? formatUsd(runnerUp.monthlyCost) : NONE,
+      runnerUp ? formatUsdDelta(runnerUp.monthlyCost - plan.monthlyCost) : NONE,
+    ]);
+  }
+  const lines = [
+    paint.heading(`Plan: ${source}`),
+    `Rates: ${card.region}${card.effectiveDate ? `, ${card.effectiveDate}` : ""} · ${hoursPerMonth} hours a month`,
+    "",
+    table.toString(),
+    "",
+  ];
+  for (const plan of result.workloads) {
+    lines.push(paint.heading(plan.workload.name));
+    const context = { modelName: plan.workload.model.name, inputs: "plan" as const };
+    for (const reason of plan.reasons) lines.push(`  - ${reasonMessage(reason, context)} ${paint.dim(`[${reason.code}]`)}`);
+    if (plan.reasons.length === 0) lines.push("  - On-demand: it sends no traffic.");
+  }
+  const { monthlyCost, allOnDemandMonthlyCost, saving } = result.totals;
+  const share = allOnDemandMonthlyCost > 0 ? ` (${formatPercent(saving / allOnDemandMonthlyCost)})` : "";
+  const verdict = saving >= 0 ? `saving ${formatUsd(saving)} a month${share}` : `${formatUsd(-saving)} a month more${share.replace("-", "")}`;
+  lines.push("", paint.heading(`Total: ${formatUsd(monthlyCost)} a month in these lanes against ${formatUsd(allOnDemandMonthlyCost)} all on-demand: ${verdict}.`));
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/run-cli.js";
+
+const DIR = "test/fixtures/plans";
+
+function json(args: string[], expectedCode = 0) {
+  const run = runCli([...args, "--format", "json"]);
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(expectedCode);
+  return JSON.parse(run.stdout);
+}
+
+describe("bedrock-cost plan", () => {
+  // Claude 3.5 Sonnet v2 at $3/$15 on-demand, $1.50/$7.50 on Batch; the quote: $14 per unit-hour on
+  // 6 months ($10,220 a unit-month), $17 on 1 month ($12,410), 70k / 14k tokens a minute per unit.
+  it("puts every workload in its lane with the hand-worked figures", () => {
+    const report = json(["plan", `${DIR}/plan.yaml`]);
+    expect(report.schemaVersion).toBe(1);
+    const rows = report.workloads.map((w: Record<string, unknown>) => [w.name, w.lane, w.term, w.units, w.monthlyCost, w.runnerUp]);
+    expect(rows).toEqual([
+      // payments-bot (0.196 of a unit) and tuned-classifier (0.326) need PT: 1 unit, $10,220, split 0.6 : 1.0.
+      // support-copilot and search-assist (0.489 each) join only together: 2 units, adding $10,220, split evenly.
+      ["support-copilot", "provisioned", "6-month", 2, 5_110, { lane: "on-demand", term: null, units: null, monthlyCost: 9_000 }],
+      ["search-assist", "provisioned", "6-month", 2, 5_110, { lane: "on-demand", term: null, units: null, monthlyCost: 9_000 }],
+      ["nightly-enrichment", "batch", null, null, 9_000, { lane: "on-demand", term: null, units: null, monthlyCost: 18_000 }],
+      ["payments-bot", "provisioned", "6-month", 2, 3_832.5, { lane: "on-demand", term: null, units: null, monthlyCost: 3_600 }],
+      // the next term for the custom model: 6,387.50 × 17 / 14
+      ["tuned-classifier", "provisioned", "6-month", 2, 6_387.5, { lane: "provisioned", term: "1-month", units: 2, monthlyCost: 7_756.25 }],
+      // Titan: $400 + $300 on-demand against one unit at $14.80 × 730 = $10,804
+      ["titan-summaries", "on-demand", null, null, 700, { lane: "provisioned", term: "6-month", units: 1, monthlyCost: 10_804 }],
+    ]);
+    const codes = Object.fromEntries(report.workloads.map((w: { name: string; reasons: { code: string }[] }) => [w.name, w.reasons.map((r) => r.code)]));
+    expect(codes).toEqual({
+      "support-copilot": ["SHARED_UNITS", "UNPROVEN_LONG_TERM"],
+      "search-assist": ["SHARED_UNITS", "UNPROVEN_LONG_TERM"],
+      "nightly-enrichment": ["ASYNC_TO_BATCH"],
+      "payments-bot": ["SLA_OVERRIDE", "SHARED_UNITS", "UNPROVEN_LONG_TERM"],
+      "tuned-classifier": ["CUSTOM_MODEL", "SHARED_UNITS", "UNPROVEN_LONG_TERM"],
+      "titan-summaries": ["BELOW_BREAK_EVEN", "CAPACITY_UNKNOWN"],
+    });
+    expect(report.workloads[3].reasons[0].message).toBe(
+      "Its no-throttling SLA keeps it on reserved units: $232.50 a month over the $3,600.00 it would cost on-demand.",
+    );
+    // 20,440 + 9,000 + 700 in these lanes; all on-demand 9,000 + 9,000 + 18,000 + 3,600 + 700, plus the
+    // custom model's 6,387.50, which has no on-demand lane.
+    expect(report.totals).toEqual({ monthlyCost: 30_140, allOnDemandMonthlyCost: 46_687.5, saving: 16_547.5 });
+  });
+
+  it("prints the table with the totals line, and CSV with one row per workload", () => {
+    const table = runCli(["plan", `${DIR}/plan.yaml`]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain("Total: $30,140.00 a month in these lanes against $46,687.50 all on-demand: saving $16,547.50 a month (35.4%).");
+    const csv = runCli(["plan", `${DIR}/plan.yaml`, "--format", "csv"]);
+    const lines = csv.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("name,model,lane,term,units,monthlyCost,onDemandMonthlyCost,runnerUpLane,runnerUpTerm,runnerUpMonthlyCost,reasons");
+    expect(lines[5]).toBe("tuned-classifier,anthropic.claude-3-5-sonnet-20241022-v2:0,provisioned,6-month,2,6387.5,,provisioned,1-month,7756.25,CUSTOM_MODEL SHARED_UNITS UNPROVEN_LONG_TERM");
+    expect(lines).toHaveLength(7);
+  });
+
+  it("takes --hours-per-month over the plan's own", () => {
+    const report = json(["plan", `${DIR}/plan.yaml`, "--hours-per-month", "744"]);
+    expect(report.hoursPerMonth).toBe(744);
+    // titan-summaries' runner-up: 14.80 × 744
+    expect(report.workloads[5].runnerUp.monthlyCost).toBe(11_011.2);
+  });
+});
+
+describe("bedrock-cost check", () => {
+  it("passes a clean plan with exit code 0", () => {
+    const report = json(["check", `${DIR}/check-clean.yaml`]);
+    expect(report).toEqual({
+      schemaVersion: 1,
+      passed: true,
+      findings: [],
+      totals: { errors: 0, warnings: 0, info: 0, reservations: 1, reservedMonthlyCost: 12_410, monthlyImpact: 0 },
+    });
+    const table = runCli(["check", `${DIR}/check-clean.yaml`]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain("PASSED: 0 errors, 0 warnings, 0 info.");
+  });
+
+  it("finds every problem of the findings fixture, exits 1, whatever the format", () => {
+    const report = json(["check", `${DIR}/check-findings.yaml`], 1);
+    expect(report.passed).toBe(false);
+    const rows = report.findings.map((f: Record<string, unknown>) => [f.code, f.severity, f.subject, f.monthlyImpact]);
+    expect(rows).toEqual([
+      // 2 × 10,220 − 9,000
+      ["IDLE_RESERVATION", "error", "idle-pt", 11_440],
+      ["UNPROVEN_LONG_TERM", "warning", "idle-pt", 0],
+      // 12,410 − 9,000; and the peak (100k / 10k tpm) needs a second unit, $12,410
+      ["IDLE_RESERVATION", "error", "small-pt", 3_410],
+      ["UNDER_PROVISIONED", "error", "small-pt", 12_410],
+      // 12,410 − 3,600
+      ["SLA_PREMIUM", "info", "sla-pt", 8_810],
+      ["UNSERVED_RESERVATION", "error", "unused-pt", 12_410],
+      ["WRONG_MODEL", "error", "titan-pt", 0],
+      // 18.40 × 730
+      ["UNSERVED_RESERVATION", "error", "titan-pt", 13_432],
+      // 39.60 × 730 − 3,840
+      ["IDLE_RESERVATION", "error", "instant-pt", 25_068],
+      ["UNKNOWN_CAPACITY", "warning", "instant-pt", 0],
+      // its part of nightly-pt, 12,410, against Batch 9,000
+      ["ASYNC_ON_RESERVATION", "error", "nightly-enrichment", 3_410],
+      // one unit on 6 months
+      ["CUSTOM_MODEL_UNSERVED", "error", "tuned-classifier", 10_220],
+      ["SLA_UNRESERVED", "warning", "haiku-alerts", 0],
+    ]);
+    expect(report.totals).toMatchObject({ errors: 9, warnings: 3, info: 1, reservations: 7, monthlyImpact: 91_800 });
+    expect(runCli(["check", `${DIR}/check-findings.yaml`]).code).toBe(1);
+    expect(runCli(["check", `${DIR}/check-findings.yaml`, "--format", "csv"]).code).toBe(1);
+  });
+
+  it("checks a Terraform plan: a create, a replaced committed unit, a child module, an unknown value", () => {
+    const report = json(["check", `${DIR}/check-terraform.yaml`, "--terraform", `${DIR}/terraform-plan.json`], 1);
+    const rows = report.findings.map((f: Record<string, unknown>) => [f.code, f.severity, f.subject, f.monthlyImpact]);
+    expect(rows).toEqual([
+      // the replaced unit: 1 × 14.80 × 730 keeps billing
+      ["COMMITTED_REPLACEMENT", "error", "aws_bedrock_provisioned_model_throughput.summaries", 10_804],
+      ["UNKNOWN_AT_PLAN", "warning", "aws_bedrock_provisioned_model_throughput.pending", 0],
+      // its replacement: 2 × 14.80 × 730 = 21,608 against $700 on-demand
+      ["IDLE_RESERVATION", "error", "aws_bedrock_provisioned_model_throughput.summaries", 20_908],
+      ["UNKNOWN_CAPACITY", "warning", "aws_bedrock_provisioned_model_throughput.summaries", 0],
+      ["UNPROVEN_LONG_TERM", "warning", "aws_bedrock_provisioned_model_throughput.summaries", 0],
+      ["UNPROVEN_LONG_TERM", "warning", "module.tuning.aws_bedrock_provisioned_model_throughput.tuned", 0],
+    ]);
+    // copilot: 1 unit on 1 month ($12,410) carries support-copilot and search-assist ($18,000) at 97.8%: no finding.
+    // The plan file's own reservation (5 units) is replaced by the Terraform resources.
+    expect(report.totals).toMatchObject({ reservations: 3, reservedMonthlyCost: 12_410 + 21_608 + 10_220, errors: 2 });
+  });
+
+  it.each([
+    ["a missing plan file", ["check", `${DIR}/nope.yaml`], `error: ${DIR}/nope.yaml: cannot read: no such file`],
+    ["a missing Terraform file", ["check", `${DIR}/check-clean.yaml`, "--terraform", "nope.json"], "error: nope.json: cannot read: no such file"],
+    [
+      "a terraformAddress the plan does not have",
+      ["check", `${DIR}/check-unmapped-custom.yaml`, "--terraform", `${DIR}/terraform-plan.json`],
+      `error: ${DIR}/check-unmapped-custom.yaml:9: reservations[0].terraformAddress: not found among the aws_bedrock_provisioned_model_throughput resources of ${DIR}/terraform-plan.json\n` +
+        `error: ${DIR}/terraform-plan.json: planned_values.root_module.child_modules[0].resources[0].values.model_arn: module.tuning.aws_bedrock_provisioned_model_throughput.tuned: arn:aws:bedrock:us-east-1:123456789012:custom-model/anthropic.claude-3-5-sonnet-20241022-v2:0:200k/ly16hhi765j4 is a custom model; add a reservation with terraformAddress: module.tuning.aws_bedrock_provisioned_model_throughput.tuned and model: <its base model id> to ${DIR}/check-unmapped-custom.yaml`,
+    ],
+    ["a region that differs from the plan's", ["plan", `${DIR}/plan.yaml`, "--region", "eu-west-1"], `error: --region eu-west-1 differs from region us-east-1 in ${DIR}/plan.yaml`],
+    ["no file", ["plan"], "error: missing required argument 'file'"],
+  ])("exits 2 on %s", (_, args, message) => {
+    const run = runCli(args);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(`${message}\n`);
+    expect(run.code).toBe(2);
+  });
+
+  it("exits 2 when --terraform is given something that is not JSON", () => {
+    const run = runCli(["check", `${DIR}/check-clean.yaml`, "--terraform", `${DIR}/plan.yaml`]);
+    expect(run.code).toBe(2);
+    // The wording after "invalid JSON:" is the JavaScript engine's own.
+    expect(run.stderr).toMatch(new RegExp(`^error: ${DIR}/plan\.yaml(:\d+)?: invalid JSON: [^\n]+\n$`));
+  });
+});
