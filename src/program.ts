@@ -1,9 +1,9 @@
 import { Command, Option } from "commander";
 import { FORMATS, type CommandResult } from "./commands/command-result.js";
-import { runCheck, type CheckOptions } from "./commands/check.js";
-import { runCompare, type CompareOptions } from "./commands/compare.js";
+import type { CheckOptions } from "./commands/check.js";
+import type { CompareOptions } from "./commands/compare.js";
 import type { PlanOptions } from "./commands/load-plan-context.js";
-import { runPlan } from "./commands/plan.js";
+import type { ProfileOptions } from "./commands/profile.js";
 import { collect, dateArg, hoursArg, positiveTokenRateArg, regionArg, tokenCountArg, unitsArg, usdArg } from "./cli/option-parsers.js";
 import { TERMS } from "./core/rates.js";
 import { LATENCIES } from "./core/reasons.js";
@@ -24,6 +24,10 @@ function emit(io: ProgramIo, result: CommandResult): void {
   io.setExitCode(result.exitCode);
 }
 
+function colorOf(io: ProgramIo, command: Command): boolean {
+  return io.color(command.optsWithGlobals<{ color?: boolean }>().color);
+}
+
 /** Adds the options every rate-reading command shares. */
 function rateOptions(command: Command): Command {
   return command
@@ -32,6 +36,20 @@ function rateOptions(command: Command): Command {
     .option("--rates-version <date>", "an older bundled price version, by effective date", dateArg);
 }
 
+/** The flags that lay a run's own PT price and unit throughput over the rates. */
+function unitOptions(command: Command): Command {
+  return command
+    .option("--unit-hourly <usd>", "a quoted PT price per unit-hour for --term, for this run", usdArg)
+    .option("--unit-input-tpm <n>", "input tokens per minute one model unit carries", positiveTokenRateArg)
+    .option("--unit-output-tpm <n>", "output tokens per minute one model unit carries", positiveTokenRateArg);
+}
+
+function formatOption(command: Command): Command {
+  return command.addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("table"));
+}
+
+// Each command's code is imported when the command runs, so that --help, --version and every
+// command start without loading what they do not use.
 export function createProgram(io: ProgramIo): Command {
   const program = new Command("bedrock-cost")
     .description("On-demand, Batch or Provisioned Throughput for each Amazon Bedrock workload, with the numbers behind the answer.")
@@ -56,14 +74,23 @@ export function createProgram(io: ProgramIo): Command {
     .option("--hours-per-month <h>", "hours in a billing month (default: the rate file's, else 730)", hoursArg)
     .option("--peak-input-tpm <n>", "peak input tokens per minute, to size units", positiveTokenRateArg)
     .option("--peak-output-tpm <n>", "peak output tokens per minute, to size units", positiveTokenRateArg)
-    .addOption(new Option("--latency <latency>", "interactive, or async for work that can wait (Batch)").choices(LATENCIES).default("interactive"))
-    .option("--unit-hourly <usd>", "a quoted PT price per unit-hour for --term, for this run", usdArg)
-    .option("--unit-input-tpm <n>", "input tokens per minute one model unit carries", positiveTokenRateArg)
-    .option("--unit-output-tpm <n>", "output tokens per minute one model unit carries", positiveTokenRateArg)
-    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("table"));
-  rateOptions(compare).action((options: CompareOptions, command: Command) => {
-    const color = io.color(command.optsWithGlobals<{ color?: boolean }>().color);
-    emit(io, runCompare(options, color));
+    .addOption(new Option("--latency <latency>", "interactive, or async for work that can wait (Batch)").choices(LATENCIES).default("interactive"));
+  formatOption(unitOptions(rateOptions(compare))).action(async (options: CompareOptions, command: Command) => {
+    const { runCompare } = await import("./commands/compare.js");
+    emit(io, await runCompare(options, colorOf(io, command)));
+  });
+
+  const profile = program
+    .command("profile")
+    .description("profile measured traffic (CSV, CloudWatch metrics, invocation logs) and price every unit count minute by minute")
+    .argument("<files...>", "CSV, get-metric-data or get-metric-statistics JSON, invocation logs (NDJSON or a CloudWatch Logs export)")
+    .requiredOption("-m, --model <model>", "model id, alias, cross-region profile id or foundation-model ARN")
+    .addOption(new Option("--term <term>", "price only this PT term").choices(TERMS))
+    .option("--hours-per-month <h>", "hours in a billing month (default: the rate file's, else 730)", hoursArg)
+    .addOption(new Option("--latency <latency>", "interactive, or async to show Batch").choices(LATENCIES).default("interactive"));
+  formatOption(unitOptions(rateOptions(profile))).action(async (files: string[], options: ProfileOptions, command: Command) => {
+    const { runProfile } = await import("./commands/profile.js");
+    emit(io, await runProfile(files, options, colorOf(io, command)));
   });
 
   const plan = program
@@ -71,9 +98,10 @@ export function createProgram(io: ProgramIo): Command {
     .description("put every workload of a plan file in its lane (on-demand, Batch or PT), with the account's totals")
     .argument("<file>", "a plan file (YAML)")
     .option("--hours-per-month <h>", "hours in a billing month (default: the plan's, else the rate file's, else 730)", hoursArg)
-    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("table"));
-  rateOptions(plan).action((file: string, options: PlanOptions, command: Command) => {
-    emit(io, runPlan(file, options, io.color(command.optsWithGlobals<{ color?: boolean }>().color)));
+;
+  formatOption(rateOptions(plan)).action(async (file: string, options: PlanOptions, command: Command) => {
+    const { runPlan } = await import("./commands/plan.js");
+    emit(io, await runPlan(file, options, colorOf(io, command)));
   });
 
   const check = program
@@ -82,9 +110,10 @@ export function createProgram(io: ProgramIo): Command {
     .argument("<file>", "a plan file (YAML)")
     .option("--terraform <plan-json>", "the output of terraform show -json PLANFILE; its PT resources replace the plan's reservations")
     .option("--hours-per-month <h>", "hours in a billing month (default: the plan's, else the rate file's, else 730)", hoursArg)
-    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("table"));
-  rateOptions(check).action((file: string, options: CheckOptions, command: Command) => {
-    emit(io, runCheck(file, options, io.color(command.optsWithGlobals<{ color?: boolean }>().color)));
+;
+  formatOption(rateOptions(check)).action(async (file: string, options: CheckOptions, command: Command) => {
+    const { runCheck } = await import("./commands/check.js");
+    emit(io, await runCheck(file, options, colorOf(io, command)));
   });
 
   return program;

@@ -5,8 +5,6 @@ import { resolveReservations } from "../readers/resolve-plan.js";
 import { terraformReservations } from "../readers/terraform-reservations.js";
 import { renderCheckCsv } from "../render/check-csv.js";
 import { renderCheckJson } from "../render/check-json.js";
-import { renderCheckTable } from "../render/check-table.js";
-import { makePainter } from "../render/colors.js";
 import type { CommandResult } from "./command-result.js";
 import { loadPlanContext, type PlanOptions } from "./load-plan-context.js";
 
@@ -15,8 +13,8 @@ export interface CheckOptions extends PlanOptions {
 }
 
 /** Exit code 0 when no finding is an error, 1 when any is. */
-export function runCheck(file: string, options: CheckOptions, color: boolean): CommandResult {
-  const { plan, card, hoursPerMonth, workloads } = loadPlanContext(file, options);
+export async function runCheck(file: string, options: CheckOptions, color: boolean): Promise<CommandResult> {
+  const { plan, card, hoursPerMonth, workloads } = await loadPlanContext(file, options);
   let reservations = resolveReservations(plan, card);
   let planFindings: ReturnType<typeof terraformReservations>["findings"] = [];
   let source = file;
@@ -34,7 +32,10 @@ export function runCheck(file: string, options: CheckOptions, color: boolean): C
       return { stdout: renderCheckJson(result), stderr: [], exitCode };
     case "csv":
       return { stdout: renderCheckCsv(result), stderr: [], exitCode };
-    case "table":
+    case "table": {
+      // The table libraries (cli-table3, chalk) are loaded only for table output.
+      const [{ renderCheckTable }, { makePainter }] = await Promise.all([import("../render/check-table.js"), import("../render/colors.js")]);
       return { stdout: renderCheckTable(result, source, makePainter(color)), stderr: [], exitCode };
+    }
   }
 }

@@ -1,67 +1,30 @@
 import { inputSideTokens } from "../core/volume.js";
 import { compareLanes } from "../core/compare-lanes.js";
-import { pricedTerms, type ModelRates, type RateCard, type Term } from "../core/rates.js";
+import { pricedTerms, type ModelRates, type Term } from "../core/rates.js";
 import type { Latency } from "../core/reasons.js";
-import { resolveModel } from "../core/resolve-model.js";
 import { missingCacheRates } from "../core/token-cost.js";
-import { withUnitOverrides } from "../core/unit-overrides.js";
 import { makeVolume, type Volume } from "../core/volume.js";
 import { UsageError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
-import { makePainter } from "../render/colors.js";
 import { renderCompareCsv } from "../render/compare-csv.js";
 import { renderCompareJson } from "../render/compare-json.js";
-import { renderCompareTable } from "../render/compare-table.js";
 import { noteMessage } from "../render/messages.js";
 import { formatCount } from "../render/money.js";
 import type { CommandResult, Format } from "./command-result.js";
+import { applyUnitFlags, findModel, type RateFlags, type UnitFlags } from "./model-flags.js";
 
-export interface CompareOptions {
+export interface CompareOptions extends RateFlags, UnitFlags {
   model: string;
   inputTokens: number;
   outputTokens: number;
   cacheReadTokens?: number;
   cacheWriteTokens?: number;
   units?: number;
-  term?: Term;
   hoursPerMonth?: number;
   peakInputTpm?: number;
   peakOutputTpm?: number;
   latency: Latency;
-  rates: string[];
-  region?: string;
-  ratesVersion?: string;
-  unitHourly?: number;
-  unitInputTpm?: number;
-  unitOutputTpm?: number;
   format: Format;
-}
-
-function findModel(card: RateCard, name: string): ModelRates {
-  const lookup = resolveModel(card, name);
-  if (lookup.found) return lookup.model;
-  const hint = lookup.suggestions.length > 0 ? `; did you mean ${lookup.suggestions.join(", ")}?` : "";
-  throw new UsageError(`--model: ${lookup.reason}${hint}`);
-}
-
-function applyUnitFlags(model: ModelRates, options: CompareOptions): ModelRates {
-  if (options.unitHourly !== undefined && options.term === undefined) {
-    throw new UsageError("--unit-hourly needs --term to say which term the price is for (no-commit, 1-month or 6-month)");
-  }
-  const result = withUnitOverrides(model, {
-    hourly: options.unitHourly === undefined || options.term === undefined ? undefined : { term: options.term, rate: options.unitHourly },
-    inputTpm: options.unitInputTpm,
-    outputTpm: options.unitOutputTpm,
-  });
-  const throughput = result.provisioned?.unitThroughput;
-  if (throughput && (throughput.inputTpm === undefined || throughput.outputTpm === undefined)) {
-    const missing = throughput.inputTpm === undefined ? "--unit-input-tpm" : "--unit-output-tpm";
-    throw new UsageError(`${missing} is needed as well: a model unit is defined by both its input and its output tokens per minute`);
-  }
-  if (result.provisioned && pricedTerms(result).length === 0) {
-    throw new UsageError(`--unit-input-tpm/--unit-output-tpm: ${model.id} has no PT price; add one with --unit-hourly USD --term TERM or --rates FILE`);
-  }
-  return result;
 }
 
 function checkVolume(model: ModelRates, volume: Volume): void {
@@ -94,8 +57,8 @@ function peakFrom(options: CompareOptions, volume: Volume, hours: number): { inp
   return { input, output };
 }
 
-export function runCompare(options: CompareOptions, color: boolean): CommandResult {
-  const card = loadRateCard({ region: options.region, ratesVersion: options.ratesVersion, files: options.rates });
+export async function runCompare(options: CompareOptions, color: boolean): Promise<CommandResult> {
+  const card = await loadRateCard({ region: options.region, ratesVersion: options.ratesVersion, files: options.rates });
   const model = applyUnitFlags(findModel(card, options.model), options);
   const hoursPerMonth = options.hoursPerMonth ?? card.hoursPerMonth;
   const volume = makeVolume({
@@ -118,7 +81,10 @@ export function runCompare(options: CompareOptions, color: boolean): CommandResu
       return { stdout: renderCompareJson(result, card), stderr: [], exitCode: 0 };
     case "csv":
       return { stdout: renderCompareCsv(result), stderr: notes, exitCode: 0 };
-    case "table":
+    case "table": {
+      // The table libraries (cli-table3, chalk) are loaded only for table output.
+      const [{ renderCompareTable }, { makePainter }] = await Promise.all([import("../render/compare-table.js"), import("../render/colors.js")]);
       return { stdout: renderCompareTable(result, card, makePainter(color)), stderr: notes, exitCode: 0 };
+    }
   }
 }

@@ -2,7 +2,7 @@ import type { RateCard } from "../core/rates.js";
 import type { Workload } from "../core/workload.js";
 import { UsageError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
-import { readPlanFile, type PlanFile } from "../readers/read-plan-file.js";
+import type { PlanFile } from "../readers/read-plan-file.js";
 import { resolveWorkloads } from "../readers/resolve-plan.js";
 import type { Format } from "./command-result.js";
 
@@ -22,13 +22,15 @@ export interface PlanContext {
 }
 
 /** A plan file with its rates (its own `rates:` first, then --rates) and its workloads resolved. */
-export function loadPlanContext(file: string, options: PlanOptions): PlanContext {
+export async function loadPlanContext(file: string, options: PlanOptions): Promise<PlanContext> {
+  // The plan reader brings YAML and zod: loaded only by the commands that read a plan.
+  const { readPlanFile } = await import("../readers/read-plan-file.js");
   const plan = readPlanFile(file);
   const planRegion = plan.data.region;
   if (options.region !== undefined && planRegion !== undefined && options.region !== planRegion) {
     throw new UsageError(`--region ${options.region} differs from region ${planRegion} in ${file}`);
   }
-  const card = loadRateCard({
+  const card = await loadRateCard({
     region: options.region ?? planRegion,
     ratesVersion: options.ratesVersion,
     files: [...plan.rateFiles, ...options.rates],

@@ -1,37 +1,62 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { RateOverlay } from "../core/merge-rates.js";
 
-// This module sits at dist/readers/, two levels below the package root that holds rates/.
-const BUNDLED_DIR = fileURLToPath(new URL("../../rates/", import.meta.url));
+// In the built CLI this module sits in dist/ beside bundled-rates.json: the bundled rate files,
+// validated and compiled when the package is built, so that a run parses no YAML and loads no zod.
+// Run from source (as the tests do), it reads the rate files under rates/ itself.
+const COMPILED = fileURLToPath(new URL("./bundled-rates.json", import.meta.url));
+const SOURCE_DIR = fileURLToPath(new URL("../../rates/", import.meta.url));
 const VERSION_FILE = /^(\d{4}-\d{2}-\d{2})\.yaml$/;
 
 export interface BundledVersion {
   region: string;
   effectiveDate: string;
-  /** Absolute path on disk. */
-  path: string;
   /** The path users see: relative to the package, the same on every machine. */
   shownAs: string;
+  /** The YAML file on disk, when read from source. */
+  path?: string;
+  /** The validated rates, when compiled at build time. */
+  overlay?: RateOverlay;
 }
 
-/** Every bundled price version, by region, oldest first. */
-export function listBundledVersions(dir = BUNDLED_DIR): Map<string, BundledVersion[]> {
-  const byRegion = new Map<string, BundledVersion[]>();
-  if (!existsSync(dir)) return byRegion;
+/** What the build writes to dist/bundled-rates.json. */
+export interface CompiledRates {
+  schemaVersion: 1;
+  versions: Required<Omit<BundledVersion, "path">>[];
+}
+
+let compiled: CompiledRates | null | undefined;
+
+function compiledRates(): CompiledRates | null {
+  if (compiled === undefined) compiled = existsSync(COMPILED) ? (JSON.parse(readFileSync(COMPILED, "utf8")) as CompiledRates) : null;
+  return compiled;
+}
+
+function byRegion(versions: BundledVersion[]): Map<string, BundledVersion[]> {
+  const regions = new Map<string, BundledVersion[]>();
+  for (const version of versions) regions.set(version.region, [...(regions.get(version.region) ?? []), version]);
+  for (const list of regions.values()) list.sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate));
+  return regions;
+}
+
+function scan(dir: string): BundledVersion[] {
+  if (!existsSync(dir)) return [];
+  const versions: BundledVersion[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
-    const versions = readdirSync(join(dir, entry.name))
-      .map((name) => VERSION_FILE.exec(name)?.[1])
-      .filter((date): date is string => date !== undefined)
-      .sort()
-      .map((effectiveDate) => ({
-        region: entry.name,
-        effectiveDate,
-        path: join(dir, entry.name, `${effectiveDate}.yaml`),
-        shownAs: `rates/${entry.name}/${effectiveDate}.yaml`,
-      }));
-    if (versions.length > 0) byRegion.set(entry.name, versions);
+    for (const name of readdirSync(join(dir, entry.name))) {
+      const effectiveDate = VERSION_FILE.exec(name)?.[1];
+      if (effectiveDate === undefined) continue;
+      versions.push({ region: entry.name, effectiveDate, path: join(dir, entry.name, name), shownAs: `rates/${entry.name}/${name}` });
+    }
   }
-  return byRegion;
+  return versions;
+}
+
+/** Every bundled price version, by region, oldest first: from the build, or from `dir` (rates/ by default). */
+export function listBundledVersions(dir?: string): Map<string, BundledVersion[]> {
+  const fromBuild = dir === undefined ? compiledRates() : null;
+  return byRegion(fromBuild ? fromBuild.versions : scan(dir ?? SOURCE_DIR));
 }

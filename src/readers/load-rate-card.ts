@@ -1,8 +1,9 @@
-import { applyOverlay, emptyRateCard } from "../core/merge-rates.js";
+import type { FieldPath } from "../core/field-path.js";
+import { applyOverlay, emptyRateCard, type RateOverlay } from "../core/merge-rates.js";
 import type { RateCard } from "../core/rates.js";
 import { InputFileError, UsageError, type InputProblem } from "../errors.js";
 import { listBundledVersions, type BundledVersion } from "./bundled-rates.js";
-import { readRateFile, type RateFile } from "./read-rate-file.js";
+
 
 export const DEFAULT_REGION = "us-east-1";
 
@@ -39,16 +40,28 @@ function pickBundled(region: string, version: string | undefined, haveUserFiles:
   return match;
 }
 
+interface Layer {
+  overlay: RateOverlay;
+  lineOf(path: FieldPath): number | undefined;
+  keyLine(path: FieldPath, key: string): number | undefined;
+}
+
+const noLines = { lineOf: () => undefined, keyLine: () => undefined };
+
 /**
  * The rate card for one run: the bundled version for the region (the newest unless one is asked
  * for), with the user's files laid over it in order. Every problem in every file is reported at once.
+ * YAML and zod are loaded only when there is a file to read.
  */
-export function loadRateCard(request: RateCardRequest): RateCard {
+export async function loadRateCard(request: RateCardRequest): Promise<RateCard> {
   const problems: InputProblem[] = [];
-  const userFiles: RateFile[] = [];
+  const userFiles: Layer[] = [];
+  const needsReader = request.files.length > 0;
+  const reader = needsReader ? await import("./read-rate-file.js") : undefined;
   for (const path of request.files) {
     try {
-      userFiles.push(readRateFile(path, path, false));
+      const file = reader!.readRateFile(path, path, false);
+      userFiles.push({ overlay: file.overlay, lineOf: file.yaml.lineOf, keyLine: file.yaml.keyLine });
     } catch (error) {
       if (!(error instanceof InputFileError)) throw error;
       problems.push(...error.problems);
@@ -58,14 +71,21 @@ export function loadRateCard(request: RateCardRequest): RateCard {
 
   const region = request.region ?? DEFAULT_REGION;
   const bundled = pickBundled(region, request.ratesVersion, userFiles.length > 0, request.bundledDir);
-  const layers = bundled ? [readRateFile(bundled.path, bundled.shownAs, true), ...userFiles] : userFiles;
+  const layers: Layer[] = [];
+  if (bundled?.overlay) layers.push({ overlay: bundled.overlay, ...noLines });
+  else if (bundled?.path) {
+    const { readRateFile } = reader ?? (await import("./read-rate-file.js"));
+    const file = readRateFile(bundled.path, bundled.shownAs, true);
+    layers.push({ overlay: file.overlay, lineOf: file.yaml.lineOf, keyLine: file.yaml.keyLine });
+  }
+  layers.push(...userFiles);
 
   let card = emptyRateCard(region);
   for (const layer of layers) {
     const result = applyOverlay(card, layer.overlay);
     card = result.card;
     const located = result.problems.map((problem) => {
-      const line = problem.key === undefined ? layer.yaml.lineOf(problem.path) : layer.yaml.keyLine(problem.path, problem.key);
+      const line = problem.key === undefined ? layer.lineOf(problem.path) : layer.keyLine(problem.path, problem.key);
       const hint = problem.path.join(".") === "region" && request.region === undefined ? ` (give --region ${layer.overlay.region} to use this file's region)` : "";
       return { source: problem.file, path: problem.path, line, message: `${problem.message}${hint}` };
     });

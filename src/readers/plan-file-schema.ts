@@ -35,15 +35,19 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
 const workload = z.strictObject({
   name: name("a workload name"),
   model: name("a model id, alias, profile id or ARN"),
-  monthly: z.strictObject(
-    {
-      inputTokens: tokenCount,
-      outputTokens: tokenCount,
-      cacheReadTokens: tokenCount.optional(),
-      cacheWriteTokens: tokenCount.optional(),
-    },
-    { error: expected("a mapping with inputTokens and outputTokens") },
-  ),
+  monthly: z
+    .strictObject(
+      {
+        inputTokens: tokenCount,
+        outputTokens: tokenCount,
+        cacheReadTokens: tokenCount.optional(),
+        cacheWriteTokens: tokenCount.optional(),
+      },
+      { error: expected("a mapping with inputTokens and outputTokens") },
+    )
+    .optional(),
+  /** Measured traffic instead of `monthly`: files as for `bedrock-cost profile`, relative to the plan. */
+  profile: z.array(name("a traffic file path"), { error: expected("a list of traffic files") }).min(1, { error: "needs at least one file" }).optional(),
   peakTpm: z.strictObject({ input: tokenCount, output: tokenCount }, { error: expected("a mapping with input and output") }).optional(),
   latency: oneOf(LATENCIES).default("interactive"),
   sla: oneOf(SLAS).default("none"),

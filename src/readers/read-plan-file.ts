@@ -12,6 +12,8 @@ export interface PlanFile {
   data: PlanFileInput;
   /** Rate overlays named under `rates:`, relative to the plan file's folder. */
   rateFiles: string[];
+  /** A path in the plan file, relative to the plan file's folder. */
+  relative(file: string): string;
   lineOf(path: FieldPath): number | undefined;
   /** A problem at a field of this file, with its line. */
   problem(path: FieldPath, message: string): InputProblem;
@@ -25,6 +27,12 @@ function crossChecks(plan: PlanFile): InputProblem[] {
     const earlier = firstIndex.get(workload.name);
     if (earlier !== undefined) problems.push(plan.problem(["workloads", i, "name"], `duplicate name ${JSON.stringify(workload.name)}, also workloads[${earlier}]`));
     else firstIndex.set(workload.name, i);
+    if ((workload.monthly === undefined) === (workload.profile === undefined)) {
+      problems.push(plan.problem(["workloads", i], "give either monthly (token counts) or profile (measured traffic files), not both or neither"));
+    }
+    if (workload.profile !== undefined && workload.peakTpm !== undefined) {
+      problems.push(plan.problem(["workloads", i, "peakTpm"], "a workload with profile takes its peak from the measurement; leave peakTpm out"));
+    }
     if (workload.sla === "no-throttling" && workload.latency === "async") {
       problems.push(plan.problem(["workloads", i, "sla"], "no-throttling applies to interactive work; an async workload goes to Batch"));
     }
@@ -65,6 +73,7 @@ export function readPlanFile(path: string): PlanFile {
     source: path,
     data: parsed.data,
     rateFiles: parsed.data.rates.map((file) => (isAbsolute(file) ? file : join(folder, file))),
+    relative: (file) => (isAbsolute(file) ? file : join(folder, file)),
     lineOf: yaml.lineOf,
     problem: (fieldPath, message) => ({ source: path, path: fieldPath, line: yaml.lineOf(fieldPath), message }),
   };

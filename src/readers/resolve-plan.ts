@@ -3,10 +3,12 @@ import type { Reservation } from "../core/findings.js";
 import { hourlyRateFor, pricedTerms, type ModelRates, type RateCard } from "../core/rates.js";
 import { resolveModel } from "../core/resolve-model.js";
 import { missingCacheRates } from "../core/token-cost.js";
+import { summarizeTraffic } from "../core/minute-traffic.js";
 import { makeVolume } from "../core/volume.js";
 import type { Workload } from "../core/workload.js";
-import { InputFileError, type InputProblem } from "../errors.js";
+import { InputFileError, UsageError, type InputProblem } from "../errors.js";
 import type { PlanFile } from "./read-plan-file.js";
+import { measureTraffic } from "./traffic/measure-traffic.js";
 
 function modelAt(plan: PlanFile, card: RateCard, path: (string | number)[], name: string, problems: InputProblem[]): ModelRates | undefined {
   const lookup = resolveModel(card, name);
@@ -28,7 +30,20 @@ export function resolveWorkloads(plan: PlanFile, card: RateCard, hoursPerMonth: 
     const at = ["workloads", i];
     const model = modelAt(plan, card, [...at, "model"], entry.model, problems);
     if (!model) return;
-    const volume = makeVolume(entry.monthly);
+    let volume = makeVolume(entry.monthly ?? {});
+    let peakTpm = entry.peakTpm;
+    if (entry.profile) {
+      try {
+        const measured = summarizeTraffic(measureTraffic(entry.profile.map(plan.relative), card, model).traffic, hoursPerMonth);
+        volume = measured.volume;
+        peakTpm = measured.peakTpm;
+      } catch (error) {
+        if (error instanceof InputFileError) problems.push(...error.problems);
+        else if (error instanceof UsageError) problems.push(plan.problem([...at, "profile"], error.message));
+        else throw error;
+        return;
+      }
+    }
     if (model.onDemand && !entry.custom) {
       for (const field of missingCacheRates(model, volume)) {
         const key = field === "promptCache.readPerMTok" ? "cacheReadTokens" : "cacheWriteTokens";
@@ -38,7 +53,7 @@ export function resolveWorkloads(plan: PlanFile, card: RateCard, hoursPerMonth: 
     if (entry.custom && pricedTerms(model).length === 0) {
       problems.push(plan.problem([...at, "custom"], `a custom model is served on PT only, and no PT price is known for ${model.id}: ${PT_PRICE_HINT}`));
     }
-    if (entry.peakTpm) {
+    if (entry.peakTpm && !entry.profile) {
       const minutes = hoursPerMonth * 60;
       const averages = { input: inputSideTokens(volume) / minutes, output: volume.outputTokens / minutes };
       for (const side of ["input", "output"] as const) {
@@ -56,11 +71,11 @@ export function resolveWorkloads(plan: PlanFile, card: RateCard, hoursPerMonth: 
       name: entry.name,
       model,
       volume,
-      peakTpm: entry.peakTpm,
+      peakTpm,
       latency: entry.latency,
       sla: entry.sla,
       custom: entry.custom,
-      measured: false,
+      measured: entry.profile !== undefined,
     });
   });
   if (problems.length > 0) throw new InputFileError(problems);

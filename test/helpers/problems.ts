@@ -10,3 +10,14 @@ export function problemsOf(run: () => unknown): string[] {
   }
   throw new Error("expected an InputFileError");
 }
+
+/** The same for a promise that must reject with an InputFileError. */
+export async function problemsOfAsync(run: () => Promise<unknown>): Promise<string[]> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof InputFileError) return error.problems.map(formatProblem);
+    throw error;
+  }
+  throw new Error("expected an InputFileError");
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
-import { problemsOf } from "../helpers/problems.js";
+import { problemsOf, problemsOfAsync } from "../helpers/problems.js";
 import { loadRateCard } from "../../src/readers/load-rate-card.js";
 import { parseRateFile } from "../../src/readers/read-rate-file.js";
 
@@ -8,14 +8,14 @@ const FIXTURES = "test/fixtures/rates";
 const SONNET_V2 = "anthropic.claude-3-5-sonnet-20241022-v2:0";
 
 describe("loadRateCard", () => {
-  it("loads the newest bundled version for us-east-1 by default", () => {
-    const card = loadRateCard({ files: [] });
+  it("loads the newest bundled version for us-east-1 by default", async () => {
+    const card = await loadRateCard({ files: [] });
     expect(card).toMatchObject({ region: "us-east-1", effectiveDate: "2026-11-01", hoursPerMonth: 730, files: ["rates/us-east-1/2026-11-01.yaml"] });
-    expect(loadRateCard({ files: [], ratesVersion: "2026-11-01" }).effectiveDate).toBe("2026-11-01");
+    expect((await loadRateCard({ files: [], ratesVersion: "2026-11-01" })).effectiveDate).toBe("2026-11-01");
   });
 
-  it("adds a quote's PT price to the bundled on-demand prices of one model", () => {
-    const card = loadRateCard({ files: [`${FIXTURES}/quote-sonnet-pt.yaml`] });
+  it("adds a quote's PT price to the bundled on-demand prices of one model", async () => {
+    const card = await loadRateCard({ files: [`${FIXTURES}/quote-sonnet-pt.yaml`] });
     const model = card.models.find((m) => m.id === SONNET_V2);
     expect(model?.onDemand).toEqual({ inputPerMTok: 3, outputPerMTok: 15 });
     expect(model?.batch).toEqual({ inputPerMTok: 1.5, outputPerMTok: 7.5 });
@@ -24,8 +24,8 @@ describe("loadRateCard", () => {
     expect(card.files).toHaveLength(2);
   });
 
-  it("lays each file over the ones before it field by field, matching by alias too", () => {
-    const card = loadRateCard({ files: [`${FIXTURES}/quote-sonnet-pt.yaml`, `${FIXTURES}/quote-one-month.yaml`] });
+  it("lays each file over the ones before it field by field, matching by alias too", async () => {
+    const card = await loadRateCard({ files: [`${FIXTURES}/quote-sonnet-pt.yaml`, `${FIXTURES}/quote-one-month.yaml`] });
     const model = card.models.find((m) => m.id === SONNET_V2);
     expect(model?.provisioned).toEqual({
       hourlyPerUnit: { sixMonth: 25, oneMonth: 30 },
@@ -34,37 +34,37 @@ describe("loadRateCard", () => {
     expect(card.hoursPerMonth).toBe(744);
   });
 
-  it("adds a new model from a user file", () => {
-    const card = loadRateCard({ files: [`${FIXTURES}/worked-example.yaml`] });
+  it("adds a new model from a user file", async () => {
+    const card = await loadRateCard({ files: [`${FIXTURES}/worked-example.yaml`] });
     expect(card.models.find((m) => m.id === "example.sonnet-class")?.provisioned?.hourlyPerUnit).toEqual({ sixMonth: 25 });
   });
 
-  it("rejects a file whose region differs, naming the line and the flag that would use it", () => {
-    expect(problemsOf(() => loadRateCard({ files: [`${FIXTURES}/wrong-region.yaml`] }))).toEqual([
+  it("rejects a file whose region differs, naming the line and the flag that would use it", async () => {
+    expect(await problemsOfAsync(() => loadRateCard({ files: [`${FIXTURES}/wrong-region.yaml`] }))).toEqual([
       `${FIXTURES}/wrong-region.yaml:2: region: us-west-2 differs from us-east-1, the region of rates/us-east-1/2026-11-01.yaml (give --region us-west-2 to use this file's region)`,
     ]);
     expect(
-      problemsOf(() => loadRateCard({ region: "eu-west-1", files: [`${FIXTURES}/eu-west-1.yaml`, `${FIXTURES}/wrong-region.yaml`] })),
+      await problemsOfAsync(() => loadRateCard({ region: "eu-west-1", files: [`${FIXTURES}/eu-west-1.yaml`, `${FIXTURES}/wrong-region.yaml`] })),
     ).toEqual([`${FIXTURES}/wrong-region.yaml:2: region: us-west-2 differs from eu-west-1, the region of ${FIXTURES}/eu-west-1.yaml`]);
   });
 
-  it("lets the user's files stand alone in a region with no bundled rates", () => {
-    const card = loadRateCard({ region: "eu-west-1", files: [`${FIXTURES}/eu-west-1.yaml`] });
+  it("lets the user's files stand alone in a region with no bundled rates", async () => {
+    const card = await loadRateCard({ region: "eu-west-1", files: [`${FIXTURES}/eu-west-1.yaml`] });
     expect(card).toMatchObject({ region: "eu-west-1", effectiveDate: "2026-10-01", files: [`${FIXTURES}/eu-west-1.yaml`] });
     expect(card.models.map((m) => m.id)).toEqual(["example.eu-model"]);
   });
 
-  it("says what is missing for a region or version that is not bundled", () => {
-    expect(() => loadRateCard({ region: "eu-west-1", files: [] })).toThrow(
+  it("says what is missing for a region or version that is not bundled", async () => {
+    await expect(loadRateCard({ region: "eu-west-1", files: [] })).rejects.toThrow(
       new UsageError("no bundled rates for region eu-west-1 (bundled regions: us-east-1); give your own with --rates FILE"),
     );
-    expect(() => loadRateCard({ ratesVersion: "2020-01-01", files: [] })).toThrow(
+    await expect(loadRateCard({ ratesVersion: "2020-01-01", files: [] })).rejects.toThrow(
       new UsageError("--rates-version 2020-01-01: no such bundled version for us-east-1 (versions: 2026-11-01)"),
     );
   });
 
-  it("lists every schema problem with its field path and line", () => {
-    expect(problemsOf(() => loadRateCard({ files: [`${FIXTURES}/invalid-many.yaml`] }))).toEqual([
+  it("lists every schema problem with its field path and line", async () => {
+    expect(await problemsOfAsync(() => loadRateCard({ files: [`${FIXTURES}/invalid-many.yaml`] }))).toEqual([
       `${FIXTURES}/invalid-many.yaml:5: models[0].onDemand.inputPerMtok: unknown field (a typo?)`,
       `${FIXTURES}/invalid-many.yaml:7: models[1].batch.inputPerMTok: must be greater than 0, got -1`,
       `${FIXTURES}/invalid-many.yaml:7: models[1].batch.outputPerMTok: expected US dollars per 1M tokens (a number), got "cheap"`,
@@ -72,8 +72,8 @@ describe("loadRateCard", () => {
     ]);
   });
 
-  it("lists every merge problem: a typo'd id, an incomplete price pair, a stolen alias, a partial unit", () => {
-    expect(problemsOf(() => loadRateCard({ files: [`${FIXTURES}/invalid-merge.yaml`] }))).toEqual([
+  it("lists every merge problem: a typo'd id, an incomplete price pair, a stolen alias, a partial unit", async () => {
+    expect(await problemsOfAsync(() => loadRateCard({ files: [`${FIXTURES}/invalid-merge.yaml`] }))).toEqual([
       `${FIXTURES}/invalid-merge.yaml:4: models[0].id: "anthropic.claude-3-5-sonet-20241022-v2:0" matches no model in the rates it overlays (rates/us-east-1/2026-11-01.yaml), and a new model needs name and provider; did you mean anthropic.claude-3-5-sonnet-20241022-v2:0, anthropic.claude-3-5-sonnet-20240620-v1:0, anthropic.claude-3-5-haiku-20241022-v1:0?`,
       `${FIXTURES}/invalid-merge.yaml:10: models[1].onDemand: needs outputPerMTok as well`,
       `${FIXTURES}/invalid-merge.yaml:14: models[2].aliases[0]: alias "nova-pro" already names amazon.nova-pro-v1:0`,
@@ -82,17 +82,17 @@ describe("loadRateCard", () => {
     ]);
   });
 
-  it("reports YAML syntax errors and duplicate keys with their lines", () => {
-    expect(problemsOf(() => loadRateCard({ files: [`${FIXTURES}/invalid-yaml.yaml`] }))[0]).toMatch(
+  it("reports YAML syntax errors and duplicate keys with their lines", async () => {
+    expect((await problemsOfAsync(() => loadRateCard({ files: [`${FIXTURES}/invalid-yaml.yaml`] })))[0]).toMatch(
       new RegExp(`^${FIXTURES}/invalid-yaml.yaml:\\d+: invalid YAML: `),
     );
-    expect(problemsOf(() => loadRateCard({ files: [`${FIXTURES}/invalid-duplicate-key.yaml`] }))).toEqual([
+    expect(await problemsOfAsync(() => loadRateCard({ files: [`${FIXTURES}/invalid-duplicate-key.yaml`] }))).toEqual([
       `${FIXTURES}/invalid-duplicate-key.yaml:3: invalid YAML: Map keys must be unique`,
     ]);
   });
 
-  it("reports every unreadable file at once", () => {
-    expect(problemsOf(() => loadRateCard({ files: ["no/such.yaml", "test/fixtures"] }))).toEqual([
+  it("reports every unreadable file at once", async () => {
+    expect(await problemsOfAsync(() => loadRateCard({ files: ["no/such.yaml", "test/fixtures"] }))).toEqual([
       "no/such.yaml: cannot read: no such file",
       "test/fixtures: cannot read: is a directory, not a file",
     ]);
@@ -102,7 +102,7 @@ describe("loadRateCard", () => {
 describe("parseRateFile", () => {
   const header = 'schemaVersion: 1\nregion: us-east-1\n';
 
-  it("describes an empty file and a file of the wrong shape", () => {
+  it("describes an empty file and a file of the wrong shape", async () => {
     expect(problemsOf(() => parseRateFile("", "empty.yaml", false))).toEqual([
       "empty.yaml: expected a mapping with schemaVersion, region and models, got null",
     ]);
@@ -116,19 +116,19 @@ describe("parseRateFile", () => {
     ]);
   });
 
-  it("requires effectiveDate and sources in a bundled file", () => {
+  it("requires effectiveDate and sources in a bundled file", async () => {
     expect(problemsOf(() => parseRateFile(`${header}models: []\n`, "b.yaml", true))).toEqual([
       "b.yaml:1: effectiveDate: required in a bundled rate file",
       "b.yaml:1: sources: a bundled rate file lists its sources",
     ]);
   });
 
-  it("stops an alias bomb instead of expanding it", () => {
+  it("stops an alias bomb instead of expanding it", async () => {
     const bomb = `${header}a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\nmodels: []\n`;
     expect(problemsOf(() => parseRateFile(bomb, "bomb.yaml", false))[0]).toMatch(/^bomb.yaml: invalid YAML: /);
   });
 
-  it("accepts a byte-order mark and CRLF line ends", () => {
+  it("accepts a byte-order mark and CRLF line ends", async () => {
     const text = `\uFEFF${header}models:\r\n  - id: x.y\r\n    name: X\r\n    provider: P\r\n    onDemand: {inputPerMTok: 1, outputPerMTok: 2}\r\n`.replace(/\n(?!\r)/g, "\r\n").replace(/\r\r/g, "\r");
     expect(parseRateFile(text, "crlf.yaml", false).overlay.models[0]?.id).toBe("x.y");
   });
@@ -136,23 +136,23 @@ describe("parseRateFile", () => {
 
 describe("bundled versions", () => {
   const bundledDir = "test/fixtures/bundled";
-  const inputRate = (card: ReturnType<typeof loadRateCard>) => card.models[0]?.onDemand?.inputPerMTok;
+  const inputRate = (card: Awaited<ReturnType<typeof loadRateCard>>) => card.models[0]?.onDemand?.inputPerMTok;
 
-  it("defaults to the newest version of the region and picks an older one by date", () => {
-    const newest = loadRateCard({ files: [], bundledDir });
+  it("defaults to the newest version of the region and picks an older one by date", async () => {
+    const newest = await loadRateCard({ files: [], bundledDir });
     expect(newest).toMatchObject({ effectiveDate: "2026-01-01", files: ["rates/us-east-1/2026-01-01.yaml"] });
     expect(inputRate(newest)).toBe(3);
-    const older = loadRateCard({ files: [], bundledDir, ratesVersion: "2025-01-01" });
+    const older = await loadRateCard({ files: [], bundledDir, ratesVersion: "2025-01-01" });
     expect(older).toMatchObject({ effectiveDate: "2025-01-01", files: ["rates/us-east-1/2025-01-01.yaml"] });
     expect(inputRate(older)).toBe(4);
   });
 
-  it("keeps each region's versions apart", () => {
-    expect(loadRateCard({ files: [], bundledDir, region: "us-west-2" }).effectiveDate).toBe("2025-06-01");
-    expect(() => loadRateCard({ files: [], bundledDir, ratesVersion: "2025-06-01" })).toThrow(
+  it("keeps each region's versions apart", async () => {
+    expect((await loadRateCard({ files: [], bundledDir, region: "us-west-2" })).effectiveDate).toBe("2025-06-01");
+    await expect(loadRateCard({ files: [], bundledDir, ratesVersion: "2025-06-01" })).rejects.toThrow(
       new UsageError("--rates-version 2025-06-01: no such bundled version for us-east-1 (versions: 2025-01-01, 2026-01-01)"),
     );
-    expect(() => loadRateCard({ files: [], bundledDir, region: "eu-west-1" })).toThrow(
+    await expect(loadRateCard({ files: [], bundledDir, region: "eu-west-1" })).rejects.toThrow(
       new UsageError("no bundled rates for region eu-west-1 (bundled regions: us-east-1, us-west-2); give your own with --rates FILE"),
     );
   });

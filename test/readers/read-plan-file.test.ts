@@ -10,7 +10,7 @@ describe("readPlanFile", () => {
   it("reads workloads with every token-count form, defaults, and rate files relative to the plan", () => {
     const plan = readPlanFile(`${DIR}/plan.yaml`);
     expect(plan.rateFiles).toEqual([`${DIR}/quotes/sonnet-pt.yaml`]);
-    expect(plan.data.workloads.map((w) => [w.name, w.monthly.inputTokens, w.monthly.outputTokens])).toEqual([
+    expect(plan.data.workloads.map((w) => [w.name, w.monthly?.inputTokens, w.monthly?.outputTokens])).toEqual([
       ["support-copilot", 1_500_000_000, 300_000_000],
       ["search-assist", 1_500_000_000, 300_000_000],
       ["nightly-enrichment", 3_000_000_000, 600_000_000],
@@ -44,9 +44,9 @@ describe("readPlanFile", () => {
     ]);
   });
 
-  it("checks workloads against the rates: models, custom models without PT, cache prices, peaks", () => {
+  it("checks workloads against the rates: models, custom models without PT, cache prices, peaks", async () => {
     const plan = readPlanFile(`${DIR}/invalid-models.yaml`);
-    const card = loadRateCard({ files: [] });
+    const card = await loadRateCard({ files: [] });
     expect(problemsOf(() => resolveWorkloads(plan, card, 730))).toEqual([
       `${DIR}/invalid-models.yaml:4: workloads[0].model: unknown model "claude-3.5-sonet-v2" in the us-east-1 rates; did you mean claude-3.5-sonnet-v2, claude-3.5-sonnet, claude-3.7-sonnet?`,
       `${DIR}/invalid-models.yaml:9: workloads[1].custom: a custom model is served on PT only, and no PT price is known for amazon.nova-pro-v1:0: add your quote as provisioned.hourlyPerUnit in a rate file listed under rates: (or --rates)`,

@@ -45,3 +45,22 @@ describe("rounding and formatting", () => {
     expect(formatPercent(8 / 6.132)).toBe("130.5%");
   });
 });
+
+describe("hand-written grouping", () => {
+  it.each([
+    [0, "$0.00"],
+    [0.005, "$0.01"],
+    [999.995, "$1,000.00"],
+    [1_000, "$1,000.00"],
+    [123_456_789.12, "$123,456,789.12"],
+    [-292, "-$292.00"],
+    [-0.001, "$0.00"],
+  ])("formats %d as %s", (usd, text) => {
+    expect(formatUsd(usd)).toBe(text);
+  });
+
+  it("groups counts", async () => {
+    const { formatCount } = await import("../../src/render/money.js");
+    expect([formatCount(0), formatCount(999), formatCount(1000), formatCount(3_000_000_000), formatCount(68_493.15)]).toEqual(["0", "999", "1,000", "3,000,000,000", "68,493"]);
+  });
+});

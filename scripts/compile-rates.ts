@@ -1,0 +1,38 @@
+// Build step: validates every bundled rate file exactly as a user's file is validated, and writes
+// the result as JSON for the CLI to load without YAML or zod. Any problem fails the build.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { applyOverlay, emptyRateCard } from "../src/core/merge-rates.js";
+import { formatProblem, InputFileError } from "../src/errors.js";
+import { listBundledVersions, type CompiledRates } from "../src/readers/bundled-rates.js";
+import { readRateFile } from "../src/readers/read-rate-file.js";
+
+const [ratesDir, output] = process.argv.slice(2);
+if (!ratesDir || !output) throw new Error("usage: compile-rates RATES_DIR OUTPUT_JSON");
+
+const compiled: CompiledRates = { schemaVersion: 1, versions: [] };
+const problems: string[] = [];
+for (const versions of listBundledVersions(ratesDir).values()) {
+  for (const version of versions) {
+    try {
+      const file = readRateFile(version.path as string, version.shownAs, true);
+      const merged = applyOverlay(emptyRateCard(version.region), file.overlay);
+      for (const problem of merged.problems) {
+        problems.push(`${problem.file}:${file.yaml.lineOf(problem.path) ?? "?"}: ${problem.path.join(".")}: ${problem.message}`);
+      }
+      if (file.overlay.region !== version.region || file.overlay.effectiveDate !== version.effectiveDate) {
+        problems.push(`${version.shownAs}: region and effectiveDate must match the file's folder and name`);
+      }
+      compiled.versions.push({ region: version.region, effectiveDate: version.effectiveDate, shownAs: version.shownAs, overlay: file.overlay });
+    } catch (error) {
+      if (!(error instanceof InputFileError)) throw error;
+      problems.push(...error.problems.map(formatProblem));
+    }
+  }
+}
+if (problems.length > 0) {
+  process.stderr.write(`bundled rates are invalid:\n${problems.join("\n")}\n`);
+  process.exit(1);
+}
+mkdirSync(dirname(output), { recursive: true });
+writeFileSync(output, `${JSON.stringify(compiled)}\n`);

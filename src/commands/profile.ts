@@ -1,0 +1,64 @@
+import type { MinuteTraffic } from "../core/minute-traffic.js";
+import { profileTraffic } from "../core/profile-traffic.js";
+import type { ModelRates, Term } from "../core/rates.js";
+import type { Latency } from "../core/reasons.js";
+import { UsageError } from "../errors.js";
+import { loadRateCard } from "../readers/load-rate-card.js";
+import { measureTraffic } from "../readers/traffic/measure-traffic.js";
+import { profileNoteMessage, type ProfileNote } from "../render/profile-notes.js";
+import { renderProfileCsv } from "../render/profile-csv.js";
+import { renderProfileJson } from "../render/profile-json.js";
+import type { CommandResult, Format } from "./command-result.js";
+import { applyUnitFlags, findModel, type RateFlags, type UnitFlags } from "./model-flags.js";
+
+export interface ProfileOptions extends RateFlags, UnitFlags {
+  model: string;
+  latency: Latency;
+  hoursPerMonth?: number;
+  format: Format;
+}
+
+function cacheCheck(traffic: MinuteTraffic, model: ModelRates): void {
+  if (!model.onDemand) return;
+  const used = (values: Float64Array) => {
+    for (let m = 0; m < values.length; m++) if ((values[m] as number) > 0) return true;
+    return false;
+  };
+  if (used(traffic.cacheReadTokens) && model.promptCache?.readPerMTok === undefined) {
+    throw new UsageError(`the traffic has cache-read tokens, but ${model.id} has no promptCache.readPerMTok price in these rates; add it with --rates FILE`);
+  }
+  if (used(traffic.cacheWriteTokens) && model.promptCache?.writePerMTok === undefined) {
+    throw new UsageError(`the traffic has cache-write tokens, but ${model.id} has no promptCache.writePerMTok price in these rates; add it with --rates FILE`);
+  }
+}
+
+export async function runProfile(files: string[], options: ProfileOptions, color: boolean): Promise<CommandResult> {
+  const card = await loadRateCard({ region: options.region, ratesVersion: options.ratesVersion, files: options.rates });
+  const model = applyUnitFlags(findModel(card, options.model), options);
+  const hoursPerMonth = options.hoursPerMonth ?? card.hoursPerMonth;
+  const { read, traffic } = measureTraffic(files, card, model);
+  cacheCheck(traffic, model);
+  const profile = profileTraffic(traffic, model, { hoursPerMonth, latency: options.latency, terms: options.term ? [options.term] : undefined });
+
+  const notes: ProfileNote[] = [];
+  if (traffic.periodSeconds > 60) notes.push({ code: "COARSE_PERIOD", periodSeconds: traffic.periodSeconds });
+  if (traffic.gapMinutes > 0) notes.push({ code: "GAPS", gapMinutes: traffic.gapMinutes, minutes: traffic.minutes });
+  if (read.otherModels.length > 0) notes.push({ code: "OTHER_MODELS", records: read.otherModels });
+  if (read.ignoredMetrics.length > 0) notes.push({ code: "IGNORED_METRICS", labels: [...new Set(read.ignoredMetrics.map((m) => m.label))] });
+  if (profile.provisionedMissing === "no-pt-price") notes.push({ code: "NO_PT_PRICE" });
+  if (profile.provisionedMissing === "no-price-for-term") notes.push({ code: "NO_PT_PRICE_FOR_TERM" });
+  if (profile.provisionedMissing === "no-throughput") notes.push({ code: "UNKNOWN_THROUGHPUT" });
+  const stderr = notes.map((note) => `note: ${profileNoteMessage(note)}`);
+
+  switch (options.format) {
+    case "json":
+      return { stdout: renderProfileJson(profile, model, card, hoursPerMonth, notes), stderr: [], exitCode: 0 };
+    case "csv":
+      return { stdout: renderProfileCsv(profile), stderr, exitCode: 0 };
+    case "table": {
+      // The table libraries (cli-table3, chalk) are loaded only for table output.
+      const [{ renderProfileTable }, { makePainter }] = await Promise.all([import("../render/profile-table.js"), import("../render/colors.js")]);
+      return { stdout: renderProfileTable(profile, model, card, hoursPerMonth, makePainter(color)), stderr, exitCode: 0 };
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { buildMinuteTraffic, WindowTooLongError, type MinuteTraffic, type TokenSeries } from "../../core/minute-traffic.js";
+import type { ModelRates, RateCard } from "../../core/rates.js";
+import { resolveModel } from "../../core/resolve-model.js";
+import { UsageError } from "../../errors.js";
+import { readTraffic, type TrafficRead } from "./read-traffic.js";
+
+/** Whether an invocation log's modelId (an id, profile id or ARN) is this model. */
+export function modelMatcher(card: RateCard, model: ModelRates): (modelId: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (modelId) => {
+    let match = seen.get(modelId);
+    if (match === undefined) {
+      const lookup = resolveModel(card, modelId);
+      match = lookup.found && lookup.model.id === model.id;
+      seen.set(modelId, match);
+    }
+    return match;
+  };
+}
+
+/** The measured traffic of `files` for `model`, on a minute grid, or a clear error when there is none. */
+export function measureTraffic(files: readonly string[], card: RateCard, model: ModelRates): { read: TrafficRead; traffic: MinuteTraffic } {
+  const read = readTraffic(files, modelMatcher(card, model));
+  const has = (field: TokenSeries["field"]) => read.series.some((series) => series.field === field && series.times.length > 0);
+  if (read.series.length === 0 && read.otherModels.length > 0) {
+    const found = read.otherModels.slice(0, 5).map(([id, n]) => `${id} (${n})`).join(", ");
+    throw new UsageError(`no invocation-log records of ${model.id} in ${files.join(", ")}; found ${found}`);
+  }
+  if (!has("inputTokens") || !has("outputTokens")) {
+    const missing = has("inputTokens") ? "output" : "input";
+    throw new UsageError(`no ${missing} token counts in ${files.join(", ")} (for CloudWatch, query ${missing === "input" ? "InputTokenCount" : "OutputTokenCount"} with Stat Sum)`);
+  }
+  try {
+    return { read, traffic: buildMinuteTraffic(read.series) };
+  } catch (error) {
+    if (error instanceof WindowTooLongError) throw new UsageError(`${files.join(", ")}: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,137 @@
+import { TOKEN_FIELDS, type TokenField, type TokenSeries } from "../../core/minute-traffic.js";
+import { InputFileError, type InputProblem } from "../../errors.js";
+import { detectPeriod, isAscending, PeriodError, sortPoints } from "./detect-period.js";
+import { forEachLine } from "./for-each-line.js";
+import { parseTimestamp } from "./parse-timestamp.js";
+
+const MAX_PROBLEMS = 20;
+const REQUIRED = ["timestamp", "inputTokens", "outputTokens"] as const;
+const ACCEPTED = ["timestamp", ...TOKEN_FIELDS] as const;
+
+function splitCsv(line: string): string[] {
+  if (!line.includes('"')) return line.split(",");
+  const cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      cells.push(cell);
+      cell = "";
+    } else cell += ch;
+  }
+  cells.push(cell);
+  return cells;
+}
+
+function isoOf(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
+}
+
+/**
+ * A CSV of token counts per period: a header naming `timestamp`, `inputTokens`, `outputTokens` and
+ * optionally `cacheReadTokens` and `cacheWriteTokens`, then one row per period. Every malformed row
+ * is an error with its line.
+ */
+export function readTrafficCsv(path: string): TokenSeries[] {
+  const problems: InputProblem[] = [];
+  const fail = (line: number | undefined, message: string) => {
+    problems.push({ source: path, line, message });
+    return problems.length < MAX_PROBLEMS;
+  };
+  let columns: string[] | null = null;
+  let fieldIndex: [TokenField, number][] = [];
+  let timeIndex = 0;
+  const times: number[] = [];
+  const lines: number[] = [];
+  const values: Record<TokenField, number[]> = { inputTokens: [], outputTokens: [], cacheReadTokens: [], cacheWriteTokens: [] };
+
+  let targets: { field: TokenField; index: number; into: number[]; required: boolean }[] = [];
+  let width = 0;
+  forEachLine(path, (line, lineNumber) => {
+    if (line.length === 0) return true;
+    if (!columns) {
+      if (line.trim() === "") return true;
+      const cells = splitCsv(line).map((cell) => cell.trim());
+      columns = cells;
+      const unknown = cells.filter((cell) => !(ACCEPTED as readonly string[]).includes(cell));
+      const missing = REQUIRED.filter((name) => !cells.includes(name));
+      const repeated = cells.filter((cell, i) => cells.indexOf(cell) !== i);
+      if (unknown.length > 0 || missing.length > 0 || repeated.length > 0) {
+        const what = [
+          unknown.length > 0 ? `unknown column ${unknown.map((c) => JSON.stringify(c)).join(", ")}` : "",
+          missing.length > 0 ? `missing ${missing.join(", ")}` : "",
+          repeated.length > 0 ? `repeated ${repeated.join(", ")}` : "",
+        ].filter(Boolean);
+        fail(lineNumber, `header: ${what.join("; ")} (expected timestamp,inputTokens,outputTokens and optionally cacheReadTokens,cacheWriteTokens)`);
+        return false;
+      }
+      timeIndex = cells.indexOf("timestamp");
+      fieldIndex = TOKEN_FIELDS.filter((field) => cells.includes(field)).map((field) => [field, cells.indexOf(field)]);
+      targets = fieldIndex.map(([field, index]) => ({ field, index, into: values[field], required: field === "inputTokens" || field === "outputTokens" }));
+      width = cells.length;
+      return true;
+    }
+    // The hot loop: a year of minutes is half a million rows, so no per-cell allocation beyond split.
+    const cells = line.indexOf('"') < 0 ? line.split(",") : splitCsv(line);
+    if (cells.length !== width) {
+      if (line.trim() === "") return true;
+      return fail(lineNumber, `expected ${width} columns, got ${cells.length}`);
+    }
+    let time: number;
+    try {
+      time = parseTimestamp(cells[timeIndex] as string);
+    } catch (error) {
+      return fail(lineNumber, `timestamp: ${(error as Error).message}`);
+    }
+    for (let k = 0; k < targets.length; k++) {
+      const target = targets[k] as (typeof targets)[number];
+      const cell = cells[target.index] as string;
+      const value = Number(cell);
+      if (value === 0 && cell.trim() === "") {
+        // Number("") is 0: an empty cache cell means none, an empty token count is an error.
+        if (target.required) return fail(lineNumber, `${target.field}: empty`);
+      } else if (!(value >= 0) || value === Number.POSITIVE_INFINITY) {
+        return fail(lineNumber, `${target.field}: expected a number of tokens, got ${JSON.stringify(cell.trim().slice(0, 40))}`);
+      }
+      target.into.push(value);
+    }
+    times.push(time);
+    lines.push(lineNumber);
+    return true;
+  });
+
+  if (!columns && problems.length === 0) fail(undefined, "empty: expected a header line timestamp,inputTokens,outputTokens");
+  if (problems.length > 0) throw new InputFileError(problems);
+
+  const ascending = isAscending(times);
+  const series: TokenSeries[] = [];
+  let periodSeconds = 60;
+  let sortedTimes: ArrayLike<number> = times;
+  if (!ascending) {
+    const { times: sorted, duplicate } = sortPoints(times, times);
+    if (duplicate !== null) {
+      const rows = lines.filter((_, i) => times[i] === duplicate).slice(0, 2);
+      throw new InputFileError([{ source: path, line: rows[1], message: `duplicate timestamp ${isoOf(duplicate)}, also on line ${rows[0]}` }]);
+    }
+    sortedTimes = sorted;
+  }
+  try {
+    periodSeconds = detectPeriod(sortedTimes);
+  } catch (error) {
+    if (!(error instanceof PeriodError)) throw error;
+    throw new InputFileError([{ source: path, message: error.message }]);
+  }
+  for (const [field] of fieldIndex) {
+    const fieldValues = ascending ? values[field] : sortPoints(times, values[field]).values;
+    series.push({ field, periodSeconds, times: sortedTimes, values: fieldValues });
+  }
+  return series;
+}

@@ -1,0 +1,83 @@
+import type { CurvePoint, TpmStats, TrafficProfile } from "../core/profile-traffic.js";
+import type { ModelRates, RateCard, Term } from "../core/rates.js";
+import { JSON_SCHEMA_VERSION, type JsonMessage } from "./compare-json.js";
+import { roundCents, roundFraction, roundPrice, roundTo, roundTokens } from "./money.js";
+import { profileNoteMessage, type ProfileNote } from "./profile-notes.js";
+
+export interface JsonPoint {
+  units: number;
+  reservedCost: number;
+  overflowCost: number | null;
+  monthlyCost: number;
+  utilization: number | null;
+  overflowMinutes: number;
+}
+
+/** The `--format json` contract of `bedrock-cost profile`; see the README. */
+export interface ProfileJson {
+  schemaVersion: number;
+  model: { id: string; name: string };
+  rates: { region: string; effectiveDate: string | null; files: string[] };
+  hoursPerMonth: number;
+  window: { start: string; end: string; minutes: number; periodSeconds: number; gapMinutes: number };
+  monthly: { inputTokens: number; outputTokens: number; cacheReadTokens: number; cacheWriteTokens: number };
+  tpm: { input: TpmStats; output: TpmStats };
+  activeShare: number;
+  hourOfDay: { input: number[]; output: number[] };
+  onDemand: { monthlyCost: number } | null;
+  batch: { monthlyCost: number } | null;
+  provisioned: { term: Term; hourlyRate: number; best: JsonPoint; peakSized: JsonPoint; curve: JsonPoint[] }[];
+  notes: JsonMessage[];
+}
+
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
+const tpm = (value: number) => roundTo(value, 2);
+
+export function pointJson(point: CurvePoint): JsonPoint {
+  return {
+    units: point.units,
+    reservedCost: roundCents(point.reservedCost),
+    overflowCost: point.overflowCost === null ? null : roundCents(point.overflowCost),
+    monthlyCost: roundCents(point.monthlyCost),
+    utilization: point.utilization === null ? null : roundFraction(point.utilization),
+    overflowMinutes: point.overflowMinutes,
+  };
+}
+
+function statsJson(stats: TpmStats): TpmStats {
+  return { avg: tpm(stats.avg), p50: tpm(stats.p50), p95: tpm(stats.p95), p99: tpm(stats.p99), peak: tpm(stats.peak) };
+}
+
+export function toProfileJson(profile: TrafficProfile, model: ModelRates, card: RateCard, hoursPerMonth: number, notes: ProfileNote[]): ProfileJson {
+  const { window, monthly } = profile;
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    model: { id: model.id, name: model.name },
+    rates: { region: card.region, effectiveDate: card.effectiveDate, files: [...card.files] },
+    hoursPerMonth,
+    window: { start: iso(window.start), end: iso(window.end), minutes: window.minutes, periodSeconds: window.periodSeconds, gapMinutes: window.gapMinutes },
+    monthly: {
+      inputTokens: roundTokens(monthly.inputTokens),
+      outputTokens: roundTokens(monthly.outputTokens),
+      cacheReadTokens: roundTokens(monthly.cacheReadTokens),
+      cacheWriteTokens: roundTokens(monthly.cacheWriteTokens),
+    },
+    tpm: { input: statsJson(profile.tpm.input), output: statsJson(profile.tpm.output) },
+    activeShare: roundFraction(profile.activeShare),
+    hourOfDay: { input: profile.hourOfDay.input.map(tpm), output: profile.hourOfDay.output.map(tpm) },
+    onDemand: profile.onDemand && { monthlyCost: roundCents(profile.onDemand.monthlyCost) },
+    batch: profile.batch && { monthlyCost: roundCents(profile.batch.monthlyCost) },
+    provisioned: profile.provisioned.map((curve) => ({
+      term: curve.term,
+      hourlyRate: roundPrice(curve.hourlyRate),
+      best: pointJson(curve.best),
+      peakSized: pointJson(curve.peakSized),
+      curve: curve.curve.map(pointJson),
+    })),
+    notes: notes.map((note) => ({ code: note.code, message: profileNoteMessage(note) })),
+  };
+}
+
+export function renderProfileJson(...args: Parameters<typeof toProfileJson>): string {
+  return `${JSON.stringify(toProfileJson(...args), null, 2)}\n`;
+}
