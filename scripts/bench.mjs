@@ -1,5 +1,8 @@
 // npm run bench [-- --quick]
-// Generates a year of synthetic per-minute traffic (fixed seed; daily and weekly cycles; bursts) as CSV
+// Start-up: the wall time of `bedrock-cost --help` and of `bedrock-cost compare` on the bundled rates,
+// each against `node -e 0` on the same machine, as the median of the ratios of paired runs. Target:
+// at most 1.3.
+// Profile: generates a year of synthetic per-minute traffic (fixed seed; daily and weekly cycles; bursts) as CSV
 // and as get-metric-data JSON, then reports the median wall time of `bedrock-cost profile` on each next
 // to a bare Node script that only reads the same file and sums its columns, and the peak memory.
 // Targets: within 2x of the bare read, under 256 MB. --quick runs once each on a month of data and
@@ -11,7 +14,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const CLI = join(ROOT, "dist/cli.js");
+const CLI = join(ROOT, "dist/cli.cjs");
 const RSS_HOOK = join(ROOT, "scripts/bench-rss.mjs");
 const BARE = join(ROOT, "scripts/bench-bare-read.mjs");
 const quick = process.argv.includes("--quick");
@@ -97,6 +100,41 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+function wall(args, env = {}) {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1", ...env } });
+  if (run.status !== 0) {
+    process.stderr.write(`bench: node ${args.join(" ")} exited ${run.status}\n${run.stderr}`);
+    process.exit(1);
+  }
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+function startUp() {
+  const pairs = quick ? 3 : 31;
+  const commands = [
+    ["--help", [CLI, "--help"]],
+    ["compare (bundled rates, table)", [CLI, "compare", "--model", "claude-3.5-sonnet-v2", "--input-tokens", "3B", "--output-tokens", "600M"]],
+  ];
+  console.log(`start-up against node -e 0, median of ${pairs} paired runs`);
+  console.log("command                          node -e 0   bedrock-cost  ratio");
+  for (const [name, args] of commands) {
+    const base = [];
+    const cli = [];
+    const ratios = [];
+    for (let i = 0; i < pairs; i++) {
+      const b = wall(["-e", "0"]);
+      const c = wall(args);
+      base.push(b);
+      cli.push(c);
+      ratios.push(c / b);
+    }
+    console.log(`${name.padEnd(32)} ${`${median(base).toFixed(0)} ms`.padStart(9)} ${`${median(cli).toFixed(0)} ms`.padStart(14)}  ${median(ratios).toFixed(2).padStart(5)}`);
+  }
+  console.log("target: at most 1.3\n");
+}
+
+startUp();
 const dir = join(tmpdir(), `bedrock-cost-bench-${process.pid}`);
 mkdirSync(dir, { recursive: true });
 try {

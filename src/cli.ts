@@ -1,9 +1,2 @@
-#!/usr/bin/env node
-import { main } from "./main.js";
-
-process.exitCode = await main(process.argv.slice(2), {
-  writeOut: (text) => process.stdout.write(text),
-  writeErr: (text) => process.stderr.write(text),
-  env: process.env,
-  isTTY: process.stdout.isTTY === true,
-});
+// The bundle's entry point: the launcher (scripts/launcher.cjs, installed as dist/cli.cjs) calls main.
+export { main } from "./main.js";

@@ -2,13 +2,16 @@ import { CommanderError } from "commander";
 import { formatProblem, InputFileError, isUserError } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
 import { createProgram } from "./program.js";
-import { shouldColor } from "./render/colors.js";
+import { chooseCharset } from "./render/charset.js";
+import { shouldColor } from "./render/color-choice.js";
 
 export interface MainIo {
   writeOut(text: string): void;
   writeErr(text: string): void;
   env: Readonly<Record<string, string | undefined>>;
   isTTY: boolean;
+  /** Columns of the terminal, when stdout is one. */
+  columns?: number | undefined;
 }
 
 const MAX_PROBLEMS_SHOWN = 50;
@@ -31,6 +34,8 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
     writeOut: io.writeOut,
     writeErr: io.writeErr,
     color: (flag) => shouldColor({ flag, env: io.env, isTTY: io.isTTY }),
+    charset: (ascii) => chooseCharset({ ascii, env: io.env, isTTY: io.isTTY }),
+    columns: io.columns,
     setExitCode: (code) => {
       exitCode = code;
     },

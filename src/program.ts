@@ -1,13 +1,18 @@
 import { Command, Option } from "commander";
 import { FORMATS, type CommandResult } from "./commands/command-result.js";
+import type { ChartOptions } from "./commands/chart.js";
 import type { CheckOptions } from "./commands/check.js";
 import type { CompareOptions } from "./commands/compare.js";
 import type { PlanOptions } from "./commands/load-plan-context.js";
 import type { ProfileOptions } from "./commands/profile.js";
-import { collect, dateArg, hoursArg, positiveTokenRateArg, regionArg, tokenCountArg, unitsArg, usdArg } from "./cli/option-parsers.js";
+import { collect, dateArg, hoursArg, positiveTokenRateArg, regionArg, tokenCountArg, unitsArg, usdArg, widthArg } from "./cli/option-parsers.js";
 import { TERMS } from "./core/rates.js";
 import { LATENCIES } from "./core/reasons.js";
+import type { Charset } from "./render/charset.js";
 import { VERSION } from "./version.js";
+
+// Kept here rather than imported from commands/chart.js, which loads only when chart runs.
+const CHART_FORMATS = ["text", "svg"] as const;
 
 export interface ProgramIo {
   writeOut(text: string): void;
@@ -16,6 +21,10 @@ export interface ProgramIo {
   color(flag: boolean | undefined): boolean;
   /** Records the exit code a command finished with. */
   setExitCode(code: number): void;
+  /** Columns of the terminal, when stdout is one. */
+  columns: number | undefined;
+  /** Drawing characters or plain ones (decided once, in main). */
+  charset(ascii: boolean): Charset;
 }
 
 function emit(io: ProgramIo, result: CommandResult): void {
@@ -34,6 +43,22 @@ function rateOptions(command: Command): Command {
     .option("-r, --rates <file>", "a rate file laid over the bundled rates (repeatable)", collect, [])
     .option("--region <region>", "AWS region of the rates (default: the first --rates file's, else us-east-1)", regionArg)
     .option("--rates-version <date>", "an older bundled price version, by effective date", dateArg);
+}
+
+/** The flags that describe one workload: compare and chart share them. */
+function workloadOptions(command: Command): Command {
+  return command
+    .requiredOption("-m, --model <model>", "model id, alias, cross-region profile id or foundation-model ARN")
+    .requiredOption("--input-tokens <n>", "input tokens a month (3000000000, 3B, 600M, 250k, 1.5e9, 3_000_000)", tokenCountArg)
+    .requiredOption("--output-tokens <n>", "output tokens a month", tokenCountArg)
+    .option("--cache-read-tokens <n>", "prompt-cache read tokens a month, priced at the cache-read rate", tokenCountArg)
+    .option("--cache-write-tokens <n>", "prompt-cache write tokens a month, priced at the cache-write rate", tokenCountArg)
+    .option("--units <n>", "model units to price (default: sized from the peak, else from the volume)", unitsArg)
+    .addOption(new Option("--term <term>", "price only this PT term").choices(TERMS))
+    .option("--hours-per-month <h>", "hours in a billing month (default: the rate file's, else 730)", hoursArg)
+    .option("--peak-input-tpm <n>", "peak input tokens per minute, to size units", positiveTokenRateArg)
+    .option("--peak-output-tpm <n>", "peak output tokens per minute, to size units", positiveTokenRateArg)
+    .addOption(new Option("--latency <latency>", "interactive, or async for work that can wait (Batch)").choices(LATENCIES).default("interactive"));
 }
 
 /** The flags that lay a run's own PT price and unit throughput over the rates. */
@@ -61,23 +86,27 @@ export function createProgram(io: ProgramIo): Command {
     .showSuggestionAfterError(true)
     .helpCommand(false);
 
-  const compare = program
-    .command("compare")
-    .description("price one workload on-demand, on Batch and on Provisioned Throughput, with break-even and a recommendation")
-    .requiredOption("-m, --model <model>", "model id, alias, cross-region profile id or foundation-model ARN")
-    .requiredOption("--input-tokens <n>", "input tokens a month (3000000000, 3B, 600M, 250k, 1.5e9, 3_000_000)", tokenCountArg)
-    .requiredOption("--output-tokens <n>", "output tokens a month", tokenCountArg)
-    .option("--cache-read-tokens <n>", "prompt-cache read tokens a month, priced at the cache-read rate", tokenCountArg)
-    .option("--cache-write-tokens <n>", "prompt-cache write tokens a month, priced at the cache-write rate", tokenCountArg)
-    .option("--units <n>", "model units to price (default: sized from the peak, else from the volume)", unitsArg)
-    .addOption(new Option("--term <term>", "price only this PT term").choices(TERMS))
-    .option("--hours-per-month <h>", "hours in a billing month (default: the rate file's, else 730)", hoursArg)
-    .option("--peak-input-tpm <n>", "peak input tokens per minute, to size units", positiveTokenRateArg)
-    .option("--peak-output-tpm <n>", "peak output tokens per minute, to size units", positiveTokenRateArg)
-    .addOption(new Option("--latency <latency>", "interactive, or async for work that can wait (Batch)").choices(LATENCIES).default("interactive"));
+  const compare = workloadOptions(
+    program.command("compare").description("price one workload on-demand, on Batch and on Provisioned Throughput, with break-even and a recommendation"),
+  );
   formatOption(unitOptions(rateOptions(compare))).action(async (options: CompareOptions, command: Command) => {
     const { runCompare } = await import("./commands/compare.js");
     emit(io, await runCompare(options, colorOf(io, command)));
+  });
+
+  const chart = workloadOptions(
+    program
+      .command("chart")
+      .description("draw monthly cost against monthly volume for each lane, with the break-evens and your volume marked"),
+  )
+    .addOption(new Option("-f, --format <format>", "text for the terminal, or svg").choices(CHART_FORMATS).default("text"))
+    .option("--width <columns>", "columns to draw in (default: the terminal's, else 80)", widthArg)
+    .option("-o, --output <file>", "with --format svg: write the SVG to this file (whole or not at all)")
+    .option("--force", "replace an existing --output file")
+    .option("--ascii", "plain characters only");
+  unitOptions(rateOptions(chart)).action(async (options: ChartOptions, command: Command) => {
+    const [{ runChart }, { makePainter }] = await Promise.all([import("./commands/chart.js"), import("./render/colors.js")]);
+    emit(io, await runChart(options, { columns: io.columns, charset: (ascii) => io.charset(ascii), paint: makePainter(colorOf(io, command)) }));
   });
 
   const profile = program

@@ -33,6 +33,13 @@ export const usdArg = wrap((text) => {
   return value;
 });
 
+export const widthArg = wrap((text) => {
+  if (!/^\d+$/.test(text.trim())) throw new Error("expected a number of columns, such as 100");
+  const value = Number(text);
+  if (value < 40 || value > 1000) throw new Error("expected between 40 and 1,000 columns");
+  return value;
+});
+
 export const hoursArg = wrap((text) => {
   if (!/^\d+(\.\d+)?$/.test(text.trim())) throw new Error("expected hours in a month, such as 730 or 744");
   const value = Number(text);

@@ -1,6 +1,6 @@
 import { inputSideTokens } from "../core/volume.js";
-import { compareLanes } from "../core/compare-lanes.js";
-import { pricedTerms, type ModelRates, type Term } from "../core/rates.js";
+import { compareLanes, type CompareResult } from "../core/compare-lanes.js";
+import { pricedTerms, type ModelRates, type RateCard, type Term } from "../core/rates.js";
 import type { Latency } from "../core/reasons.js";
 import { missingCacheRates } from "../core/token-cost.js";
 import { makeVolume, type Volume } from "../core/volume.js";
@@ -36,7 +36,7 @@ function checkVolume(model: ModelRates, volume: Volume): void {
   }
 }
 
-function peakFrom(options: CompareOptions, volume: Volume, hours: number): { input: number; output: number } | undefined {
+function peakFrom(options: Pick<CompareOptions, "peakInputTpm" | "peakOutputTpm">, volume: Volume, hours: number): { input: number; output: number } | undefined {
   const { peakInputTpm: input, peakOutputTpm: output } = options;
   if (input === undefined && output === undefined) return undefined;
   if (input === undefined || output === undefined) {
@@ -57,7 +57,8 @@ function peakFrom(options: CompareOptions, volume: Volume, hours: number): { inp
   return { input, output };
 }
 
-export async function runCompare(options: CompareOptions, color: boolean): Promise<CommandResult> {
+/** The comparison the flags ask for, with the rates it used: shared by compare and chart. */
+export async function compareFromFlags(options: Omit<CompareOptions, "format">): Promise<{ card: RateCard; result: CompareResult }> {
   const card = await loadRateCard({ region: options.region, ratesVersion: options.ratesVersion, files: options.rates });
   const model = applyUnitFlags(findModel(card, options.model), options);
   const hoursPerMonth = options.hoursPerMonth ?? card.hoursPerMonth;
@@ -75,6 +76,11 @@ export async function runCompare(options: CompareOptions, color: boolean): Promi
   }
 
   const result = compareLanes({ model, volume, hoursPerMonth, units: options.units, peakTpm, terms, latency: options.latency });
+  return { card, result };
+}
+
+export async function runCompare(options: CompareOptions, color: boolean): Promise<CommandResult> {
+  const { card, result } = await compareFromFlags(options);
   const notes = result.notes.map((note) => `note: ${noteMessage(note)}`);
   switch (options.format) {
     case "json":
@@ -84,7 +90,8 @@ export async function runCompare(options: CompareOptions, color: boolean): Promi
     case "table": {
       // The table libraries (cli-table3, chalk) are loaded only for table output.
       const [{ renderCompareTable }, { makePainter }] = await Promise.all([import("../render/compare-table.js"), import("../render/colors.js")]);
-      return { stdout: renderCompareTable(result, card, makePainter(color)), stderr: notes, exitCode: 0 };
+      const hint = "hint: the same flags with bedrock-cost chart draw cost against volume, with the crossover marked";
+      return { stdout: renderCompareTable(result, card, makePainter(color)), stderr: [...notes, hint], exitCode: 0 };
     }
   }
 }

@@ -76,7 +76,7 @@ describe("compare: the worked example of domain.md section 3, from a rate file",
   it("prints the table with the cheapest option marked and no colour when NO_COLOR is set", () => {
     const run = runCli([...WORKED, ...HALF, "--units", "2"], { NO_COLOR: "1" });
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe("");
+    expect(run.stderr).toBe("hint: the same flags with bedrock-cost chart draw cost against volume, with the crossover marked\n");
     expect(run.stdout).not.toMatch(/\x1b\[/);
     expect(run.stdout).toContain("Sonnet-class example (example.sonnet-class)");
     expect(run.stdout).toContain("Rates: us-east-1, 2026-11-01 · 730 hours a month · interactive");

@@ -1,0 +1,50 @@
+import { costCurves } from "../core/cost-curves.js";
+import { isZeroVolume } from "../core/volume.js";
+import { UsageError } from "../errors.js";
+import { renderSvgChart } from "../render/chart-svg.js";
+import { renderTextChart } from "../render/chart-text.js";
+import type { Charset } from "../render/charset.js";
+import type { Painter } from "../render/colors.js";
+import { writeFileAtomically } from "../writers/write-file-atomically.js";
+import type { CommandResult } from "./command-result.js";
+import { compareFromFlags, type CompareOptions } from "./compare.js";
+
+export const CHART_FORMATS = ["text", "svg"] as const;
+
+export interface ChartOptions extends Omit<CompareOptions, "format"> {
+  format: (typeof CHART_FORMATS)[number];
+  width?: number;
+  output?: string;
+  force?: boolean;
+  ascii?: boolean;
+}
+
+export interface ChartSurface {
+  /** Columns of the terminal when stdout is one. */
+  columns: number | undefined;
+  charset(ascii: boolean): Charset;
+  paint: Painter;
+}
+
+const DEFAULT_WIDTH = 80;
+const HEIGHT = 18;
+
+/** Draws monthly cost against monthly volume, in the terminal or as SVG. */
+export async function runChart(options: ChartOptions, surface: ChartSurface): Promise<CommandResult> {
+  const { card, result } = await compareFromFlags(options);
+  if (isZeroVolume(result.volume)) throw new UsageError("--input-tokens and --output-tokens are both 0: the chart needs a volume to set the mix of tokens");
+  const chart = costCurves(result);
+  const mix = result.volume.outputTokens > 0 ? `${(result.volume.inputTokens / result.volume.outputTokens).toFixed(1)} input : 1 output` : "input only";
+  const title = `${result.model.name}: cost against volume`;
+  const subtitle = `${mix}, ${card.region} rates${card.effectiveDate ? ` of ${card.effectiveDate}` : ""}, ${result.hoursPerMonth} hours a month`;
+  if (options.format === "svg") {
+    const svg = renderSvgChart(chart, title, subtitle);
+    if (options.output === undefined) return { stdout: svg, stderr: [], exitCode: 0 };
+    writeFileAtomically(options.output, svg, options.force === true, "--output");
+    return { stdout: "", stderr: [`wrote ${options.output}`], exitCode: 0 };
+  }
+  if (options.output !== undefined) throw new UsageError("--output writes SVG: add --format svg");
+  const width = options.width ?? surface.columns ?? DEFAULT_WIDTH;
+  const text = renderTextChart(chart, { width, height: HEIGHT, charset: surface.charset(options.ascii === true), paint: surface.paint, title, subtitle });
+  return { stdout: text, stderr: [], exitCode: 0 };
+}
