@@ -1,13 +1,17 @@
 import { Command, Option } from "commander";
-import { FORMATS, type CommandResult } from "./commands/command-result.js";
+import { FORMATS, type CommandResult, type Format } from "./commands/command-result.js";
 import type { ChartOptions } from "./commands/chart.js";
 import type { CheckOptions } from "./commands/check.js";
 import type { CompareOptions } from "./commands/compare.js";
 import type { PlanOptions } from "./commands/load-plan-context.js";
 import type { ProfileOptions } from "./commands/profile.js";
+import type { RatesListOptions, RatesShowOptions } from "./commands/rates.js";
+import type { RatesDiffOptions } from "./commands/rates-diff.js";
+import type { RatesImportOptions } from "./commands/rates-import.js";
+import type { RatesValidateOptions } from "./commands/rates-validate.js";
 import { collect, dateArg, hoursArg, positiveTokenRateArg, regionArg, tokenCountArg, unitsArg, usdArg, widthArg } from "./cli/option-parsers.js";
 import { TERMS } from "./core/rates.js";
-import { LATENCIES } from "./core/reasons.js";
+import { LANES, LATENCIES } from "./core/reasons.js";
 import type { Charset } from "./render/charset.js";
 import { VERSION } from "./version.js";
 
@@ -126,8 +130,7 @@ export function createProgram(io: ProgramIo): Command {
     .command("plan")
     .description("put every workload of a plan file in its lane (on-demand, Batch or PT), with the account's totals")
     .argument("<file>", "a plan file (YAML)")
-    .option("--hours-per-month <h>", "hours in a billing month (default: the plan's, else the rate file's, else 730)", hoursArg)
-;
+    .option("--hours-per-month <h>", "hours in a billing month (default: the plan's, else the rate file's, else 730)", hoursArg);
   formatOption(rateOptions(plan)).action(async (file: string, options: PlanOptions, command: Command) => {
     const { runPlan } = await import("./commands/plan.js");
     emit(io, await runPlan(file, options, colorOf(io, command)));
@@ -138,12 +141,63 @@ export function createProgram(io: ProgramIo): Command {
     .description("judge a plan's proposed reservations against its workloads and policy: exit 0 passes, 1 fails, 2 bad input")
     .argument("<file>", "a plan file (YAML)")
     .option("--terraform <plan-json>", "the output of terraform show -json PLANFILE; its PT resources replace the plan's reservations")
-    .option("--hours-per-month <h>", "hours in a billing month (default: the plan's, else the rate file's, else 730)", hoursArg)
-;
+    .option("--hours-per-month <h>", "hours in a billing month (default: the plan's, else the rate file's, else 730)", hoursArg);
   formatOption(rateOptions(check)).action(async (file: string, options: CheckOptions, command: Command) => {
     const { runCheck } = await import("./commands/check.js");
     emit(io, await runCheck(file, options, colorOf(io, command)));
   });
+
+  const rates = program.command("rates").description("see, check and refresh the prices bedrock-cost uses");
+  const ratesList = rates
+    .command("list")
+    .description("every model with its on-demand, Batch, cache and PT prices, its lanes and its source")
+    .option("--provider <name>", "only this provider's models")
+    .addOption(new Option("--lane <lane>", "only models with this lane").choices(LANES));
+  formatOption(rateOptions(ratesList)).action(async (options: RatesListOptions) => {
+    const { runRatesList } = await import("./commands/rates.js");
+    emit(io, await runRatesList(options));
+  });
+  formatOption(rates.command("versions").description("the bundled price versions, by region")).action(async (options: { format: Format }) => {
+    const { runRatesVersions } = await import("./commands/rates.js");
+    emit(io, await runRatesVersions(options));
+  });
+  const ratesShow = rates.command("show").description("one model in full, and what is unknown about it").argument("<model>", "model id, alias, profile id or ARN");
+  formatOption(rateOptions(ratesShow)).action(async (model: string, options: RatesShowOptions) => {
+    const { runRatesShow } = await import("./commands/rates.js");
+    emit(io, await runRatesShow(model, options));
+  });
+  const ratesValidate = rates
+    .command("validate")
+    .description("check rate files: exit 0 when valid, 2 with every problem listed")
+    .argument("<files...>", "rate files (YAML)")
+    .option("--bundled", "apply the rules of a bundled file (sources, complete models) instead of a quote's");
+  formatOption(ratesValidate).action(async (files: string[], options: RatesValidateOptions) => {
+    const { runRatesValidate } = await import("./commands/rates-validate.js");
+    emit(io, await runRatesValidate(files, options));
+  });
+  const ratesDiff = rates
+    .command("diff")
+    .description("models added and removed, and every price that moved, between two versions or files")
+    .argument("<old>", "a bundled version (its date) or a rate file")
+    .argument("<new>", "a bundled version (its date) or a rate file")
+    .option("--region <region>", "region of the bundled versions (default us-east-1)", regionArg);
+  formatOption(ratesDiff).action(async (before: string, after: string, options: RatesDiffOptions) => {
+    const { runRatesDiff } = await import("./commands/rates-diff.js");
+    emit(io, await runRatesDiff(before, after, options));
+  });
+  rates
+    .command("import")
+    .description("convert the AWS Price List (offer files or get-products output) into a rate file")
+    .argument("<files...>", "AmazonBedrock / AmazonBedrockFoundationModels offer files, or aws pricing get-products output")
+    .requiredOption("--region <region>", "the region to take prices for", regionArg)
+    .requiredOption("--effective-date <date>", "the date the prices take effect, for the rate file", dateArg)
+    .option("-o, --output <file>", "write the rate file here (whole or not at all) instead of to stdout")
+    .option("--force", "replace an existing --output file")
+    .option("--names <file>", "YAML mapping Price List names to Bedrock model ids: names: {\"Name\": model.id}")
+    .action(async (files: string[], options: RatesImportOptions) => {
+      const { runRatesImport } = await import("./commands/rates-import.js");
+      emit(io, await runRatesImport(files, options));
+    });
 
   return program;
 }

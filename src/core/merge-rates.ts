@@ -100,6 +100,45 @@ function completenessProblems(model: ModelRates, at: FieldPath, file: string): R
   if (!model.onDemand && !model.provisioned) {
     problems.push({ file, path: at, message: "a model needs onDemand prices, provisioned prices, or both" });
   }
+  return [...problems, ...plausibilityProblems(model, at, file)];
+}
+
+/** Prices that cannot all be right: a typo such as 30 for 3.0 shows up as one of these. */
+function plausibilityProblems(model: ModelRates, at: FieldPath, file: string): RateProblem[] {
+  const problems: RateProblem[] = [];
+  const od = model.onDemand;
+  for (const side of ["inputPerMTok", "outputPerMTok"] as const) {
+    const batch = model.batch?.[side];
+    const onDemand = od?.[side];
+    if (batch !== undefined && onDemand !== undefined && batch > onDemand) {
+      problems.push({ file, path: [...at, "batch", side], message: `${batch} is above the on-demand price ${onDemand}: Batch is never dearer` });
+    }
+  }
+  const read = model.promptCache?.readPerMTok;
+  if (read !== undefined && od?.inputPerMTok !== undefined && read > od.inputPerMTok) {
+    problems.push({ file, path: [...at, "promptCache", "readPerMTok"], message: `${read} is above the input price ${od.inputPerMTok}: a cache read is never dearer` });
+  }
+  const hourly = model.provisioned?.hourlyPerUnit;
+  if (hourly) {
+    const ordered = [
+      ["noCommit", hourly.noCommit],
+      ["oneMonth", hourly.oneMonth],
+      ["sixMonth", hourly.sixMonth],
+    ] as const;
+    for (let longer = 1; longer < ordered.length; longer++) {
+      for (let shorter = 0; shorter < longer; shorter++) {
+        const [longName, longRate] = ordered[longer] as readonly [string, number | undefined];
+        const [shortName, shortRate] = ordered[shorter] as readonly [string, number | undefined];
+        if (longRate !== undefined && shortRate !== undefined && longRate > shortRate) {
+          problems.push({
+            file,
+            path: [...at, "provisioned", "hourlyPerUnit", longName],
+            message: `${longRate} is above ${shortName} at ${shortRate}: a longer term is never dearer`,
+          });
+        }
+      }
+    }
+  }
   return problems;
 }
 

@@ -157,3 +157,14 @@ describe("bundled versions", () => {
     );
   });
 });
+
+describe("plausibility", () => {
+  it("rejects Batch above on-demand, a longer term dearer than a shorter one, and a cache read above input", async () => {
+    expect(await problemsOfAsync(() => loadRateCard({ files: [`${FIXTURES}/implausible.yaml`] }))).toEqual([
+      `${FIXTURES}/implausible.yaml:5: models[0].batch.inputPerMTok: 30 is above the on-demand price 3: Batch is never dearer`,
+      `${FIXTURES}/implausible.yaml:8: models[1].provisioned.hourlyPerUnit.sixMonth: 45 is above noCommit at 44: a longer term is never dearer`,
+      `${FIXTURES}/implausible.yaml:8: models[1].provisioned.hourlyPerUnit.sixMonth: 45 is above oneMonth at 39.6: a longer term is never dearer`,
+      `${FIXTURES}/implausible.yaml:10: models[2].promptCache.readPerMTok: 0.9 is above the input price 0.8: a cache read is never dearer`,
+    ]);
+  });
+});

@@ -1,0 +1,45 @@
+import { diffRates } from "../core/diff-rates.js";
+import { applyOverlay, emptyRateCard } from "../core/merge-rates.js";
+import type { RateCard } from "../core/rates.js";
+import { InputFileError } from "../errors.js";
+import { loadRateCard } from "../readers/load-rate-card.js";
+import { renderRatesDiffCsv, renderRatesDiffJson, renderRatesDiffText, type DiffSide } from "../render/rates-diff.js";
+import type { CommandResult, Format } from "./command-result.js";
+
+export interface RatesDiffOptions {
+  region?: string;
+  format: Format;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A bundled version by its date, or a rate file read on its own (every model complete). */
+async function side(which: string, region: string | undefined): Promise<{ card: RateCard; side: DiffSide }> {
+  if (DATE.test(which)) {
+    const card = await loadRateCard({ region, ratesVersion: which, files: [] });
+    return { card, side: { label: `${card.files[0]}`, region: card.region, effectiveDate: card.effectiveDate } };
+  }
+  const { readRateFile } = await import("../readers/read-rate-file.js");
+  const file = readRateFile(which, which, false);
+  const merged = applyOverlay(emptyRateCard(file.overlay.region), file.overlay);
+  if (merged.problems.length > 0) {
+    throw new InputFileError(
+      merged.problems.map((p) => ({ source: p.file, path: p.path, line: p.key === undefined ? file.yaml.lineOf(p.path) : file.yaml.keyLine(p.path, p.key), message: p.message })),
+    );
+  }
+  return { card: merged.card, side: { label: which, region: merged.card.region, effectiveDate: merged.card.effectiveDate } };
+}
+
+/** Models added and removed, and every price that moved with its percentage, between two versions or files. */
+export async function runRatesDiff(before: string, after: string, options: RatesDiffOptions): Promise<CommandResult> {
+  const [a, b] = [await side(before, options.region), await side(after, options.region)];
+  const diff = diffRates(a.card, b.card);
+  switch (options.format) {
+    case "json":
+      return { stdout: renderRatesDiffJson(diff, a.side, b.side), stderr: [], exitCode: 0 };
+    case "csv":
+      return { stdout: renderRatesDiffCsv(diff), stderr: [], exitCode: 0 };
+    case "table":
+      return { stdout: renderRatesDiffText(diff, a.side, b.side), stderr: [], exitCode: 0 };
+  }
+}

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import type { NamedModel, NameResolver } from "../../core/import-price-list.js";
+import { PRICE_LIST_NAMES, providerOfId } from "../../core/price-list-names.js";
+import type { RateCard } from "../../core/rates.js";
+import { InputFileError } from "../../errors.js";
+import { describeValue } from "../describe-value.js";
+import { readTextFile } from "../read-text-file.js";
+import { parseYamlFile } from "../yaml-document.js";
+import { zodProblems } from "../zod-problems.js";
+
+const namesFileSchema = z.strictObject(
+  {
+    names: z.record(
+      z.string(),
+      z.string({ error: (issue) => `expected a Bedrock model id, got ${describeValue(issue.input)}` }).min(1, { error: "expected a Bedrock model id" }),
+      { error: (issue) => `expected a mapping of Price List names to Bedrock model ids, got ${describeValue(issue.input)}` },
+    ),
+  },
+  { error: (issue) => (issue.code === "invalid_type" ? `expected a mapping with names, got ${describeValue(issue.input)}` : undefined) },
+);
+
+/** A user's table of Price List names: `names: {"Price List name": bedrock.model-id}`. */
+export function readNamesFile(path: string): Record<string, string> {
+  const yaml = parseYamlFile(path, readTextFile(path));
+  const parsed = namesFileSchema.safeParse(yaml.data, { reportInput: true });
+  if (!parsed.success) throw new InputFileError(zodProblems(yaml, parsed.error));
+  return parsed.data.names;
+}
+
+/** Lowercase letters, digits and dots, without a leading maker's name: "Meta Llama 3.1 8B" → "llama3.18b". */
+function normalize(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/\(amazon bedrock edition\)/, "")
+    .replace(/^(amazon|meta|mistral ai|anthropic|cohere|ai21)\s+/, "")
+    .replace(/[^a-z0-9.]/g, "");
+}
+
+/**
+ * Resolves Price List names, first from the user's table, then from the built-in one, then by
+ * matching the bundled models' names and aliases; a name that matches two models is not guessed.
+ */
+export function nameResolver(card: RateCard | null, userNames: Record<string, string>): NameResolver {
+  const byNormal = new Map<string, string | null>();
+  for (const model of card?.models ?? []) {
+    if (model.id.startsWith("global.")) continue;
+    for (const candidate of [model.name, ...model.aliases]) {
+      const key = normalize(candidate);
+      const previous = byNormal.get(key);
+      byNormal.set(key, previous === undefined || previous === model.id ? model.id : null);
+    }
+  }
+  const lookup = (table: Record<string, string>, name: string) => {
+    const entry = Object.entries(table).find(([key]) => key.toLowerCase() === name.toLowerCase());
+    return entry?.[1];
+  };
+  return (name, provider): NamedModel | null => {
+    const id = lookup(userNames, name) ?? lookup(PRICE_LIST_NAMES, name) ?? byNormal.get(normalize(name)) ?? null;
+    if (!id) return null;
+    const known = card?.models.find((model) => model.id === id);
+    return { id, name: known?.name ?? name, provider: known?.provider ?? provider ?? providerOfId(id) };
+  };
+}

@@ -1,0 +1,45 @@
+import type { ImportedModel } from "../core/import-price-list.js";
+import type { RateSource } from "../core/rates.js";
+
+export interface RateFileHeader {
+  effectiveDate: string;
+  region: string;
+  source: RateSource;
+  comment: string;
+}
+
+const q = (text: string) => JSON.stringify(text);
+
+function group(prices: Map<string, string>, lane: string, keys: string[]): string | null {
+  const parts = keys.filter((key) => prices.has(`${lane}.${key}`)).map((key) => `${key}: ${prices.get(`${lane}.${key}`)}`);
+  return parts.length > 0 ? `{${parts.join(", ")}}` : null;
+}
+
+/** A rate file in the bundled files' style; strings quoted, prices written as their exact decimals. */
+export function renderRateFileYaml(header: RateFileHeader, models: readonly ImportedModel[]): string {
+  const lines = [
+    ...header.comment.split("\n").map((line) => `# ${line}`.trimEnd()),
+    "schemaVersion: 1",
+    `effectiveDate: ${q(header.effectiveDate)}`,
+    `region: ${header.region}`,
+    "currency: USD",
+    "sources:",
+    `  - id: ${q(header.source.id)}`,
+    `    title: ${q(header.source.title)}`,
+    `    url: ${q(header.source.url)}`,
+    `    checked: ${q(header.source.checked)}`,
+    models.length === 0 ? "models: []" : "models:",
+  ];
+  for (const model of models) {
+    lines.push(`  - id: ${q(model.id)}`, `    name: ${q(model.name)}`, `    provider: ${q(model.provider)}`, `    source: ${q(header.source.id)}`);
+    const onDemand = group(model.prices, "onDemand", ["inputPerMTok", "outputPerMTok"]);
+    const batch = group(model.prices, "batch", ["inputPerMTok", "outputPerMTok"]);
+    const cache = group(model.prices, "promptCache", ["readPerMTok", "writePerMTok"]);
+    const hourly = group(model.prices, "provisioned.hourlyPerUnit", ["noCommit", "oneMonth", "sixMonth"]);
+    if (onDemand) lines.push(`    onDemand: ${onDemand}`);
+    if (batch) lines.push(`    batch: ${batch}`);
+    if (cache) lines.push(`    promptCache: ${cache}`);
+    if (hourly) lines.push("    provisioned:", `      hourlyPerUnit: ${hourly}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

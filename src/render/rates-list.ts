@@ -1,0 +1,134 @@
+import Table from "cli-table3";
+import { pricedTerms, type ModelRates, type RateCard, type RateSource } from "../core/rates.js";
+import type { Lane } from "../core/reasons.js";
+import { JSON_SCHEMA_VERSION, type JsonMessage } from "./compare-json.js";
+import { toCsv } from "./csv.js";
+import { formatRate } from "./money.js";
+
+const CHARS = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
+const NONE = "-";
+
+export interface JsonModelRates {
+  id: string;
+  name: string;
+  provider: string;
+  aliases: string[];
+  lanes: Lane[];
+  onDemand: { inputPerMTok: number; outputPerMTok: number } | null;
+  batch: { inputPerMTok: number; outputPerMTok: number } | null;
+  promptCache: { readPerMTok: number | null; writePerMTok: number | null } | null;
+  provisioned: {
+    hourlyPerUnit: { noCommit: number | null; oneMonth: number | null; sixMonth: number | null };
+    unitThroughput: { inputTpm: number; outputTpm: number } | null;
+  } | null;
+  source: RateSource | null;
+  files: string[];
+}
+
+export function lanesOf(model: ModelRates): Lane[] {
+  const lanes: Lane[] = [];
+  if (model.onDemand) lanes.push("on-demand");
+  if (model.batch) lanes.push("batch");
+  if (pricedTerms(model).length > 0) lanes.push("provisioned");
+  return lanes;
+}
+
+export function modelJson(model: ModelRates): JsonModelRates {
+  const hourly = model.provisioned?.hourlyPerUnit;
+  return {
+    id: model.id,
+    name: model.name,
+    provider: model.provider,
+    aliases: [...model.aliases],
+    lanes: lanesOf(model),
+    onDemand: model.onDemand ? { ...model.onDemand } : null,
+    batch: model.batch ? { ...model.batch } : null,
+    promptCache: model.promptCache ? { readPerMTok: model.promptCache.readPerMTok ?? null, writePerMTok: model.promptCache.writePerMTok ?? null } : null,
+    provisioned: model.provisioned
+      ? {
+          hourlyPerUnit: { noCommit: hourly?.noCommit ?? null, oneMonth: hourly?.oneMonth ?? null, sixMonth: hourly?.sixMonth ?? null },
+          unitThroughput: model.provisioned.unitThroughput ? { ...model.provisioned.unitThroughput } : null,
+        }
+      : null,
+    source: model.source ?? null,
+    files: [...model.files],
+  };
+}
+
+export const ratesJson = (card: RateCard) => ({ region: card.region, effectiveDate: card.effectiveDate, files: [...card.files] });
+
+export function renderRatesListJson(card: RateCard, models: readonly ModelRates[]): string {
+  return `${JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, rates: ratesJson(card), models: models.map(modelJson) }, null, 2)}\n`;
+}
+
+export const RATES_LIST_CSV_HEADER = [
+  "id",
+  "name",
+  "provider",
+  "lanes",
+  "onDemandInputPerMTok",
+  "onDemandOutputPerMTok",
+  "batchInputPerMTok",
+  "batchOutputPerMTok",
+  "cacheReadPerMTok",
+  "cacheWritePerMTok",
+  "noCommitHourly",
+  "oneMonthHourly",
+  "sixMonthHourly",
+  "unitInputTpm",
+  "unitOutputTpm",
+  "source",
+] as const;
+
+export function renderRatesListCsv(models: readonly ModelRates[]): string {
+  return toCsv(
+    RATES_LIST_CSV_HEADER,
+    models.map((model) => {
+      const j = modelJson(model);
+      return [
+        j.id,
+        j.name,
+        j.provider,
+        j.lanes.join(" "),
+        j.onDemand?.inputPerMTok ?? null,
+        j.onDemand?.outputPerMTok ?? null,
+        j.batch?.inputPerMTok ?? null,
+        j.batch?.outputPerMTok ?? null,
+        j.promptCache?.readPerMTok ?? null,
+        j.promptCache?.writePerMTok ?? null,
+        j.provisioned?.hourlyPerUnit.noCommit ?? null,
+        j.provisioned?.hourlyPerUnit.oneMonth ?? null,
+        j.provisioned?.hourlyPerUnit.sixMonth ?? null,
+        j.provisioned?.unitThroughput?.inputTpm ?? null,
+        j.provisioned?.unitThroughput?.outputTpm ?? null,
+        j.source?.id ?? null,
+      ];
+    }),
+  );
+}
+
+const pair = (a: number | undefined, b: number | undefined) => (a === undefined && b === undefined ? NONE : `${a === undefined ? NONE : formatRate(a)} / ${b === undefined ? NONE : formatRate(b)}`);
+
+export function renderRatesListTable(card: RateCard, models: readonly ModelRates[]): string {
+  const table = new Table({
+    head: ["Model", "Provider", "On-demand in / out", "Batch in / out", "Cache read / write", "PT no-commit / 1-mo / 6-mo", "Source"],
+    chars: CHARS,
+    style: { head: [], border: [] },
+  });
+  for (const model of models) {
+    const h = model.provisioned?.hourlyPerUnit;
+    const pt = h ? [h.noCommit, h.oneMonth, h.sixMonth].map((rate) => (rate === undefined ? NONE : formatRate(rate))).join(" / ") : NONE;
+    table.push([
+      model.id,
+      model.provider,
+      pair(model.onDemand?.inputPerMTok, model.onDemand?.outputPerMTok),
+      pair(model.batch?.inputPerMTok, model.batch?.outputPerMTok),
+      pair(model.promptCache?.readPerMTok, model.promptCache?.writePerMTok),
+      pt,
+      model.source?.id ?? NONE,
+    ]);
+  }
+  const head = `Rates: ${card.region}${card.effectiveDate ? `, ${card.effectiveDate}` : ""} (${card.files.join(", ")}) · ${models.length} model${models.length === 1 ? "" : "s"} · USD per 1M tokens, PT per unit-hour`;
+  return `${head}\n${table.toString()}\n`;
+}
+

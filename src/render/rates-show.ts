@@ -1,0 +1,70 @@
+import { PROFILE_PREFIXES } from "../core/resolve-model.js";
+import { pricedTerms, type ModelRates, type RateCard } from "../core/rates.js";
+import { JSON_SCHEMA_VERSION, type JsonMessage } from "./compare-json.js";
+import { formatRate } from "./money.js";
+import { lanesOf, modelJson, ratesJson } from "./rates-list.js";
+
+/** How a model may be named on the command line and in files, beyond its id. */
+export function otherNames(card: RateCard, model: ModelRates): { profileIds: string[]; arn: string } {
+  const ownGlobal = card.models.some((other) => other.id === `global.${model.id}`);
+  const base = model.id.replace(/^global\./, "");
+  const profileIds = model.id.startsWith("global.")
+    ? []
+    : PROFILE_PREFIXES.filter((prefix) => !(prefix === "global" && ownGlobal)).map((prefix) => `${prefix}.${base}`);
+  return { profileIds, arn: `arn:aws:bedrock:${card.region}::foundation-model/${base}` };
+}
+
+/** What is missing from a model's rates, with how to supply it. */
+export function unknownsOf(model: ModelRates): JsonMessage[] {
+  const unknown: JsonMessage[] = [];
+  if (!model.provisioned || pricedTerms(model).length === 0) {
+    unknown.push({
+      code: "NO_PT_PRICE",
+      message: "No Provisioned Throughput price: AWS quotes it through your account team. Add it as provisioned.hourlyPerUnit in a rate file (--rates FILE), or for one run with --unit-hourly USD --term TERM.",
+    });
+  } else {
+    const missing = (["no-commit", "1-month", "6-month"] as const).filter((term) => !pricedTerms(model).includes(term));
+    if (missing.length > 0) unknown.push({ code: "NO_PT_PRICE_FOR_TERM", message: `No PT price for ${missing.join(", ")}: add it in a rate file or with --unit-hourly USD --term TERM.` });
+  }
+  if (!model.provisioned?.unitThroughput) {
+    unknown.push({
+      code: "UNKNOWN_UNIT_THROUGHPUT",
+      message: "A model unit's tokens per minute is unknown (AWS does not publish it): add provisioned.unitThroughput in a rate file, or give --unit-input-tpm and --unit-output-tpm.",
+    });
+  }
+  if (!model.batch) unknown.push({ code: "NO_BATCH_PRICE", message: "No Batch price in these rates: add batch in a rate file if AWS offers Batch for this model." });
+  if (!model.onDemand) unknown.push({ code: "PT_ONLY", message: "No on-demand price: the model is served on Provisioned Throughput only (a custom model)." });
+  return unknown;
+}
+
+export function renderRatesShowJson(card: RateCard, model: ModelRates): string {
+  const names = otherNames(card, model);
+  const json = { schemaVersion: JSON_SCHEMA_VERSION, rates: ratesJson(card), model: modelJson(model), names: { aliases: [...model.aliases], ...names }, unknown: unknownsOf(model) };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+export function renderRatesShowText(card: RateCard, model: ModelRates): string {
+  const names = otherNames(card, model);
+  const h = model.provisioned?.hourlyPerUnit;
+  const terms = h
+    ? ([["no-commit", h.noCommit], ["1-month", h.oneMonth], ["6-month", h.sixMonth]] as const).filter(([, rate]) => rate !== undefined).map(([term, rate]) => `${term} ${formatRate(rate as number)}`)
+    : [];
+  const t = model.provisioned?.unitThroughput;
+  const lines = [
+    `${model.name} (${model.id}), ${model.provider}`,
+    `Rates: ${card.region}${card.effectiveDate ? `, ${card.effectiveDate}` : ""}; set by ${model.files.join(", ")}`,
+    `Aliases: ${model.aliases.length > 0 ? model.aliases.join(", ") : "none"}`,
+    ...(names.profileIds.length > 0 ? [`Cross-region profile ids: ${names.profileIds.join(", ")}`] : []),
+    `ARN: ${names.arn}`,
+    `Lanes: ${lanesOf(model).join(", ") || "none"}`,
+    `On-demand: ${model.onDemand ? `${formatRate(model.onDemand.inputPerMTok)} input, ${formatRate(model.onDemand.outputPerMTok)} output per 1M tokens` : "none"}`,
+    `Batch: ${model.batch ? `${formatRate(model.batch.inputPerMTok)} input, ${formatRate(model.batch.outputPerMTok)} output per 1M tokens` : "none"}`,
+    `Prompt cache: ${model.promptCache ? [model.promptCache.readPerMTok === undefined ? null : `${formatRate(model.promptCache.readPerMTok)} read`, model.promptCache.writePerMTok === undefined ? null : `${formatRate(model.promptCache.writePerMTok)} write`].filter(Boolean).join(", ") + " per 1M tokens" : "none"}`,
+    `Provisioned Throughput: ${terms.length > 0 ? `${terms.join(", ")} per unit-hour` : "no price"}`,
+    `Unit throughput: ${t ? `${t.inputTpm} input, ${t.outputTpm} output tokens a minute` : "unknown"}`,
+    `Source: ${model.source ? `${model.source.title}, ${model.source.url} (checked ${model.source.checked})` : "none named"}`,
+  ];
+  const unknown = unknownsOf(model);
+  if (unknown.length > 0) lines.push("", "Unknown:", ...unknown.map((u) => `  - ${u.message} [${u.code}]`));
+  return `${lines.join("\n")}\n`;
+}
