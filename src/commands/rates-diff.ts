@@ -9,14 +9,16 @@ import type { CommandResult, Format } from "./command-result.js";
 export interface RatesDiffOptions {
   region?: string;
   format: Format;
+  /** Where the bundled versions live; the package's own rates/ unless given (tests give fixtures). */
+  bundledDir?: string;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A bundled version by its date, or a rate file read on its own (every model complete). */
-async function side(which: string, region: string | undefined): Promise<{ card: RateCard; side: DiffSide }> {
+async function side(which: string, options: RatesDiffOptions): Promise<{ card: RateCard; side: DiffSide }> {
   if (DATE.test(which)) {
-    const card = await loadRateCard({ region, ratesVersion: which, files: [] });
+    const card = await loadRateCard({ region: options.region, ratesVersion: which, files: [], bundledDir: options.bundledDir });
     return { card, side: { label: `${card.files[0]}`, region: card.region, effectiveDate: card.effectiveDate } };
   }
   const { readRateFile } = await import("../readers/read-rate-file.js");
@@ -32,7 +34,7 @@ async function side(which: string, region: string | undefined): Promise<{ card: 
 
 /** Models added and removed, and every price that moved with its percentage, between two versions or files. */
 export async function runRatesDiff(before: string, after: string, options: RatesDiffOptions): Promise<CommandResult> {
-  const [a, b] = [await side(before, options.region), await side(after, options.region)];
+  const [a, b] = [await side(before, options), await side(after, options)];
   const diff = diffRates(a.card, b.card);
   switch (options.format) {
     case "json":

@@ -37,7 +37,7 @@ function sourceOf(editions: readonly PriceListEdition[], effectiveDate: string):
 function reportLines(report: ImportReport, models: number): string[] {
   const lines = [`imported ${models} model${models === 1 ? "" : "s"} (${report.prices} prices) from ${report.lines} price lines for the region`];
   if (report.otherRegions > 0) lines.push(`left out ${report.otherRegions} price lines of other regions`);
-  const notModelled = [...report.notModelled.entries()].sort((a, b) => b[1] - a[1]);
+  const notModelled = [...report.notModelled.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   if (notModelled.length > 0) {
     const total = notModelled.reduce((sum, [, n]) => sum + n, 0);
     lines.push(`left out ${total} prices bedrock-cost does not model: ${notModelled.map(([why, n]) => `${why} (${n})`).join(", ")}`);

@@ -27,6 +27,7 @@ async function validateOne(file: string, bundled: boolean): Promise<FileVerdict>
       // A bundled file stands alone: every model complete, every price sourced.
       const { card, problems } = applyOverlay(emptyRateCard(region), parsed.overlay);
       const located = problems.map((p) => ({ source: p.file, path: p.path, line: p.key === undefined ? parsed.yaml.lineOf(p.path) : parsed.yaml.keyLine(p.path, p.key), message: p.message }));
+      located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)); // in file order; sort is stable within a line
       return { file, region, models: card.models.length, problems: located };
     }
     // A user's file is checked as --rates would use it: laid over the bundled rates of its region.

@@ -7,7 +7,8 @@ export interface NamedModel {
   provider: string;
 }
 
-export type NameResolver = (name: string, provider: string | null) => NamedModel | null;
+/** Resolves a Price List name to a model; `global` asks for the global cross-region profile's id. */
+export type NameResolver = (name: string, provider: string | null, global: boolean) => NamedModel | null;
 
 export interface ImportReport {
   /** Price lines for the region, and for other regions (left out). */
@@ -64,18 +65,13 @@ export function importPriceList(lines: readonly PriceLine[], region: string, res
       bump(report.notModelled, classified.why);
       continue;
     }
-    const named = resolve(classified.name, classified.provider);
+    const named = resolve(classified.name, classified.provider, classified.global);
     if (!named) {
       bump(report.unmapped, classified.name);
       continue;
     }
-    const id = classified.global ? `global.${named.id.replace(/^global\./, "")}` : named.id;
-    const model = models.get(id) ?? {
-      id,
-      name: classified.global && !named.id.startsWith("global.") ? `${named.name} (global profile)` : named.name,
-      provider: named.provider,
-      prices: new Map<string, string>(),
-    };
+    const id = named.id;
+    const model = models.get(id) ?? { ...named, prices: new Map<string, string>() };
     models.set(id, model);
     const field = fieldName(classified.field);
     const kept = model.prices.get(field);

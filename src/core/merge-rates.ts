@@ -176,11 +176,17 @@ function findTarget(models: readonly ModelRates[], id: string): number {
   return exact >= 0 ? exact : models.findIndex((model) => model.aliases.includes(id));
 }
 
-/** Aliases this file gave that already name another model. */
+/** Aliases this file gave twice, or that already name another model. */
 function aliasProblems(models: readonly ModelRates[], overlay: RateOverlay, touched: Map<string, number>): RateProblem[] {
   const problems: RateProblem[] = [];
   for (const [id, index] of touched) {
-    overlay.models[index]?.aliases?.forEach((alias, aliasIndex) => {
+    const aliases = overlay.models[index]?.aliases ?? [];
+    aliases.forEach((alias, aliasIndex) => {
+      const first = aliases.indexOf(alias);
+      if (first < aliasIndex) {
+        problems.push({ file: overlay.file, path: ["models", index, "aliases", aliasIndex], message: `alias ${JSON.stringify(alias)} is already given at aliases[${first}]` });
+        return;
+      }
       const clash = models.find((model) => model.id !== id && (model.id === alias || model.aliases.includes(alias)));
       if (clash) {
         problems.push({

@@ -70,7 +70,7 @@ const modelEntry = z.strictObject({
 const source = z.strictObject({
   id: text("a source id"),
   title: text("a title"),
-  url: text("a URL"),
+  url: text("a URL").regex(/^https?:\/\/[^\s/]+\S*$/, { error: (issue) => `expected a URL such as https://aws.amazon.com/bedrock/pricing/, got ${describeValue(issue.input)}` }),
   checked: isoDate,
 });
 

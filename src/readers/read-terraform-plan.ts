@@ -2,6 +2,7 @@ import type { FieldPath } from "../core/field-path.js";
 import type { Term } from "../core/rates.js";
 import { InputFileError, type InputProblem } from "../errors.js";
 import { describeValue } from "./describe-value.js";
+import { parseJsonText } from "./parse-json-text.js";
 import { readTextFile } from "./read-text-file.js";
 
 export const PT_RESOURCE_TYPE = "aws_bedrock_provisioned_model_throughput";
@@ -30,12 +31,6 @@ export interface TerraformPt {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function jsonSyntaxProblem(source: string, text: string, error: Error): InputProblem {
-  const position = /position (\d+)/.exec(error.message)?.[1];
-  const line = position === undefined ? undefined : text.slice(0, Number(position)).split("\n").length;
-  return { source, line, message: `invalid JSON: ${error.message.replace(/ in JSON at position \d+.*$/, "")}` };
 }
 
 class PlanReader {
@@ -125,12 +120,7 @@ class PlanReader {
  * those in resource_changes, and those without changes from planned_values.
  */
 export function parseTerraformPlan(text: string, source: string): TerraformPt[] {
-  let plan: unknown;
-  try {
-    plan = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new InputFileError([jsonSyntaxProblem(source, text, error as Error)]);
-  }
+  const plan = parseJsonText(source, text);
   if (!isObject(plan) || typeof plan.format_version !== "string") {
     throw new InputFileError([{ source, message: "not a Terraform plan: no format_version (make one with terraform show -json PLANFILE)" }]);
   }

@@ -54,7 +54,7 @@ export function renderRatesShowText(card: RateCard, model: ModelRates): string {
     `${model.name} (${model.id}), ${model.provider}`,
     `Rates: ${card.region}${card.effectiveDate ? `, ${card.effectiveDate}` : ""}; set by ${model.files.join(", ")}`,
     `Aliases: ${model.aliases.length > 0 ? model.aliases.join(", ") : "none"}`,
-    ...(names.profileIds.length > 0 ? [`Cross-region profile ids: ${names.profileIds.join(", ")}`] : []),
+    ...(names.profileIds.length > 0 ? [`Profile ids it answers to: ${names.profileIds.join(", ")}`] : []),
     `ARN: ${names.arn}`,
     `Lanes: ${lanesOf(model).join(", ") || "none"}`,
     `On-demand: ${model.onDemand ? `${formatRate(model.onDemand.inputPerMTok)} input, ${formatRate(model.onDemand.outputPerMTok)} output per 1M tokens` : "none"}`,

@@ -27,12 +27,19 @@ export function readNamesFile(path: string): Record<string, string> {
   return parsed.data.names;
 }
 
-/** Lowercase letters, digits and dots, without a leading maker's name: "Meta Llama 3.1 8B" → "llama3.18b". */
+/**
+ * Lowercase letters, digits and dots, without a leading maker's name, a trailing "Instruct" or a
+ * note in brackets: "Meta Llama 3.1 8B Instruct" and "Llama 3.1 8B" → "llama3.18b";
+ * "Claude Sonnet 4.5 (regional and geographic profiles)" → "claudesonnet4.5"; "Command R+" →
+ * "commandrplus", so that it stays apart from "Command R".
+ */
 function normalize(name: string): string {
   return name
     .toLowerCase()
-    .replace(/\(amazon bedrock edition\)/, "")
-    .replace(/^(amazon|meta|mistral ai|anthropic|cohere|ai21)\s+/, "")
+    .replace(/\([^)]*\)/g, "")
+    .replace(/^\s*(amazon|meta|mistral ai|anthropic|cohere|ai21|ai21 labs)\s+/, "")
+    .replace(/\s+instruct\s*$/, "")
+    .replace(/\+/g, "plus")
     .replace(/[^a-z0-9.]/g, "");
 }
 
@@ -54,10 +61,12 @@ export function nameResolver(card: RateCard | null, userNames: Record<string, st
     const entry = Object.entries(table).find(([key]) => key.toLowerCase() === name.toLowerCase());
     return entry?.[1];
   };
-  return (name, provider): NamedModel | null => {
-    const id = lookup(userNames, name) ?? lookup(PRICE_LIST_NAMES, name) ?? byNormal.get(normalize(name)) ?? null;
-    if (!id) return null;
+  return (name, provider, global): NamedModel | null => {
+    const found = lookup(userNames, name) ?? lookup(PRICE_LIST_NAMES, name) ?? byNormal.get(normalize(name)) ?? null;
+    if (!found) return null;
+    const id = global ? `global.${found.replace(/^global\./, "")}` : found;
     const known = card?.models.find((model) => model.id === id);
-    return { id, name: known?.name ?? name, provider: known?.provider ?? provider ?? providerOfId(id) };
+    const shownName = known?.name ?? (global && !found.startsWith("global.") ? `${name} (global profile)` : name);
+    return { id, name: shownName, provider: known?.provider ?? provider ?? providerOfId(id) };
   };
 }

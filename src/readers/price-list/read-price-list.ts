@@ -2,6 +2,7 @@ import type { FieldPath } from "../../core/field-path.js";
 import type { PriceLine, PriceListEdition } from "../../core/price-list-lines.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import { describeValue } from "../describe-value.js";
+import { parseJsonText } from "../parse-json-text.js";
 import { readTextFile } from "../read-text-file.js";
 
 export interface PriceListRead {
@@ -132,10 +133,10 @@ export function readPriceList(files: readonly string[]): PriceListRead {
     const reader = new Reader(file);
     let doc: unknown;
     try {
-      doc = JSON.parse(readTextFile(file).replace(/^\uFEFF/, ""));
+      doc = parseJsonText(file, readTextFile(file));
     } catch (error) {
-      if (error instanceof InputFileError) throw error;
-      problems.push({ source: file, message: `invalid JSON: ${(error as Error).message}` });
+      if (!(error instanceof InputFileError)) throw error;
+      problems.push(...error.problems);
       continue;
     }
     if (isObject(doc) && "products" in doc && "terms" in doc) read.editions.push(readBulk(doc, reader));

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import type { TokenField, TokenSeries } from "../../core/minute-traffic.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
+import { parseJsonText } from "../parse-json-text.js";
 import { readTextFile } from "../read-text-file.js";
 import { detectPeriod, isAscending, PeriodError, sortPoints } from "./detect-period.js";
 import { LogMinutes, readInvocationEvents, readInvocationNdjson } from "./read-invocation-logs.js";
@@ -53,13 +54,7 @@ function looksLikeLogRecord(line: string): boolean {
 }
 
 function parseJsonFile(path: string): Record<string, unknown> {
-  const text = readTextFile(path).replace(/^\uFEFF/, "");
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    throw new InputFileError([{ source: path, message: `invalid JSON: ${(error as Error).message}` }]);
-  }
+  const doc = parseJsonText(path, readTextFile(path));
   if (!isObject(doc)) throw new InputFileError([{ source: path, message: "expected a JSON object" }]);
   return doc;
 }
