@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "commander";
+import { MAX_USD_PER_UNIT_HOUR } from "../core/limits.js";
 import { parseTokenCount } from "../readers/token-count.js";
 
 function wrap<T>(parse: (text: string) => T): (text: string) => T {
@@ -30,6 +31,7 @@ export const usdArg = wrap((text) => {
   if (!/^\d+(\.\d+)?$/.test(text.trim())) throw new Error("expected US dollars such as 39.60");
   const value = Number(text);
   if (!(value > 0) || !Number.isFinite(value)) throw new Error("expected a price greater than 0");
+  if (value > MAX_USD_PER_UNIT_HOUR) throw new Error(`expected at most $${MAX_USD_PER_UNIT_HOUR.toLocaleString("en-US")} per unit-hour`);
   return value;
 });
 

@@ -7,6 +7,7 @@ import { renderCheckCsv } from "../render/check-csv.js";
 import { renderCheckJson } from "../render/check-json.js";
 import type { CommandResult } from "./command-result.js";
 import { loadPlanContext, type PlanOptions } from "./load-plan-context.js";
+import { assertExact } from "./assert-exact.js";
 
 export interface CheckOptions extends PlanOptions {
   terraform?: string;
@@ -26,6 +27,7 @@ export async function runCheck(file: string, options: CheckOptions, color: boole
     source = `${file} with ${options.terraform}`;
   }
   const result = checkReservations({ workloads, reservations, policy: plan.data.policy, hoursPerMonth, planFindings });
+  assertExact(result, source);
   const exitCode = result.passed ? EXIT.OK : EXIT.FAILED_CHECK;
   switch (options.format) {
     case "json":

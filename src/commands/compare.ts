@@ -12,6 +12,7 @@ import { noteMessage } from "../render/messages.js";
 import { formatCount } from "../render/money.js";
 import type { CommandResult, Format } from "./command-result.js";
 import { applyUnitFlags, findModel, type RateFlags, type UnitFlags } from "./model-flags.js";
+import { assertExact } from "./assert-exact.js";
 
 export interface CompareOptions extends RateFlags, UnitFlags {
   model: string;
@@ -76,6 +77,7 @@ export async function compareFromFlags(options: Omit<CompareOptions, "format">):
   }
 
   const result = compareLanes({ model, volume, hoursPerMonth, units: options.units, peakTpm, terms, latency: options.latency });
+  assertExact(result, "the volumes and rates given");
   return { card, result };
 }
 

@@ -4,12 +4,14 @@ import { renderPlanCsv } from "../render/plan-csv.js";
 import { renderPlanJson } from "../render/plan-json.js";
 import type { CommandResult } from "./command-result.js";
 import { loadPlanContext, type PlanOptions } from "./load-plan-context.js";
+import { assertExact } from "./assert-exact.js";
 
 export async function runPlan(file: string, options: PlanOptions, color: boolean): Promise<CommandResult> {
   const { plan, card, hoursPerMonth, workloads } = await loadPlanContext(file, options);
   // Reservations are not needed to plan, but a plan file with broken ones is still bad input.
   resolveReservations(plan, card);
   const result = planLanes(workloads, hoursPerMonth);
+  assertExact(result, file);
   switch (options.format) {
     case "json":
       return { stdout: renderPlanJson(result, card, hoursPerMonth), stderr: [], exitCode: 0 };

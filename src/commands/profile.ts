@@ -10,6 +10,7 @@ import { renderProfileCsv } from "../render/profile-csv.js";
 import { renderProfileJson } from "../render/profile-json.js";
 import type { CommandResult, Format } from "./command-result.js";
 import { applyUnitFlags, findModel, type RateFlags, type UnitFlags } from "./model-flags.js";
+import { assertExact } from "./assert-exact.js";
 
 export interface ProfileOptions extends RateFlags, UnitFlags {
   model: string;
@@ -39,6 +40,7 @@ export async function runProfile(files: string[], options: ProfileOptions, color
   const { read, traffic } = measureTraffic(files, card, model);
   cacheCheck(traffic, model);
   const profile = profileTraffic(traffic, model, { hoursPerMonth, latency: options.latency, terms: options.term ? [options.term] : undefined });
+  assertExact(profile, files.join(", "));
 
   const notes: ProfileNote[] = [];
   if (traffic.periodSeconds > 60) notes.push({ code: "COARSE_PERIOD", periodSeconds: traffic.periodSeconds });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_TOKENS, tokenCountProblem } from "../core/limits.js";
 import { TERMS } from "../core/rates.js";
 import { LATENCIES } from "../core/reasons.js";
 import { SLAS } from "../core/workload.js";
@@ -11,7 +12,11 @@ const tokenCount = z.unknown().transform((value, ctx) => {
     ctx.addIssue({ code: "custom", message: "required" });
     return z.NEVER;
   }
-  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return value;
+  if (typeof value === "number" && tokenCountProblem(value) === null) return value;
+  if (typeof value === "number" && Number.isInteger(value) && value > MAX_TOKENS) {
+    ctx.addIssue({ code: "custom", message: `${tokenCountProblem(value)}, got ${describeValue(value)}` });
+    return z.NEVER;
+  }
   if (typeof value === "string") {
     try {
       return parseTokenCount(value);

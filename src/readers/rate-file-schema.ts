@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_TOKENS, MAX_USD_PER_MTOK, MAX_USD_PER_UNIT_HOUR } from "../core/limits.js";
 import { describeValue } from "./describe-value.js";
 
 function expected(what: string) {
@@ -17,17 +18,19 @@ const isoDate = z
 
 const usdPerMTok = z
   .number({ error: expected("US dollars per 1M tokens (a number)") })
-  .positive({ error: (issue) => `must be greater than 0, got ${describeValue(issue.input)}` });
+  .positive({ error: (issue) => `must be greater than 0, got ${describeValue(issue.input)}` })
+  .max(MAX_USD_PER_MTOK, { error: (issue) => `must be at most $${MAX_USD_PER_MTOK.toLocaleString("en-US")} per 1M tokens, got ${describeValue(issue.input)}` });
 
 const usdPerHour = z
   .number({ error: expected("US dollars per model-unit hour (a number)") })
-  .positive({ error: (issue) => `must be greater than 0, got ${describeValue(issue.input)}` });
+  .positive({ error: (issue) => `must be greater than 0, got ${describeValue(issue.input)}` })
+  .max(MAX_USD_PER_UNIT_HOUR, { error: (issue) => `must be at most $${MAX_USD_PER_UNIT_HOUR.toLocaleString("en-US")} per unit-hour, got ${describeValue(issue.input)}` });
 
 const tokensPerMinute = z
   .number({ error: expected("tokens per minute (a whole number)") })
   .int({ error: (issue) => `expected a whole number of tokens per minute, got ${describeValue(issue.input)}` })
   .positive({ error: (issue) => `must be greater than 0, got ${describeValue(issue.input)}` })
-  .max(Number.MAX_SAFE_INTEGER, { error: "is too large" });
+  .max(MAX_TOKENS, { error: (issue) => `must be at most 100 trillion tokens per minute, got ${describeValue(issue.input)}` });
 
 const tokenRates = z.strictObject({
   inputPerMTok: usdPerMTok.optional(),

@@ -1,3 +1,5 @@
+import { MAX_TOKENS } from "../core/limits.js";
+
 const FORM = /^(\d+(?:_\d+)*)(?:\.(\d+(?:_\d+)*))?(?:e([+-]?\d+))?([kmbt])?$/i;
 const SUFFIX_EXPONENT: Record<string, number> = { k: 3, m: 6, b: 9, t: 12 };
 
@@ -12,13 +14,13 @@ export function parseTokenCount(text: string): number {
   const match = FORM.exec(text.trim());
   if (!match) throw new Error(`expected ${TOKEN_COUNT_FORMS}`);
   const [, whole = "", fraction = "", exponent = "0", suffix] = match;
-  if (exponent.replace(/^[+-]/, "").length > 4) throw new Error("is too large a number of tokens");
+  if (exponent.replace(/^[+-]/, "").length > 4) throw new Error("expected at most 100 trillion tokens (the most bedrock-cost counts)");
   const digits = `${whole}${fraction}`.replace(/_/g, "");
   const fractionLength = fraction.replace(/_/g, "").length;
   const shift = Number(exponent) + (suffix ? (SUFFIX_EXPONENT[suffix.toLowerCase()] ?? 0) : 0) - fractionLength;
   let integer: bigint;
   if (shift >= 0) {
-    if (shift > 30) throw new Error("is too large a number of tokens");
+    if (shift > 30) throw new Error("expected at most 100 trillion tokens (the most bedrock-cost counts)");
     integer = BigInt(digits) * 10n ** BigInt(shift);
   } else {
     const cut = digits.length + shift;
@@ -26,6 +28,6 @@ export function parseTokenCount(text: string): number {
     if (/[^0]/.test(dropped)) throw new Error(`is not a whole number of tokens; expected ${TOKEN_COUNT_FORMS}`);
     integer = cut > 0 ? BigInt(digits.slice(0, cut)) : 0n;
   }
-  if (integer > BigInt(Number.MAX_SAFE_INTEGER)) throw new Error("is too large a number of tokens");
+  if (integer > BigInt(MAX_TOKENS)) throw new Error("expected at most 100 trillion tokens (the most bedrock-cost counts)");
   return Number(integer);
 }

@@ -18,6 +18,8 @@ describe("parseTokenCount", () => {
     ["0", 0],
     ["1e3k", 1_000_000],
     [" 42 ", 42],
+    ["100T", 1e14],
+    ["1e14", 1e14],
   ])("reads %s as %d", (text, value) => {
     expect(parseTokenCount(text)).toBe(value);
   });
@@ -28,4 +30,8 @@ describe("parseTokenCount", () => {
       expect(() => parseTokenCount(text)).toThrow(/tokens|too large|whole/);
     },
   );
+
+  it.each(["100000000000001", "101T", "1e15", "1e400", "99999999999999999"])("rejects %s as beyond 100 trillion tokens", (text) => {
+    expect(() => parseTokenCount(text)).toThrow("expected at most 100 trillion tokens (the most bedrock-cost counts)");
+  });
 });

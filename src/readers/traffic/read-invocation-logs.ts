@@ -1,3 +1,4 @@
+import { tokenCountProblem } from "../../core/limits.js";
 import type { FieldPath } from "../../core/field-path.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import { describeValue } from "../describe-value.js";
@@ -33,8 +34,9 @@ function count(record: Record<string, unknown>, side: "input" | "output", field:
   const part = record[side];
   const value = isObject(part) ? part[field] : undefined;
   if (value === undefined || value === null) return required ? `${side}.${field}: missing` : 0;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) return `${side}.${field}: expected a number of tokens, got ${describeValue(value)}`;
-  return value;
+  const problem = tokenCountProblem(value);
+  if (problem !== null) return `${side}.${field}: ${problem}, got ${describeValue(value)}`;
+  return value as number;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { tokenCountProblem } from "../../core/limits.js";
 import type { FieldPath } from "../../core/field-path.js";
 import type { TokenField } from "../../core/minute-traffic.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
@@ -54,8 +55,9 @@ class Points {
   }
 
   count(value: unknown, base: FieldPath, key: string, index?: number): number {
-    if (typeof value === "number" && value >= 0 && value !== Number.POSITIVE_INFINITY) return value;
-    this.problem(at(base, key, index), `expected a number of tokens, got ${describeValue(value)}`);
+    const problem = tokenCountProblem(value);
+    if (problem === null) return value as number;
+    this.problem(at(base, key, index), `${problem}, got ${describeValue(value)}`);
     return Number.NaN;
   }
 }

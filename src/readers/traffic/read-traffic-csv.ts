@@ -1,3 +1,4 @@
+import { tokenCountProblem } from "../../core/limits.js";
 import { TOKEN_FIELDS, type TokenField, type TokenSeries } from "../../core/minute-traffic.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import { detectPeriod, isAscending, PeriodError, sortPoints } from "./detect-period.js";
@@ -98,8 +99,9 @@ export function readTrafficCsv(path: string): TokenSeries[] {
       if (value === 0 && cell.trim() === "") {
         // Number("") is 0: an empty cache cell means none, an empty token count is an error.
         if (target.required) return fail(lineNumber, `${target.field}: empty`);
-      } else if (!(value >= 0) || value === Number.POSITIVE_INFINITY) {
-        return fail(lineNumber, `${target.field}: expected a number of tokens, got ${JSON.stringify(cell.trim().slice(0, 40))}`);
+      } else {
+        const problem = tokenCountProblem(value);
+        if (problem !== null) return fail(lineNumber, `${target.field}: ${problem}, got ${JSON.stringify(cell.trim().slice(0, 40))}`);
       }
       target.into.push(value);
     }
