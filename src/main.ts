@@ -4,6 +4,7 @@ import { EXIT } from "./exit-codes.js";
 import { createProgram } from "./program.js";
 import { chooseCharset } from "./render/charset.js";
 import { shouldColor } from "./render/color-choice.js";
+import { terminalSafe } from "./render/terminal-safe.js";
 
 export interface MainIo {
   writeOut(text: string): void;
@@ -19,12 +20,12 @@ const MAX_PROBLEMS_SHOWN = 50;
 function reportUserError(error: unknown, io: MainIo): void {
   if (error instanceof InputFileError) {
     const shown = error.problems.slice(0, MAX_PROBLEMS_SHOWN);
-    for (const problem of shown) io.writeErr(`error: ${formatProblem(problem)}\n`);
+    for (const problem of shown) io.writeErr(`error: ${terminalSafe(formatProblem(problem))}\n`);
     const more = error.problems.length - shown.length;
     if (more > 0) io.writeErr(`error: ...and ${more} more problems\n`);
     return;
   }
-  io.writeErr(`error: ${(error as Error).message}\n`);
+  for (const line of (error as Error).message.split("\n")) io.writeErr(`error: ${terminalSafe(line)}\n`);
 }
 
 /** Runs the CLI on `argv` (without node and the script) and returns the exit code; never throws. */

@@ -13,6 +13,7 @@ import { collect, dateArg, hoursArg, positiveTokenRateArg, regionArg, tokenCount
 import { TERMS } from "./core/rates.js";
 import { LANES, LATENCIES } from "./core/reasons.js";
 import type { Charset } from "./render/charset.js";
+import { terminalSafe } from "./render/terminal-safe.js";
 import { VERSION } from "./version.js";
 
 // Kept here rather than imported from commands/chart.js, which loads only when chart runs.
@@ -33,7 +34,7 @@ export interface ProgramIo {
 
 function emit(io: ProgramIo, result: CommandResult): void {
   io.writeOut(result.stdout);
-  for (const line of result.stderr) io.writeErr(`${line}\n`);
+  for (const line of result.stderr) io.writeErr(`${terminalSafe(line)}\n`);
   io.setExitCode(result.exitCode);
 }
 

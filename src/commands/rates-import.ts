@@ -10,6 +10,7 @@ import { parseRateFile } from "../readers/read-rate-file.js";
 import { renderRateFileYaml } from "../render/rate-file-yaml.js";
 import { writeFileAtomically } from "../writers/write-file-atomically.js";
 import type { CommandResult } from "./command-result.js";
+import { quote } from "../core/quote.js";
 
 export interface RatesImportOptions {
   region: string;
@@ -47,7 +48,7 @@ function reportLines(report: ImportReport, models: number): string[] {
   const unmapped = [...report.unmapped.entries()].sort((a, b) => a[0].localeCompare(b[0]));
   if (unmapped.length > 0) {
     lines.push(`could not map ${unmapped.length} Price List name${unmapped.length === 1 ? "" : "s"} to a Bedrock model id; add them to a --names file (names: {"Name": model.id}):`);
-    for (const [name, n] of unmapped) lines.push(`  ${JSON.stringify(name)} (${n} price${n === 1 ? "" : "s"})`);
+    for (const [name, n] of unmapped) lines.push(`  ${quote(name)} (${n} price${n === 1 ? "" : "s"})`);
   }
   return lines.map((line) => `note: ${line}`);
 }

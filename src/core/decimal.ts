@@ -1,10 +1,12 @@
+import { quote } from "./quote.js";
+
 /**
  * A non-negative decimal string times 10^places, computed on the digits so that "0.0080000000"
  * per 1K tokens becomes exactly "8" per 1M, never 7.999999999999999.
  */
 export function shiftDecimal(text: string, places: number): string {
   const match = /^(\d+)(?:\.(\d+))?$/.exec(text.trim());
-  if (!match) throw new Error(`not a decimal number: ${JSON.stringify(text)}`);
+  if (!match) throw new Error(`not a decimal number: ${quote(text)}`);
   const whole = match[1] as string;
   const fraction = match[2] ?? "";
   let digits = whole + fraction;

@@ -10,6 +10,7 @@ import {
   type TokenRates,
   type UnitThroughput,
 } from "./rates.js";
+import { quote } from "./quote.js";
 
 /** One model's entry in a rate file: every field but the id may be left out to keep the rates below. */
 export interface ModelOverlay {
@@ -184,7 +185,7 @@ function aliasProblems(models: readonly ModelRates[], overlay: RateOverlay, touc
     aliases.forEach((alias, aliasIndex) => {
       const first = aliases.indexOf(alias);
       if (first < aliasIndex) {
-        problems.push({ file: overlay.file, path: ["models", index, "aliases", aliasIndex], message: `alias ${JSON.stringify(alias)} is already given at aliases[${first}]` });
+        problems.push({ file: overlay.file, path: ["models", index, "aliases", aliasIndex], message: `alias ${quote(alias)} is already given at aliases[${first}]` });
         return;
       }
       const clash = models.find((model) => model.id !== id && (model.id === alias || model.aliases.includes(alias)));
@@ -192,7 +193,7 @@ function aliasProblems(models: readonly ModelRates[], overlay: RateOverlay, touc
         problems.push({
           file: overlay.file,
           path: ["models", index, "aliases", aliasIndex],
-          message: `alias ${JSON.stringify(alias)} already names ${clash.id}`,
+          message: `alias ${quote(alias)} already names ${clash.id}`,
         });
       }
     });
@@ -217,7 +218,7 @@ export function applyOverlay(card: RateCard, overlay: RateOverlay): { card: Rate
   const sources = new Map(overlay.sources.map((source) => [source.id, source]));
   overlay.sources.forEach((source, index) => {
     if (overlay.sources.findIndex((other) => other.id === source.id) !== index) {
-      problems.push({ file, path: ["sources", index, "id"], message: `duplicate source id ${JSON.stringify(source.id)}` });
+      problems.push({ file, path: ["sources", index, "id"], message: `duplicate source id ${quote(source.id)}` });
     }
   });
 
@@ -228,7 +229,7 @@ export function applyOverlay(card: RateCard, overlay: RateOverlay): { card: Rate
     let source: RateSource | undefined;
     if (entry.source !== undefined) {
       source = sources.get(entry.source);
-      if (!source) problems.push({ file, path: [...at, "source"], message: `${JSON.stringify(entry.source)} names no entry under sources` });
+      if (!source) problems.push({ file, path: [...at, "source"], message: `${quote(entry.source)} names no entry under sources` });
     } else if (overlay.requireSources) {
       problems.push({ file, path: at, message: "a bundled rate file names the source of every model (source: <id under sources>)" });
     }
@@ -237,7 +238,7 @@ export function applyOverlay(card: RateCard, overlay: RateOverlay): { card: Rate
     const base = targetIndex >= 0 ? models[targetIndex] : undefined;
     const sameModel = base ? touched.get(base.id) : undefined;
     if (base && sameModel !== undefined) {
-      const what = entry.id === base.id ? `duplicate id ${JSON.stringify(entry.id)}` : `${JSON.stringify(entry.id)} is an alias of ${base.id}`;
+      const what = entry.id === base.id ? `duplicate id ${quote(entry.id)}` : `${quote(entry.id)} is an alias of ${base.id}`;
       problems.push({ file, path: [...at, "id"], message: `${what}, already given at models[${sameModel}]` });
       return;
     }
@@ -249,7 +250,7 @@ export function applyOverlay(card: RateCard, overlay: RateOverlay): { card: Rate
         problems.push({
           file,
           path: [...at, "id"],
-          message: `${JSON.stringify(entry.id)} matches no model in ${describeCard(card)}, and a new model needs ${missing.join(" and ")}${hint}`,
+          message: `${quote(entry.id)} matches no model in ${describeCard(card)}, and a new model needs ${missing.join(" and ")}${hint}`,
         });
         return;
       }

@@ -1,5 +1,6 @@
 import { shiftDecimal } from "./decimal.js";
 import type { HourlyRateKey } from "./rates.js";
+import { quote } from "./quote.js";
 
 /** One on-demand price dimension of one product of the AWS Price List. */
 export interface PriceLine {
@@ -97,7 +98,7 @@ export function classifyLine(line: PriceLine): Classified {
   const term = provisionedTerm(text.replace(/[_ ]/g, "-"));
   if (term) {
     const value = hourValue(line);
-    if (value === null) return { kind: "skip", why: `Provisioned Throughput priced per ${JSON.stringify(line.unit)}`, name };
+    if (value === null) return { kind: "skip", why: `Provisioned Throughput priced per ${quote(line.unit)}`, name };
     return { kind: "price", name, provider, global, field: { lane: "provisioned", key: term }, value };
   }
   const skip = commonSkip(text);
@@ -105,6 +106,6 @@ export function classifyLine(line: PriceLine): Classified {
   const field = tokenField(text);
   if (!field) return { kind: "skip", why: "not an input, output or cache price", name };
   const value = tokenValue(line, foundation);
-  if (value === null) return { kind: "skip", why: `tokens priced per ${JSON.stringify(line.unit)}`, name };
+  if (value === null) return { kind: "skip", why: `tokens priced per ${quote(line.unit)}`, name };
   return { kind: "price", name, provider, global, field, value };
 }

@@ -1,5 +1,6 @@
 import { nearestNames } from "./nearest-names.js";
 import type { ModelRates, RateCard } from "./rates.js";
+import { quote } from "./quote.js";
 
 /** Prefixes of cross-region inference profile ids. */
 export const PROFILE_PREFIXES = ["global", "us", "eu", "apac", "jp", "au", "ca", "us-gov"] as const;
@@ -61,5 +62,5 @@ export function resolveModel(card: RateCard, name: string): ModelLookup {
   // One suggestion per model: the closest of its names.
   const seen = new Set<string>();
   const suggestions = near.filter((name) => !seen.has(owner.get(name) as string) && seen.add(owner.get(name) as string)).slice(0, 3);
-  return { found: false, reason: `unknown model ${JSON.stringify(name)} in the ${card.region} rates`, suggestions };
+  return { found: false, reason: `unknown model ${quote(name)} in the ${card.region} rates`, suggestions };
 }

@@ -1,11 +1,10 @@
+import { quote } from "../core/quote.js";
+
 /** A short, safe description of a value a user wrote, for error messages. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
-  if (typeof value === "string") {
-    const shown = value.length > 40 ? `${value.slice(0, 37)}...` : value;
-    return JSON.stringify(shown);
-  }
+  if (typeof value === "string") return quote(value, 40);
   if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
   if (typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return "a list";

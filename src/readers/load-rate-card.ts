@@ -48,6 +48,9 @@ interface Layer {
 
 const noLines = { lineOf: () => undefined, keyLine: () => undefined };
 
+/** Bundled files read from source (not built), parsed once per process: they are the package's own. */
+const sourceLayers = new Map<string, Layer>();
+
 /**
  * The rate card for one run: the bundled version for the region (the newest unless one is asked
  * for), with the user's files laid over it in order. Every problem in every file is reported at once.
@@ -74,9 +77,14 @@ export async function loadRateCard(request: RateCardRequest): Promise<RateCard> 
   const layers: Layer[] = [];
   if (bundled?.overlay) layers.push({ overlay: bundled.overlay, ...noLines });
   else if (bundled?.path) {
-    const { readRateFile } = reader ?? (await import("./read-rate-file.js"));
-    const file = readRateFile(bundled.path, bundled.shownAs, true);
-    layers.push({ overlay: file.overlay, lineOf: file.yaml.lineOf, keyLine: file.yaml.keyLine });
+    let layer = sourceLayers.get(bundled.path);
+    if (!layer) {
+      const { readRateFile } = reader ?? (await import("./read-rate-file.js"));
+      const file = readRateFile(bundled.path, bundled.shownAs, true);
+      layer = { overlay: file.overlay, lineOf: file.yaml.lineOf, keyLine: file.yaml.keyLine };
+      sourceLayers.set(bundled.path, layer);
+    }
+    layers.push(layer);
   }
   layers.push(...userFiles);
 

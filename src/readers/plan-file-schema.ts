@@ -33,7 +33,14 @@ function expected(what: string) {
   return (issue: { input?: unknown }) => (issue.input === undefined ? "required" : `expected ${what}, got ${describeValue(issue.input)}`);
 }
 
-const name = (what: string) => z.string({ error: expected(what) }).min(1, { error: `expected ${what}, got an empty string` });
+/** No control characters: a name is printed in tables and messages. */
+const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+
+const name = (what: string) =>
+  z
+    .string({ error: expected(what) })
+    .min(1, { error: `expected ${what}, got an empty string` })
+    .regex(PRINTABLE, { error: `expected ${what} without control characters` });
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (issue) => `expected one of ${values.join(", ")}, got ${describeValue(issue.input)}` });
 

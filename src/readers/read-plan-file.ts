@@ -1,9 +1,11 @@
+import { statSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import type { FieldPath } from "../core/field-path.js";
 import { InputFileError, type InputProblem } from "../errors.js";
 import { planFileSchema, type PlanFileInput } from "./plan-file-schema.js";
 import { readTextFile } from "./read-text-file.js";
 import { parseYamlFile } from "./yaml-document.js";
+import { quote } from "../core/quote.js";
 import { zodProblems } from "./zod-problems.js";
 
 export interface PlanFile {
@@ -25,7 +27,7 @@ function crossChecks(plan: PlanFile): InputProblem[] {
   const firstIndex = new Map<string, number>();
   workloads.forEach((workload, i) => {
     const earlier = firstIndex.get(workload.name);
-    if (earlier !== undefined) problems.push(plan.problem(["workloads", i, "name"], `duplicate name ${JSON.stringify(workload.name)}, also workloads[${earlier}]`));
+    if (earlier !== undefined) problems.push(plan.problem(["workloads", i, "name"], `duplicate name ${quote(workload.name)}, also workloads[${earlier}]`));
     else firstIndex.set(workload.name, i);
     if ((workload.monthly === undefined) === (workload.profile === undefined)) {
       problems.push(plan.problem(["workloads", i], "give either monthly (token counts) or profile (measured traffic files), not both or neither"));
@@ -42,7 +44,7 @@ function crossChecks(plan: PlanFile): InputProblem[] {
   reservations.forEach((reservation, i) => {
     if (reservation.name !== undefined) {
       const earlier = reservationNames.get(reservation.name);
-      if (earlier !== undefined) problems.push(plan.problem(["reservations", i, "name"], `duplicate name ${JSON.stringify(reservation.name)}, also reservations[${earlier}]`));
+      if (earlier !== undefined) problems.push(plan.problem(["reservations", i, "name"], `duplicate name ${quote(reservation.name)}, also reservations[${earlier}]`));
       else reservationNames.set(reservation.name, i);
     }
     if (reservation.terraformAddress !== undefined) {
@@ -57,7 +59,7 @@ function crossChecks(plan: PlanFile): InputProblem[] {
       }
     }
     reservation.serves.forEach((name, k) => {
-      if (!firstIndex.has(name)) problems.push(plan.problem(["reservations", i, "serves", k], `no workload is named ${JSON.stringify(name)}`));
+      if (!firstIndex.has(name)) problems.push(plan.problem(["reservations", i, "serves", k], `no workload is named ${quote(name)}`));
     });
   });
   return problems;
@@ -77,7 +79,24 @@ export function readPlanFile(path: string): PlanFile {
     lineOf: yaml.lineOf,
     problem: (fieldPath, message) => ({ source: path, path: fieldPath, line: yaml.lineOf(fieldPath), message }),
   };
-  const problems = crossChecks(plan);
+  const problems = [...crossChecks(plan), ...missingFiles(plan)];
   if (problems.length > 0) throw new InputFileError(problems);
   return plan;
+}
+
+/** The files a plan names (rate overlays, measured traffic) that are not there, at the field naming them. */
+function missingFiles(plan: PlanFile): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const check = (file: string, path: FieldPath) => {
+    let why: string | null = null;
+    try {
+      if (!statSync(plan.relative(file)).isFile()) why = "is not a file";
+    } catch {
+      why = "no such file";
+    }
+    if (why) problems.push(plan.problem(path, `cannot read ${quote(plan.relative(file), 200)}: ${why}`));
+  };
+  plan.data.rates.forEach((file, i) => check(file, ["rates", i]));
+  plan.data.workloads.forEach((workload, i) => workload.profile?.forEach((file, k) => check(file, ["workloads", i, "profile", k])));
+  return problems;
 }

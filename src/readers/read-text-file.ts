@@ -8,12 +8,45 @@ const REASONS: Record<string, string> = {
   EPERM: "permission denied",
 };
 
-/** Reads a user's file as UTF-8; a file that cannot be read is an input error naming it. */
+/** The one-line reason a file could not be opened or read. */
+export function cannotRead(error: unknown, source: string): InputFileError {
+  const code = (error as NodeJS.ErrnoException).code ?? "";
+  return new InputFileError([{ source, message: `cannot read: ${REASONS[code] ?? (error as Error).message}` }]);
+}
+
+/** The line (1-based) of character `index` in `text`. */
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < index; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
+/**
+ * Why decoded text is not a text file bedrock-cost reads: bytes that are not UTF-8 (decoded as
+ * U+FFFD) or NUL characters, with the line they are on; null when it is text. `firstLine` numbers
+ * the first line of `text` when it is one chunk of a longer file.
+ */
+export function binaryProblem(text: string, firstLine = 1): { line: number; message: string } | null {
+  const invalid = text.indexOf("\uFFFD");
+  const nul = text.indexOf("\u0000");
+  if (invalid < 0 && nul < 0) return null;
+  const at = invalid < 0 ? nul : nul < 0 ? invalid : Math.min(invalid, nul);
+  const what = at === invalid ? "bytes that are not UTF-8 text" : "a NUL character";
+  return { line: firstLine - 1 + lineAt(text, at), message: `${what}: not a text file, or not saved as UTF-8` };
+}
+
+/**
+ * Reads a user's file as UTF-8 text. A file that cannot be read, or that is binary (bytes that are
+ * not UTF-8, or NUL characters), is an input error naming it and the line.
+ */
 export function readTextFile(path: string, shownAs = path): string {
+  let text: string;
   try {
-    return readFileSync(path, "utf8");
+    text = readFileSync(path, "utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "";
-    throw new InputFileError([{ source: shownAs, message: `cannot read: ${REASONS[code] ?? (error as Error).message}` }]);
+    throw cannotRead(error, shownAs);
   }
+  const binary = binaryProblem(text);
+  if (binary) throw new InputFileError([{ source: shownAs, line: binary.line, message: binary.message }]);
+  return text;
 }

@@ -11,6 +11,15 @@ export interface YamlFile {
 // Aliases are legitimate in hand-written files but an alias bomb must not expand without bound.
 const MAX_ALIAS_COUNT = 100;
 
+/** The first line of a YAML error, in words a user can act on. */
+function yamlFault(error: Error): string {
+  const first = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "";
+  if (error instanceof RangeError || /call stack/i.test(first)) return "nested too deeply to read";
+  if (/alias count/i.test(first)) return `more than ${MAX_ALIAS_COUNT} alias expansions (an alias bomb?)`;
+  if (/^Unresolved tag/.test(first)) return `${first.replace(/^Unresolved tag: /, "unknown tag ")}: bedrock-cost reads plain YAML (core schema) without custom tags`;
+  return first;
+}
+
 function nodeLine(doc: Document, counter: LineCounter, path: FieldPath): number | undefined {
   // Walk up the path until a node exists: a missing field is reported on its parent's line.
   for (let depth = path.length; depth >= 0; depth--) {
@@ -39,19 +48,26 @@ function keyLine(doc: Document, counter: LineCounter, path: FieldPath, key: stri
  */
 export function parseYamlFile(source: string, text: string): YamlFile & { keyLine(path: FieldPath, key: string): number | undefined } {
   const counter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ""), {
-    lineCounter: counter,
-    uniqueKeys: true,
-    schema: "core",
-    merge: false,
-    prettyErrors: true,
-  });
-  if (doc.errors.length > 0) {
+  let doc: Document;
+  try {
+    doc = parseDocument(text.replace(/^\uFEFF/, ""), {
+      lineCounter: counter,
+      uniqueKeys: true,
+      schema: "core",
+      merge: false,
+      prettyErrors: true,
+    });
+  } catch (error) {
+    throw new InputFileError([{ source, message: `invalid YAML: ${yamlFault(error as Error)}` }]);
+  }
+  // A tag the core schema does not know (!custom, !!js/function) is an error, not a string.
+  const problems = [...doc.errors, ...doc.warnings.filter((warning) => warning.code === "TAG_RESOLVE_FAILED")];
+  if (problems.length > 0) {
     throw new InputFileError(
-      doc.errors.map((error) => ({
+      problems.map((error) => ({
         source,
         line: error.linePos?.[0].line,
-        message: `invalid YAML: ${error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "")}`,
+        message: `invalid YAML: ${yamlFault(error)}`,
       })),
     );
   }
@@ -59,7 +75,7 @@ export function parseYamlFile(source: string, text: string): YamlFile & { keyLin
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    throw new InputFileError([{ source, message: `invalid YAML: ${(error as Error).message}` }]);
+    throw new InputFileError([{ source, message: `invalid YAML: ${yamlFault(error as Error)}` }]);
   }
   return {
     source,

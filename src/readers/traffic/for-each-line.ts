@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
 import { InputFileError } from "../../errors.js";
-import { readTextFile } from "../read-text-file.js";
+import { binaryProblem, readTextFile } from "../read-text-file.js";
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -36,6 +36,8 @@ export function forEachLine(path: string, visit: (line: string, lineNumber: numb
         text = text.replace(/^\uFEFF/, "");
         first = false;
       }
+      const binary = binaryProblem(text, lineNumber + 1);
+      if (binary) throw new InputFileError([{ source: path, line: binary.line, message: binary.message }]);
       let start = 0;
       for (;;) {
         const end = text.indexOf("\n", start);

@@ -4,6 +4,7 @@ import { InputFileError, type InputProblem } from "../../errors.js";
 import { detectPeriod, isAscending, PeriodError, sortPoints } from "./detect-period.js";
 import { forEachLine } from "./for-each-line.js";
 import { parseTimestamp } from "./parse-timestamp.js";
+import { quote } from "../../core/quote.js";
 
 const MAX_PROBLEMS = 20;
 const REQUIRED = ["timestamp", "inputTokens", "outputTokens"] as const;
@@ -67,7 +68,7 @@ export function readTrafficCsv(path: string): TokenSeries[] {
       const repeated = cells.filter((cell, i) => cells.indexOf(cell) !== i);
       if (unknown.length > 0 || missing.length > 0 || repeated.length > 0) {
         const what = [
-          unknown.length > 0 ? `unknown column ${unknown.map((c) => JSON.stringify(c)).join(", ")}` : "",
+          unknown.length > 0 ? `unknown column ${unknown.map((c) => quote(c)).join(", ")}` : "",
           missing.length > 0 ? `missing ${missing.join(", ")}` : "",
           repeated.length > 0 ? `repeated ${repeated.join(", ")}` : "",
         ].filter(Boolean);
@@ -101,7 +102,7 @@ export function readTrafficCsv(path: string): TokenSeries[] {
         if (target.required) return fail(lineNumber, `${target.field}: empty`);
       } else {
         const problem = tokenCountProblem(value);
-        if (problem !== null) return fail(lineNumber, `${target.field}: ${problem}, got ${JSON.stringify(cell.trim().slice(0, 40))}`);
+        if (problem !== null) return fail(lineNumber, `${target.field}: ${problem}, got ${quote(cell.trim().slice(0, 40))}`);
       }
       target.into.push(value);
     }
