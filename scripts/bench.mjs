@@ -7,6 +7,9 @@
 // to a bare Node script that only reads the same file and sums its columns, and the peak memory.
 // Targets: within 2x of the bare read, under 256 MB. --quick runs once each on a month of data and
 // fails only if the CLI does not run.
+// Large files: a 100 MB invocation log (NDJSON with request bodies, as text logging writes them) read by
+// `bedrock-cost profile`, and a 15 MB AWS Price List offer file read by `bedrock-cost rates import`:
+// wall time and peak memory. Target: under 256 MB, for any size of log (it is streamed).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -134,6 +137,92 @@ function startUp() {
   console.log("target: at most 1.3\n");
 }
 
+/** A month of invocation-log records with request and response bodies, about `megabytes` in all. */
+function writeInvocationLog(file, megabytes) {
+  const next = random(7);
+  const body = "x".repeat(900);
+  const start = Date.UTC(2026, 9, 1);
+  const chunks = [];
+  let bytes = 0;
+  let written = 0;
+  for (let i = 0; bytes < megabytes * 1e6; i++) {
+    const at = new Date(start + Math.floor(next() * 30 * 86_400_000)).toISOString();
+    const record = {
+      schemaType: "ModelInvocationLog",
+      schemaVersion: "1.0",
+      timestamp: at,
+      accountId: "123456789012",
+      region: "us-east-1",
+      requestId: `r-${i}`,
+      operation: "Converse",
+      modelId: next() < 0.9 ? "anthropic.claude-3-5-sonnet-20241022-v2:0" : "anthropic.claude-3-haiku-20240307-v1:0",
+      input: { inputContentType: "application/json", inputBodyJson: { messages: [{ role: "user", content: [{ text: body }] }] }, inputTokenCount: 200 + Math.floor(next() * 4000) },
+      output: { outputContentType: "application/json", outputBodyJson: { output: { text: body.slice(0, 300) } }, outputTokenCount: 50 + Math.floor(next() * 800) },
+    };
+    const line = `${JSON.stringify(record)}\n`;
+    chunks.push(line);
+    bytes += line.length;
+    if (chunks.length === 10_000) {
+      writeFileSync(file, chunks.join(""), { flag: written === 0 ? "w" : "a" });
+      written++;
+      chunks.length = 0;
+    }
+  }
+  writeFileSync(file, chunks.join(""), { flag: written === 0 ? "w" : "a" });
+}
+
+/** An AmazonBedrock offer file of `products` products (about 1.4 KB each, as AWS writes them). */
+function writePriceList(file, products) {
+  const doc = { formatVersion: "v1.0", offerCode: "AmazonBedrock", version: "20261101000000", publicationDate: "2026-11-01T00:00:00Z", products: {}, terms: { OnDemand: {} } };
+  const kinds = ["input-tokens", "output-tokens", "input-tokens-batch", "output-tokens-batch", "input-tokens-priority", "cache-read-input-token-count"];
+  for (let i = 0; i < products; i++) {
+    const sku = `SKU${String(i).padStart(13, "0")}`;
+    const kind = kinds[i % kinds.length];
+    const group = Math.floor(i / kinds.length);
+    const model = group % 50 === 0 ? "Claude 2.1" : `Model ${group}`;
+    doc.products[sku] = {
+      sku,
+      productFamily: "Amazon Bedrock",
+      attributes: { regionCode: group % 4 === 0 ? "us-east-1" : "eu-west-1", servicecode: "AmazonBedrock", model, provider: "Example", usagetype: `USE1-M${i}-${kind}`, inferenceType: kind.replace(/-/g, " "), feature: kind.includes("batch") ? "Batch Inference" : "On-demand Inference", location: "US East (N. Virginia)", locationType: "AWS Region", operation: "" },
+    };
+    const rate = `${sku}.JRTCKXETXF.6YS6EN2CT7`;
+    doc.terms.OnDemand[sku] = {
+      [`${sku}.JRTCKXETXF`]: {
+        offerTermCode: "JRTCKXETXF",
+        sku,
+        effectiveDate: "2026-11-01T00:00:00Z",
+        priceDimensions: { [rate]: { rateCode: rate, description: `$0.0080000000 per 1K tokens for ${kind} in US East (N. Virginia)`, beginRange: "0", endRange: "Inf", unit: "1K tokens", pricePerUnit: { USD: kind.includes("output") ? "0.0240000000" : "0.0080000000" }, appliesTo: [] } },
+        termAttributes: {},
+      },
+    };
+  }
+  writeFileSync(file, JSON.stringify(doc, null, 2));
+}
+
+function largeFiles(dir, rss) {
+  const logMb = quick ? 10 : 100;
+  const log = join(dir, "invocation-log.ndjson");
+  writeInvocationLog(log, logMb);
+  const list = join(dir, "AmazonBedrock.json");
+  writePriceList(list, quick ? 1_500 : 11_000);
+  const runs = quick ? 1 : 3;
+  console.log(`large files, median of ${runs} run${runs === 1 ? "" : "s"}`);
+  console.log("command                                  size       time  peak memory");
+  const cases = [
+    ["profile, invocation log", log, [CLI, "profile", log, "-m", "claude-3.5-sonnet-v2", "--format", "json"]],
+    ["rates import, offer file", list, [CLI, "rates", "import", list, "--region", "us-east-1", "--effective-date", "2026-11-01", "--names", join(ROOT, "scripts/bench-names.yaml")]],
+  ];
+  let worstMb = 0;
+  for (const [name, file, args] of cases) {
+    const results = Array.from({ length: runs }, () => timed(args, rss));
+    const memory = Math.max(...results.map((r) => r.rssMb));
+    worstMb = Math.max(worstMb, memory);
+    const size = `${(statSync(file).size / 1e6).toFixed(1)} MB`;
+    console.log(`${name.padEnd(40)} ${size.padStart(8)} ${`${median(results.map((r) => r.ms)).toFixed(0)} ms`.padStart(10)}  ${`${memory.toFixed(0)} MB`.padStart(11)}`);
+  }
+  console.log(`target: under 256 MB (worst ${worstMb.toFixed(0)} MB)`);
+}
+
 startUp();
 const dir = join(tmpdir(), `bedrock-cost-bench-${process.pid}`);
 mkdirSync(dir, { recursive: true });
@@ -159,7 +248,8 @@ try {
       `${name.padEnd(24)} ${size.padStart(8)} ${`${p.toFixed(0)} ms`.padStart(10)} ${`${b.toFixed(0)} ms`.padStart(10)}  ${(p / b).toFixed(2).padStart(5)}  ${`${memory.toFixed(0)} MB`.padStart(11)}`,
     );
   }
-  console.log(`targets: profile within 2x of the bare read (worst ${worst.toFixed(2)}x), under 256 MB`);
+  console.log(`targets: profile within 2x of the bare read (worst ${worst.toFixed(2)}x), under 256 MB\n`);
+  largeFiles(dir, rss);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

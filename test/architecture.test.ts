@@ -65,3 +65,28 @@ describe("process state", () => {
     }
   });
 });
+
+describe("no network", () => {
+  const NETWORK = /require\(["'](node:)?(http|https|http2|net|tls|dgram|dns|inspector)["']\)|(from|import)\s*\(?\s*["'](node:)?(http|https|http2|net|tls|dgram|dns)["']|\bfetch\(|XMLHttpRequest|WebSocket/;
+
+  it("is in the sources: no network module, no fetch", () => {
+    for (const folder of ["core", "readers", "render", "commands", "cli", "writers"]) {
+      for (const { file, text } of sources(folder)) expect(text, file).not.toMatch(NETWORK);
+    }
+  });
+
+  it("is in the built CLI and the libraries it loads (commander, chalk, cli-table3 bundled; yaml and zod)", () => {
+    const ROOT = fileURLToPath(new URL("..", import.meta.url));
+    const files = [
+      join(ROOT, "dist/bedrock-cost.cjs"),
+      join(ROOT, "dist/cli.cjs"),
+      ...["yaml/dist", "zod/v4"].flatMap((lib) =>
+        readdirSync(join(ROOT, "node_modules", lib), { recursive: true })
+          .map(String)
+          .filter((name) => /\.c?js$/.test(name))
+          .map((name) => join(ROOT, "node_modules", lib, name)),
+      ),
+    ];
+    for (const file of files) expect(readFileSync(file, "utf8"), file).not.toMatch(NETWORK);
+  });
+});

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "commander";
+import { isCalendarDate } from "../core/calendar-date.js";
 import { MAX_USD_PER_UNIT_HOUR } from "../core/limits.js";
 import { parseTokenCount } from "../readers/token-count.js";
 
@@ -51,8 +52,7 @@ export const hoursArg = wrap((text) => {
 
 export const dateArg = wrap((text) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new Error("expected a date such as 2026-11-01");
-  const day = new Date(`${text}T00:00:00Z`);
-  if (Number.isNaN(day.getTime()) || !day.toISOString().startsWith(text)) throw new Error(`${text} is not a calendar date`);
+  if (!isCalendarDate(text)) throw new Error(`${text} is not a calendar date`);
   return text;
 });
 

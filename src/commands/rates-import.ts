@@ -1,3 +1,4 @@
+import { isCalendarDate } from "../core/calendar-date.js";
 import { importPriceList, type ImportReport } from "../core/import-price-list.js";
 import { applyOverlay, emptyRateCard } from "../core/merge-rates.js";
 import type { PriceListEdition } from "../core/price-list-lines.js";
@@ -26,7 +27,7 @@ function sourceOf(editions: readonly PriceListEdition[], effectiveDate: string):
   const known = editions.filter((e) => e.offerCode !== "");
   const codes = [...new Set(known.map((e) => e.offerCode))];
   const described = known.map((e) => `${e.offerCode}${e.version ? ` version ${e.version}` : ""}${e.publicationDate ? ` published ${e.publicationDate}` : ""}`);
-  const published = known.map((e) => e.publicationDate?.slice(0, 10)).filter((d): d is string => d !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+  const published = known.map((e) => e.publicationDate?.slice(0, 10)).filter((d): d is string => d !== undefined && isCalendarDate(d)).sort();
   return {
     id: "aws-price-list",
     title: `AWS Price List${described.length > 0 ? `: ${[...new Set(described)].join("; ")}` : ""}`,
@@ -71,7 +72,8 @@ export async function runRatesImport(files: string[], options: RatesImportOption
   if (models.length === 0) {
     throw new UsageError(`no Bedrock model of region ${options.region} could be priced from ${files.join(", ")} (${report.lines} price lines for the region, ${report.otherRegions} for others)`);
   }
-  const shownAs = options.output ?? "(import)";
+  // A problem in what would be written comes from the price list: name its files.
+  const shownAs = `${files.join(", ")} (as imported)`;
   const yaml = renderRateFileYaml(
     {
       effectiveDate: options.effectiveDate,
@@ -86,7 +88,7 @@ export async function runRatesImport(files: string[], options: RatesImportOption
   const parsed = parseRateFile(yaml, shownAs, true);
   const merged = applyOverlay(emptyRateCard(options.region), parsed.overlay);
   if (merged.problems.length > 0) {
-    throw new InputFileError(merged.problems.map((p) => ({ source: `${files.join(", ")} (imported)`, path: p.path, message: `${parsed.overlay.models[Number(p.path[1])]?.id ?? ""}: ${p.message}` })));
+    throw new InputFileError(merged.problems.map((p) => ({ source: shownAs, path: p.path, message: `${parsed.overlay.models[Number(p.path[1])]?.id ?? ""}: ${p.message}` })));
   }
   const notes = reportLines(report, models.length);
   if (options.output === undefined) return { stdout: yaml, stderr: notes, exitCode: 0 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "../core/calendar-date.js";
 import { MAX_TOKENS, MAX_USD_PER_MTOK, MAX_USD_PER_UNIT_HOUR } from "../core/limits.js";
 import { describeValue } from "./describe-value.js";
 
@@ -19,7 +20,7 @@ const text = (what: string) =>
 const isoDate = z
   .string({ error: expected('a date such as "2026-11-01" (quoted)') })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (issue) => `expected a date such as "2026-11-01", got ${describeValue(issue.input)}` })
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
+  .refine(isCalendarDate, {
     error: (issue) => `${describeValue(issue.input)} is not a calendar date`,
   });
 

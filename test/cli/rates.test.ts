@@ -317,6 +317,16 @@ describe("bedrock-cost rates import", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("takes the source's date from a real publication date only", () => {
+    const page = JSON.parse(readFileSync(`${PRICE_LIST}/get-products-page.json`, "utf8"));
+    page.PriceList = page.PriceList.map((item: string) => item.replace('"publicationDate":"2025-06-18T22:55:50Z"', '"publicationDate":"2026-13-45T00:00:00Z"'));
+    const file = join(tmp, "bad-date-page.json");
+    writeFileSync(file, JSON.stringify(page));
+    const run = runCli(["rates", "import", file, ...ARGS]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('    checked: "2026-11-01"'); // the effective date, as no publication date is usable
+  });
+
   it("requires the region and effective date, and a real date", () => {
     expect(runCli(["rates", "import", `${PRICE_LIST}/get-products-page.json`, "--region", "us-east-1"]).stderr).toMatch(/--effective-date/);
     const bad = runCli(["rates", "import", `${PRICE_LIST}/get-products-page.json`, "--region", "us-east-1", "--effective-date", "2026-02-30"]);

@@ -189,7 +189,7 @@ function mutateNdjson(text: string, m: TreeMutation): { text: string; mutation: 
     lines[row] = stringifyTree(record, "json").replace(/\n/g, "");
     return { text: lines.join("\n"), mutation };
   } catch {
-    return { text, mutation: "unchanged" };
+    return { text, mutation: "none (a line that is not a record)" };
   }
 }
 
