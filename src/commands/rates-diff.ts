@@ -1,5 +1,4 @@
 import { diffRates } from "../core/diff-rates.js";
-import { applyOverlay, emptyRateCard } from "../core/merge-rates.js";
 import type { RateCard } from "../core/rates.js";
 import { InputFileError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
@@ -21,14 +20,9 @@ async function side(which: string, options: RatesDiffOptions): Promise<{ card: R
     const card = await loadRateCard({ region: options.region, ratesVersion: which, files: [], bundledDir: options.bundledDir });
     return { card, side: { label: `${card.files[0]}`, region: card.region, effectiveDate: card.effectiveDate } };
   }
-  const { readRateFile } = await import("../readers/read-rate-file.js");
-  const file = readRateFile(which, which, false);
-  const merged = applyOverlay(emptyRateCard(file.overlay.region), file.overlay);
-  if (merged.problems.length > 0) {
-    throw new InputFileError(
-      merged.problems.map((p) => ({ source: p.file, path: p.path, line: p.key === undefined ? file.yaml.lineOf(p.path) : file.yaml.keyLine(p.path, p.key), message: p.message })),
-    );
-  }
+  const { readRateFile, standaloneCard } = await import("../readers/read-rate-file.js");
+  const merged = standaloneCard(readRateFile(which, which, false));
+  if (merged.problems.length > 0) throw new InputFileError(merged.problems);
   return { card: merged.card, side: { label: which, region: merged.card.region, effectiveDate: merged.card.effectiveDate } };
 }
 

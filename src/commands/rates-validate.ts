@@ -1,4 +1,3 @@
-import { applyOverlay, emptyRateCard } from "../core/merge-rates.js";
 import { formatPath, formatProblem, InputFileError, type InputProblem } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
@@ -19,14 +18,13 @@ interface FileVerdict {
 }
 
 async function validateOne(file: string, bundled: boolean): Promise<FileVerdict> {
-  const { readRateFile } = await import("../readers/read-rate-file.js");
+  const { readRateFile, standaloneCard } = await import("../readers/read-rate-file.js");
   try {
     const parsed = readRateFile(file, file, bundled);
     const region = parsed.overlay.region;
     if (bundled) {
       // A bundled file stands alone: every model complete, every price sourced.
-      const { card, problems } = applyOverlay(emptyRateCard(region), parsed.overlay);
-      const located = problems.map((p) => ({ source: p.file, path: p.path, line: p.key === undefined ? parsed.yaml.lineOf(p.path) : parsed.yaml.keyLine(p.path, p.key), message: p.message }));
+      const { card, problems: located } = standaloneCard(parsed);
       located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)); // in file order; sort is stable within a line
       return { file, region, models: card.models.length, problems: located };
     }

@@ -2,6 +2,8 @@ import type { FieldPath } from "./field-path.js";
 import { nearestNames } from "./nearest-names.js";
 import {
   DEFAULT_HOURS_PER_MONTH,
+  TERM_RATE_KEYS,
+  TERMS,
   type CacheRates,
   type HourlyRateKey,
   type ModelRates,
@@ -121,15 +123,12 @@ function plausibilityProblems(model: ModelRates, at: FieldPath, file: string): R
   }
   const hourly = model.provisioned?.hourlyPerUnit;
   if (hourly) {
-    const ordered = [
-      ["noCommit", hourly.noCommit],
-      ["oneMonth", hourly.oneMonth],
-      ["sixMonth", hourly.sixMonth],
-    ] as const;
-    for (let longer = 1; longer < ordered.length; longer++) {
+    // TERMS runs from the shortest term to the longest.
+    const keys = TERMS.map((term) => TERM_RATE_KEYS[term]);
+    for (let longer = 1; longer < keys.length; longer++) {
       for (let shorter = 0; shorter < longer; shorter++) {
-        const [longName, longRate] = ordered[longer] as readonly [string, number | undefined];
-        const [shortName, shortRate] = ordered[shorter] as readonly [string, number | undefined];
+        const [longName, shortName] = [keys[longer] as HourlyRateKey, keys[shorter] as HourlyRateKey];
+        const [longRate, shortRate] = [hourly[longName], hourly[shortName]];
         if (longRate !== undefined && shortRate !== undefined && longRate > shortRate) {
           problems.push({
             file,

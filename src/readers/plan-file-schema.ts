@@ -4,6 +4,7 @@ import { TERMS } from "../core/rates.js";
 import { LATENCIES } from "../core/reasons.js";
 import { SLAS } from "../core/workload.js";
 import { describeValue } from "./describe-value.js";
+import { expected, printableText } from "./schema-parts.js";
 import { parseTokenCount, TOKEN_COUNT_FORMS } from "./token-count.js";
 
 /** A token count as in the CLI flags: 3000000000, 3B, 600M, 250k, 1.5e9, 3_000_000. */
@@ -29,18 +30,7 @@ const tokenCount = z.unknown().transform((value, ctx) => {
   return z.NEVER;
 });
 
-function expected(what: string) {
-  return (issue: { input?: unknown }) => (issue.input === undefined ? "required" : `expected ${what}, got ${describeValue(issue.input)}`);
-}
-
-/** No control characters: a name is printed in tables and messages. */
-const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
-
-const name = (what: string) =>
-  z
-    .string({ error: expected(what) })
-    .min(1, { error: `expected ${what}, got an empty string` })
-    .regex(PRINTABLE, { error: `expected ${what} without control characters` });
+const name = printableText;
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (issue) => `expected one of ${values.join(", ")}, got ${describeValue(issue.input)}` });
 

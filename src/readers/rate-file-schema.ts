@@ -2,20 +2,9 @@ import { z } from "zod";
 import { isCalendarDate } from "../core/calendar-date.js";
 import { MAX_TOKENS, MAX_USD_PER_MTOK, MAX_USD_PER_UNIT_HOUR } from "../core/limits.js";
 import { describeValue } from "./describe-value.js";
+import { expected, printableText } from "./schema-parts.js";
 
-/** No control characters: a name is printed in tables and messages. */
-const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
-
-function expected(what: string) {
-  return (issue: { input?: unknown }) =>
-    issue.input === undefined ? "required" : `expected ${what}, got ${describeValue(issue.input)}`;
-}
-
-const text = (what: string) =>
-  z
-    .string({ error: expected(what) })
-    .min(1, { error: `expected ${what}, got an empty string` })
-    .regex(PRINTABLE, { error: `expected ${what} without control characters` });
+const text = printableText;
 
 const isoDate = z
   .string({ error: expected('a date such as "2026-11-01" (quoted)') })

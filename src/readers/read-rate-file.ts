@@ -1,5 +1,6 @@
-import type { RateOverlay } from "../core/merge-rates.js";
-import { InputFileError } from "../errors.js";
+import { applyOverlay, emptyRateCard, type RateOverlay } from "../core/merge-rates.js";
+import type { RateCard } from "../core/rates.js";
+import { InputFileError, type InputProblem } from "../errors.js";
 import { rateFileSchema } from "./rate-file-schema.js";
 import { readTextFile } from "./read-text-file.js";
 import { parseYamlFile, type YamlFile } from "./yaml-document.js";
@@ -40,6 +41,23 @@ export function parseRateFile(text: string, shownAs: string, bundled: boolean): 
 
 export function readRateFile(path: string, shownAs: string, bundled: boolean): RateFile {
   return parseRateFile(readTextFile(path, shownAs), shownAs, bundled);
+}
+
+/**
+ * A rate file on its own, as a bundled version stands: laid over no other rates, so every model must
+ * be complete. Every problem is located on its line.
+ */
+export function standaloneCard(file: RateFile): { card: RateCard; problems: InputProblem[] } {
+  const { card, problems } = applyOverlay(emptyRateCard(file.overlay.region), file.overlay);
+  return {
+    card,
+    problems: problems.map((p) => ({
+      source: p.file,
+      path: p.path,
+      line: p.key === undefined ? file.yaml.lineOf(p.path) : file.yaml.keyLine(p.path, p.key),
+      message: p.message,
+    })),
+  };
 }
 
 export type { YamlFile };

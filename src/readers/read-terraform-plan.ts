@@ -4,6 +4,7 @@ import { InputFileError, type InputProblem } from "../errors.js";
 import { describeValue } from "./describe-value.js";
 import { parseJsonText } from "./parse-json-text.js";
 import { readTextFile } from "./read-text-file.js";
+import { isObject } from "./is-object.js";
 
 export const PT_RESOURCE_TYPE = "aws_bedrock_provisioned_model_throughput";
 
@@ -27,10 +28,6 @@ export interface TerraformPt {
   after: PtValues | null;
   /** Arguments unknown until apply. */
   unknown: string[];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 class PlanReader {

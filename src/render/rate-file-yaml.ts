@@ -1,5 +1,5 @@
 import type { ImportedModel } from "../core/import-price-list.js";
-import type { RateSource } from "../core/rates.js";
+import { TERM_RATE_KEYS, TERMS, type RateSource } from "../core/rates.js";
 
 export interface RateFileHeader {
   effectiveDate: string;
@@ -35,7 +35,7 @@ export function renderRateFileYaml(header: RateFileHeader, models: readonly Impo
     const onDemand = group(model.prices, "onDemand", ["inputPerMTok", "outputPerMTok"]);
     const batch = group(model.prices, "batch", ["inputPerMTok", "outputPerMTok"]);
     const cache = group(model.prices, "promptCache", ["readPerMTok", "writePerMTok"]);
-    const hourly = group(model.prices, "provisioned.hourlyPerUnit", ["noCommit", "oneMonth", "sixMonth"]);
+    const hourly = group(model.prices, "provisioned.hourlyPerUnit", TERMS.map((term) => TERM_RATE_KEYS[term]));
     if (onDemand) lines.push(`    onDemand: ${onDemand}`);
     if (batch) lines.push(`    batch: ${batch}`);
     if (cache) lines.push(`    promptCache: ${cache}`);

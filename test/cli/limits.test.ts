@@ -1,17 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
-const tmp = mkdtempSync(join(tmpdir(), "bedrock-cost-limits-"));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function file(name: string, text: string): string {
-  const path = join(tmp, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { file } = tempDir("limits");
 
 describe("figures too large to be exact are refused, not printed", () => {
   it("refuses a token count above 100 trillion", () => {

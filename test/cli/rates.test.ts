@@ -1,14 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runRatesDiff } from "../../src/commands/rates-diff.js";
 import { runCli, runJson } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const RATES = "test/fixtures/rates";
 const PRICE_LIST = "test/fixtures/price-list";
-const tmp = mkdtempSync(join(tmpdir(), "bedrock-cost-rates-"));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const { dir: tmp } = tempDir("rates");
 
 describe("bedrock-cost rates list and versions", () => {
   it("lists every bundled model with its lanes, prices and source", () => {

@@ -4,9 +4,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { inexactFigure } from "../../src/core/exact-figures.js";
-import { applyOverlay, emptyRateCard } from "../../src/core/merge-rates.js";
 import { main } from "../../src/main.js";
-import { parseRateFile } from "../../src/readers/read-rate-file.js";
+import { parseRateFile, standaloneCard } from "../../src/readers/read-rate-file.js";
 import { mutationFamily, mutationOf, type Syntax } from "./mutations.js";
 
 /** The seed every fuzz run starts from, so that a failure can be replayed exactly. */
@@ -92,8 +91,7 @@ export function judge(run: Run, file: string, format: FuzzFormat): string | null
   }
   // An imported rate file must validate as a bundled one.
   try {
-    const parsed = parseRateFile(run.stdout, "imported.yaml", true);
-    const merged = applyOverlay(emptyRateCard(parsed.overlay.region), parsed.overlay);
+    const merged = standaloneCard(parseRateFile(run.stdout, "imported.yaml", true));
     if (merged.problems.length > 0) return `the imported file does not validate: ${merged.problems[0]?.message}`;
   } catch (error) {
     return `the imported file does not validate: ${(error as Error).message.slice(0, 500)}`;

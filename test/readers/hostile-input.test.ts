@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { quote } from "../../src/core/quote.js";
 import { readPlanFile } from "../../src/readers/read-plan-file.js";
 import { parseRateFile } from "../../src/readers/read-rate-file.js";
@@ -10,15 +7,9 @@ import { forEachLine } from "../../src/readers/traffic/for-each-line.js";
 import { parseYamlFile } from "../../src/readers/yaml-document.js";
 import { terminalSafe } from "../../src/render/terminal-safe.js";
 import { problemsOf } from "../helpers/problems.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "bedrock-cost-hostile-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: string | Uint8Array): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+const { file } = tempDir("hostile");
 
 describe("YAML is read as plain data", () => {
   it("refuses custom tags instead of reading them as strings", () => {

@@ -1,21 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadRateCard } from "../../src/readers/load-rate-card.js";
 import { nameResolver, readNamesFile } from "../../src/readers/price-list/name-table.js";
 import { readPriceList } from "../../src/readers/price-list/read-price-list.js";
 import { problemsOf } from "../helpers/problems.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const DIR = "test/fixtures/price-list";
-const tmp = mkdtempSync(join(tmpdir(), "bedrock-cost-price-list-"));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function write(name: string, text: string): string {
-  const path = join(tmp, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { dir: tmp, file: write } = tempDir("price-list");
 
 describe("readPriceList", () => {
   it("reads the bulk AmazonBedrock offer file: one line per on-demand price dimension", () => {

@@ -1,12 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
 import { writeFileAtomically } from "../../src/writers/write-file-atomically.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "bedrock-cost-write-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir } = tempDir("write");
 
 describe("writeFileAtomically", () => {
   it("writes a new file whole and leaves no temporary file", () => {

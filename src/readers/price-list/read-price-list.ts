@@ -4,14 +4,11 @@ import { InputFileError, type InputProblem } from "../../errors.js";
 import { describeValue } from "../describe-value.js";
 import { parseJsonText } from "../parse-json-text.js";
 import { readTextFile } from "../read-text-file.js";
+import { isObject } from "../is-object.js";
 
 export interface PriceListRead {
   lines: PriceLine[];
   editions: PriceListEdition[];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 const DECIMAL = /^\d+(\.\d+)?$/;

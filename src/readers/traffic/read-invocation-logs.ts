@@ -4,6 +4,7 @@ import { InputFileError, type InputProblem } from "../../errors.js";
 import { describeValue } from "../describe-value.js";
 import { forEachLine } from "./for-each-line.js";
 import { parseTimestamp } from "./parse-timestamp.js";
+import { isObject } from "../is-object.js";
 
 /** Invocation-log tokens summed per minute, across files. */
 export class LogMinutes {
@@ -24,10 +25,6 @@ export class LogMinutes {
     } else this.minutes.set(minute, [input, output, cacheRead, cacheWrite]);
     this.records++;
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function count(record: Record<string, unknown>, side: "input" | "output", field: string, required: boolean): number | string {

@@ -4,6 +4,7 @@ import type { TokenField } from "../../core/minute-traffic.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import { describeValue } from "../describe-value.js";
 import { parseTimestamp } from "./parse-timestamp.js";
+import { isObject } from "../is-object.js";
 
 /** One metric's data points from one file. */
 export interface MetricResult {
@@ -25,10 +26,6 @@ export function metricField(name: string): TokenField | null {
   if (n.includes("input") || n === "in") return "inputTokens";
   if (n.includes("output") || n === "out") return "outputTokens";
   return null;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function at(base: FieldPath, key: string, index: number | undefined): FieldPath {

@@ -7,6 +7,7 @@ import { detectPeriod, isAscending, PeriodError, sortPoints } from "./detect-per
 import { LogMinutes, readInvocationEvents, readInvocationNdjson } from "./read-invocation-logs.js";
 import { metricDataResults, metricStatistics, type MetricResult } from "./read-metric-json.js";
 import { readTrafficCsv } from "./read-traffic-csv.js";
+import { isObject } from "../is-object.js";
 
 export type TrafficFormat = "csv" | "get-metric-data" | "get-metric-statistics" | "invocation-logs" | "logs-export";
 
@@ -18,10 +19,6 @@ export interface TrafficRead {
   /** Invocation-log records read for the model, and those of other models, by modelId. */
   logRecords: number;
   otherModels: [string, number][];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The first bytes of a file, to tell its format without reading it all. */

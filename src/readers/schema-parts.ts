@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { describeValue } from "./describe-value.js";
+
+/** No control characters: a name is printed in tables and messages. */
+const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+
+/** The message for a field that is missing or of the wrong type. */
+export function expected(what: string) {
+  return (issue: { input?: unknown }) => (issue.input === undefined ? "required" : `expected ${what}, got ${describeValue(issue.input)}`);
+}
+
+/** A non-empty string without control characters: ids, names, titles. */
+export const printableText = (what: string) =>
+  z
+    .string({ error: expected(what) })
+    .min(1, { error: `expected ${what}, got an empty string` })
+    .regex(PRINTABLE, { error: `expected ${what} without control characters` });
