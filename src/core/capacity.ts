@@ -37,3 +37,23 @@ export function unitsToCarry(load: number): number {
 export function overflowShare(utilization: number): number {
   return utilization > 1 ? 1 - 1 / utilization : 0;
 }
+
+/** A sizing rate in model units: the input side and the output side, each against one unit's capacity. */
+export interface Demand {
+  input: number;
+  output: number;
+}
+
+export function addDemand(a: Demand, b: Demand): Demand {
+  return { input: a.input + b.input, output: a.output + b.output };
+}
+
+/** The load of a demand in units: the larger side. */
+export function loadOf(demand: Demand): number {
+  return Math.max(demand.input, demand.output);
+}
+
+/** Units that carry a demand shared by `count` members: none for no members, else at least one. */
+export function unitsForDemand(demand: Demand, count: number): number {
+  return count === 0 ? 0 : unitsToCarry(loadOf(demand));
+}

@@ -2,7 +2,9 @@ import { priceProvisioned } from "./provisioned-option.js";
 import { findBreakEven } from "./break-even.js";
 import { pricedTerms, type ModelRates } from "./rates.js";
 import type { LaneChoice, Reason } from "./reasons.js";
-import { cheapestPool, loadWeights, poolOptions, type PoolOption } from "./size-pool.js";
+import { unitsForDemand } from "./capacity.js";
+import { chooseJoiners } from "./choose-joiners.js";
+import { cheapestPool, cheapestReservedCost, loadWeights, memberDemand, poolDemand, poolOptions, type PoolOption } from "./size-pool.js";
 import { batchCost, onDemandCost } from "./token-cost.js";
 import type { Workload } from "./workload.js";
 
@@ -35,9 +37,6 @@ export interface PlanResult {
   };
 }
 
-// Above this many candidates on one model, joining the shared units is decided greedily.
-const EXHAUSTIVE_LIMIT = 12;
-
 type Kind = "custom" | "sla" | "sla-without-pt" | "batch" | "flexible";
 
 function kindOf(workload: Workload): Kind {
@@ -59,32 +58,17 @@ function poolCost(model: ModelRates, members: readonly Workload[], hours: number
 }
 
 /** The candidates that, added to the required members, make the model's total lowest (fewest on a tie). */
-function chooseJoiners(model: ModelRates, required: Workload[], candidates: Workload[], hours: number): Workload[] {
-  const od = candidates.map((candidate) => odOf(candidate) ?? 0);
-  const total = (chosen: Workload[], skipped: number) => poolCost(model, [...required, ...chosen], hours) + skipped;
-  const better = (a: number, b: number) => a < b - 1e-9 * Math.max(1, Math.abs(b));
-  if (candidates.length <= EXHAUSTIVE_LIMIT) {
-    let best: Workload[] = [];
-    let bestTotal = total([], od.reduce((sum, cost) => sum + cost, 0));
-    for (let mask = 1; mask < 1 << candidates.length; mask++) {
-      const chosen = candidates.filter((_, i) => mask & (1 << i));
-      const skipped = od.reduce((sum, cost, i) => (mask & (1 << i) ? sum : sum + cost), 0);
-      const value = total(chosen, skipped);
-      if (better(value, bestTotal) || (!better(bestTotal, value) && chosen.length < best.length)) {
-        best = chosen;
-        bestTotal = value;
-      }
-    }
-    return best;
-  }
-  const order = candidates.map((candidate, i) => ({ candidate, od: od[i] as number })).sort((a, b) => b.od - a.od);
-  const chosen: Workload[] = [];
-  for (const { candidate, od: cost } of order) {
-    const without = poolCost(model, [...required, ...chosen], hours) + cost;
-    const withIt = poolCost(model, [...required, ...chosen, candidate], hours);
-    if (better(withIt, without)) chosen.push(candidate);
-  }
-  return chosen;
+function joinersOf(model: ModelRates, required: Workload[], candidates: Workload[], hours: number): Workload[] {
+  const custom = required.some((member) => member.custom);
+  const cheapestUnitCost = cheapestReservedCost(model, custom, 1, hours);
+  const chosen = chooseJoiners({
+    required: poolDemand(model, required, hours),
+    requiredCount: required.length,
+    candidates: candidates.map((candidate) => ({ demand: memberDemand(model, candidate, hours), onDemandCost: odOf(candidate) ?? 0 })),
+    reservedCost: (demand, count) => cheapestReservedCost(model, custom, unitsForDemand(demand, count), hours),
+    cheapestUnitCost,
+  });
+  return chosen.map((i) => candidates[i] as Workload);
 }
 
 /** Required members pay for the units they need; joiners share what they add; both by load. */
@@ -189,7 +173,7 @@ export function planLanes(workloads: readonly Workload[], hoursPerMonth: number)
     if (pricedTerms(model).length === 0) continue;
     const required = group.filter((w) => ["custom", "sla"].includes(kinds.get(w) as Kind));
     const candidates = group.filter((w) => kinds.get(w) === "flexible" && (odOf(w) ?? 0) > 0);
-    const members = [...required, ...chooseJoiners(model, required, candidates, hours)];
+    const members = [...required, ...joinersOf(model, required, candidates, hours)];
     const option = cheapestPool(model, members, hours);
     if (option) pools.push({ model, members, required, option });
   }

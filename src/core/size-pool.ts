@@ -1,6 +1,6 @@
-import { monthlyLoad, peakLoad, unitsToCarry } from "./capacity.js";
+import { addDemand, loadOf, monthlyLoad, unitsForDemand, type Demand } from "./capacity.js";
 import { hourlyRateFor, pricedTerms, TERM_MONTHS, type ModelRates, type Term } from "./rates.js";
-import { sizingLoad, sizingRate, sumRates, sumVolumes, type Workload } from "./workload.js";
+import { sizingRate, sumVolumes, type Workload } from "./workload.js";
 import type { Volume } from "./volume.js";
 
 /** Reserved units shared by workloads on one model, priced on one term. */
@@ -17,12 +17,20 @@ export interface PoolOption {
   volume: Volume;
 }
 
-/** Units that carry all members at once: the sum of their sizing rates (peaks add up, which is the safe side). */
-export function poolUnits(model: ModelRates, members: readonly Workload[], hoursPerMonth: number): { units: number; basis: PoolOption["unitsBasis"] } {
+/**
+ * What a member asks of the shared units, in units: its sizing rate (its peak, or its average)
+ * against one unit's input and output capacity. While the unit throughput is unknown, a unit each.
+ */
+export function memberDemand(model: ModelRates, member: Workload, hoursPerMonth: number): Demand {
   const throughput = model.provisioned?.unitThroughput;
-  if (!throughput) return { units: Math.max(1, members.length), basis: "default" };
-  const combined = sumRates(members.map((member) => sizingRate(member, hoursPerMonth)));
-  return { units: unitsToCarry(peakLoad(combined, throughput)), basis: "sizing" };
+  if (!throughput) return { input: 1, output: 1 };
+  const rate = sizingRate(member, hoursPerMonth);
+  return { input: rate.input / throughput.inputTpm, output: rate.output / throughput.outputTpm };
+}
+
+/** The summed demand of members: peaks add up, which is the safe side. */
+export function poolDemand(model: ModelRates, members: readonly Workload[], hoursPerMonth: number): Demand {
+  return members.reduce((sum, member) => addDemand(sum, memberDemand(model, member, hoursPerMonth)), { input: 0, output: 0 });
 }
 
 /**
@@ -30,30 +38,38 @@ export function poolUnits(model: ModelRates, members: readonly Workload[], hours
  * parts when the unit throughput is unknown or nobody sends traffic.
  */
 export function loadWeights(model: ModelRates, members: readonly Workload[], hoursPerMonth: number): number[] {
-  const throughput = model.provisioned?.unitThroughput;
-  const loads = throughput ? members.map((member) => sizingLoad(member, throughput, hoursPerMonth)) : members.map(() => 1);
+  const loads = members.map((member) => loadOf(memberDemand(model, member, hoursPerMonth)));
   const total = loads.reduce((sum, load) => sum + load, 0);
   return total > 0 ? loads.map((load) => load / total) : members.map(() => 1 / members.length);
 }
 
-/** Terms a pool may be bought on: no-commit PT on a custom model is limited to one unit. */
-function allowedTerms(model: ModelRates, members: readonly Workload[], units: number): Term[] {
-  const custom = members.some((member) => member.custom);
+/** Terms units may be bought on: no-commit PT on a custom model is limited to one unit. */
+export function allowedTerms(model: ModelRates, custom: boolean, units: number): Term[] {
   return pricedTerms(model).filter((term) => !(custom && term === "no-commit" && units > 1));
+}
+
+/** USD a month for the cheapest allowed way to buy `units`; Infinity when no term may be bought, 0 for none. */
+export function cheapestReservedCost(model: ModelRates, custom: boolean, units: number, hoursPerMonth: number): number {
+  if (units === 0) return 0;
+  let cheapest = Number.POSITIVE_INFINITY;
+  for (const term of allowedTerms(model, custom, units)) cheapest = Math.min(cheapest, units * (hourlyRateFor(model, term) as number) * hoursPerMonth);
+  return cheapest;
 }
 
 /** Every way to buy the pool's units, cheapest first (ties: the shorter term). */
 export function poolOptions(model: ModelRates, members: readonly Workload[], hoursPerMonth: number): PoolOption[] {
   if (members.length === 0) return [];
-  const { units, basis } = poolUnits(model, members, hoursPerMonth);
+  const units = unitsForDemand(poolDemand(model, members, hoursPerMonth), members.length);
+  const basis = model.provisioned?.unitThroughput ? "sizing" : "default";
   const volume = sumVolumes(members.map((member) => member.volume));
   const throughput = model.provisioned?.unitThroughput;
   const utilization = throughput ? monthlyLoad(volume, throughput, hoursPerMonth) / units : null;
-  return allowedTerms(model, members, units)
+  const custom = members.some((member) => member.custom);
+  return allowedTerms(model, custom, units)
     .map((term) => {
       const hourlyRate = hourlyRateFor(model, term) as number;
       const reservedCost = units * hourlyRate * hoursPerMonth;
-      return { term, units, unitsBasis: basis, hourlyRate, reservedCost, committedCost: reservedCost * TERM_MONTHS[term], utilization, volume };
+      return { term, units, unitsBasis: basis, hourlyRate, reservedCost, committedCost: reservedCost * TERM_MONTHS[term], utilization, volume } as PoolOption;
     })
     .sort((a, b) => a.reservedCost - b.reservedCost);
 }

@@ -1,5 +1,4 @@
-import { peakLoad } from "./capacity.js";
-import type { ModelRates, UnitThroughput } from "./rates.js";
+import type { ModelRates } from "./rates.js";
 import type { Latency } from "./reasons.js";
 import { inputSideTokens, type Volume } from "./volume.js";
 
@@ -32,11 +31,6 @@ export function sizingRate(workload: Workload, hoursPerMonth: number): TokenRate
   if (workload.peakTpm) return workload.peakTpm;
   const minutes = hoursPerMonth * 60;
   return { input: inputSideTokens(workload.volume) / minutes, output: workload.volume.outputTokens / minutes };
-}
-
-/** A workload's sizing rate in units of one model unit (the larger of the input and output ratios). */
-export function sizingLoad(workload: Workload, throughput: UnitThroughput, hoursPerMonth: number): number {
-  return peakLoad(sizingRate(workload, hoursPerMonth), throughput);
 }
 
 export function sumRates(rates: readonly TokenRate[]): TokenRate {

@@ -139,3 +139,31 @@ describe("planLanes", () => {
     expect(byName(result.workloads, "big2").runnerUp).toEqual({ lane: "provisioned", term: "6-month", units: 2, monthlyCost: 14_600 });
   });
 });
+
+describe("planLanes: joining shared units at any count", () => {
+  // $1 / $5 per 1M tokens; each workload sends 400M input + 40M output a month = 400 + 200 = $600 on-demand.
+  // One unit on 1-month costs $5 × 730 = $3,650 and carries 130,000 input and 13,000 output tokens a minute.
+  // A workload averages 400M / 43,800 = 9,132.4 input tokens a minute: 0.0702 of a unit, so one unit
+  // carries 14 of them (0.983) and not 15 (1.054).
+  const small = workedExampleModel({
+    onDemand: { inputPerMTok: 1, outputPerMTok: 5 },
+    provisioned: { hourlyPerUnit: { oneMonth: 5 }, unitThroughput: { inputTpm: 130_000, outputTpm: 13_000 } },
+  });
+  const many = (count: number) => Array.from({ length: count }, (_, i) => makeWorkload(`w${String(i + 1).padStart(2, "0")}`, small, 400e6, 40e6));
+
+  it.each([
+    // [workloads, units, workloads on PT, total a month]
+    [12, 1, 12, 3_650], // 12 × $600 = $7,200 on-demand: one unit saves $3,550
+    [13, 1, 13, 3_650], // one past the exhaustive search: still one unit for all
+    [14, 1, 14, 3_650],
+    [20, 1, 14, 3_650 + 6 * 600], // $7,250: a second unit for 6 would cost $3,650 against $3,600 on-demand
+    [40, 3, 40, 3 * 3_650], // $10,950: 2.81 units of load
+  ])("%i identical workloads: %i unit(s) for %i of them, $%d a month", (count, units, onPt, total) => {
+    const result = planLanes(many(count), H);
+    expect(result.totals.monthlyCost).toBeCloseTo(total, 6);
+    expect(result.totals.allOnDemandMonthlyCost).toBeCloseTo(count * 600, 6);
+    expect(result.pools).toHaveLength(1);
+    expect(result.pools[0]?.option.units).toBe(units);
+    expect(result.workloads.filter((plan) => plan.lane === "provisioned")).toHaveLength(onPt);
+  });
+});
