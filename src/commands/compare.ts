@@ -2,7 +2,7 @@ import { inputSideTokens } from "../core/volume.js";
 import { compareLanes, type CompareResult } from "../core/compare-lanes.js";
 import { pricedTerms, type ModelRates, type RateCard, type Term } from "../core/rates.js";
 import type { Latency } from "../core/reasons.js";
-import { missingCacheRates } from "../core/token-cost.js";
+import { missingCachePrices } from "../core/pricing.js";
 import { makeVolume, type Volume } from "../core/volume.js";
 import { UsageError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
@@ -30,7 +30,7 @@ export interface CompareOptions extends RateFlags, UnitFlags {
 
 function checkVolume(model: ModelRates, volume: Volume): void {
   if (!model.onDemand) return;
-  const missing = missingCacheRates(model, volume);
+  const missing = missingCachePrices(model, volume);
   if (missing.length > 0) {
     const flag = missing[0] === "promptCache.readPerMTok" ? "--cache-read-tokens" : "--cache-write-tokens";
     throw new UsageError(`${flag}: ${model.id} has no ${missing[0]} price in these rates; add it with --rates FILE`);

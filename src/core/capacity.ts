@@ -33,11 +33,6 @@ export function unitsToCarry(load: number): number {
   return Math.max(1, Math.ceil(load - CEIL_TOLERANCE));
 }
 
-/** The share of the traffic that does not fit when the units run at `utilization` (0 when it fits). */
-export function overflowShare(utilization: number): number {
-  return utilization > 1 ? 1 - 1 / utilization : 0;
-}
-
 /** A sizing rate in model units: the input side and the output side, each against one unit's capacity. */
 export interface Demand {
   input: number;

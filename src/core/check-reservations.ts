@@ -1,10 +1,9 @@
-import { monthlyLoad, overflowShare, peakLoad, unitsToCarry } from "./capacity.js";
+import { monthlyLoad, peakLoad, unitsToCarry } from "./capacity.js";
 import { makeFinding, type CheckPolicy, type Finding, type Reservation } from "./findings.js";
-import { hourlyRateFor, TERM_MONTHS } from "./rates.js";
 import { cheapestPool } from "./size-pool.js";
-import { batchCost, onDemandCost } from "./token-cost.js";
+import { batchCost, committedCost, overflowShare, reservedCost as unitsReservedCost, termRate, unitsCost } from "./pricing.js";
 import { scaleVolume, type Volume } from "./volume.js";
-import { sizingRate, sumRates, sumVolumes, type TokenRate, type Workload } from "./workload.js";
+import { sizingRate, sumRates, sumVolumes, workloadOnDemandCost, type TokenRate, type Workload } from "./workload.js";
 
 export interface CheckInput {
   workloads: readonly Workload[];
@@ -39,11 +38,7 @@ interface Carried {
   onDemand: number | null;
 }
 
-/** USD a month on-demand; null for a custom model, which cannot be served on-demand whatever its base model's price. */
-function odOf(workload: Workload): number | null {
-  if (workload.custom) return null;
-  return workload.model.onDemand ? onDemandCost(workload.model.onDemand, workload.model.promptCache, workload.volume) : null;
-}
+const odOf = workloadOnDemandCost;
 
 /** A workload served by several reservations of its model is split between them by their units. */
 function carriedBy(reservation: Reservation, input: CheckInput, byName: Map<string, Workload>): Carried {
@@ -72,9 +67,8 @@ function judgeReservation(reservation: Reservation, carried: Carried, input: Che
   const { policy, hoursPerMonth: hours } = input;
   const findings: Finding[] = [];
   const subject = reservation.name;
-  const rate = hourlyRateFor(reservation.model, reservation.term) as number;
-  const reservedCost = reservation.units * rate * hours;
-  const months = Math.max(1, TERM_MONTHS[reservation.term]);
+  const rate = termRate(reservation.model, reservation.term);
+  const reservedCost = unitsReservedCost(reservation.units, rate, hours);
   const throughput = reservation.model.provisioned?.unitThroughput;
   const workloads = carried.parts.map((part) => part.workload);
   const sla = workloads.filter((w) => w.sla === "no-throttling");
@@ -93,7 +87,7 @@ function judgeReservation(reservation: Reservation, carried: Carried, input: Che
         neededUnits,
         units: reservation.units,
         term: reservation.term,
-        committedOver: over * months,
+        committedOver: committedCost(over, reservation.term),
       }),
     );
 
@@ -105,7 +99,7 @@ function judgeReservation(reservation: Reservation, carried: Carried, input: Che
     }
   } else if (neededUnits !== null && reservation.units > neededUnits) {
     // An SLA or a custom model justifies reserved units, not units beyond what the peak needs.
-    idle("more-than-needed", (reservation.units - neededUnits) * rate * hours);
+    idle("more-than-needed", unitsReservedCost(reservation.units - neededUnits, rate, hours));
   }
 
   if (!throughput) findings.push(makeFinding(subject, 0, { code: "UNKNOWN_CAPACITY", modelId: reservation.model.id }));
@@ -114,7 +108,7 @@ function judgeReservation(reservation: Reservation, carried: Carried, input: Che
     const share = overflowShare(utilization);
     if (throttled || policy.maxOverflowShare === 0 || share > policy.maxOverflowShare) {
       findings.push(
-        makeFinding(subject, (neededUnits - reservation.units) * rate * hours, {
+        makeFinding(subject, unitsReservedCost(neededUnits - reservation.units, rate, hours), {
           code: "UNDER_PROVISIONED",
           units: reservation.units,
           neededUnits,
@@ -128,7 +122,7 @@ function judgeReservation(reservation: Reservation, carried: Carried, input: Che
 
   const unmeasured = workloads.filter((w) => !w.measured).map((w) => w.name);
   if (reservation.term === "6-month" && policy.longTermNeedsMeasuredTraffic && unmeasured.length > 0) {
-    findings.push(makeFinding(subject, 0, { code: "UNPROVEN_LONG_TERM", committedCost: reservedCost * 6, unmeasured }));
+    findings.push(makeFinding(subject, 0, { code: "UNPROVEN_LONG_TERM", committedCost: committedCost(reservedCost, reservation.term), unmeasured }));
   }
   if (sla.length > 0 && carried.onDemand !== null && reservedCost > carried.onDemand) {
     findings.push(
@@ -154,9 +148,8 @@ function servingProblems(reservation: Reservation, carried: Carried, byName: Map
     );
   }
   if (carried.parts.length === 0) {
-    const rate = hourlyRateFor(reservation.model, reservation.term) as number;
     findings.push(
-      makeFinding(reservation.name, reservation.units * rate * hours, {
+      makeFinding(reservation.name, unitsCost(reservation.model, reservation.term, reservation.units, hours), {
         code: "UNSERVED_RESERVATION",
         why: reservation.serves.length === 0 ? "serves-nothing" : "other-models",
         modelId: reservation.model.id,
@@ -189,12 +182,11 @@ function workloadFindings(workload: Workload, input: CheckInput, carriers: Map<W
     const od = odOf(workload);
     let reservedShare = 0;
     for (const { reservation, carried } of serving) {
-      const rate = hourlyRateFor(reservation.model, reservation.term) as number;
       const part = carried.parts.find((p) => p.workload === workload);
       if (!part || od === null || !carried.onDemand) continue;
-      reservedShare += reservation.units * rate * hours * ((od * part.share) / carried.onDemand);
+      reservedShare += unitsCost(reservation.model, reservation.term, reservation.units, hours) * ((od * part.share) / carried.onDemand);
     }
-    const batch = batchCost(workload.model.batch, workload.volume);
+    const batch = batchCost(workload.model, workload.volume) as number;
     findings.push(
       makeFinding(workload.name, Math.max(0, reservedShare - batch), {
         code: "ASYNC_ON_RESERVATION",
@@ -219,7 +211,7 @@ export function checkReservations(input: CheckInput): CheckResult {
   let reservedMonthlyCost = 0;
   for (const reservation of input.reservations) {
     const carried = carriedBy(reservation, input, byName);
-    reservedMonthlyCost += reservation.units * (hourlyRateFor(reservation.model, reservation.term) as number) * input.hoursPerMonth;
+    reservedMonthlyCost += unitsCost(reservation.model, reservation.term, reservation.units, input.hoursPerMonth);
     for (const part of carried.parts) carriers.set(part.workload, [...(carriers.get(part.workload) ?? []), { reservation, carried }]);
     findings.push(...servingProblems(reservation, carried, byName, input.hoursPerMonth));
     if (carried.parts.length > 0) findings.push(...judgeReservation(reservation, carried, input));

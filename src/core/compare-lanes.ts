@@ -3,7 +3,7 @@ import { priceProvisioned, type ProvisionedOption } from "./provisioned-option.j
 import { hourlyRateFor, pricedTerms, TERMS, type ModelRates, type Term } from "./rates.js";
 import type { Latency, Note, Recommendation } from "./reasons.js";
 import { recommendLane } from "./recommend-lane.js";
-import { batchCost, onDemandCost } from "./token-cost.js";
+import { batchCost, onDemandCost } from "./pricing.js";
 import type { Volume } from "./volume.js";
 
 export interface CompareInput {
@@ -61,8 +61,8 @@ function cheapestBlended(options: ProvisionedOption[], input: CompareInput, onDe
 /** Prices one workload on every lane its model has and recommends the cheapest lane that fits. */
 export function compareLanes(input: CompareInput): CompareResult {
   const { model, volume, hoursPerMonth } = input;
-  const onDemand = model.onDemand ? onDemandCost(model.onDemand, model.promptCache, volume) : null;
-  const batch = model.batch ? batchCost(model.batch, volume) : null;
+  const onDemand = onDemandCost(model, volume);
+  const batch = batchCost(model, volume);
   const throughput = model.provisioned?.unitThroughput;
   const { units, basis } = chooseUnits(input, throughput);
 

@@ -5,8 +5,8 @@ import type { LaneChoice, Reason } from "./reasons.js";
 import { unitsForDemand } from "./capacity.js";
 import { chooseJoiners } from "./choose-joiners.js";
 import { cheapestPool, cheapestReservedCost, loadWeights, memberDemand, poolDemand, poolOptions, type PoolOption } from "./size-pool.js";
-import { batchCost, onDemandCost } from "./token-cost.js";
-import type { Workload } from "./workload.js";
+import { batchCost, onDemandCost } from "./pricing.js";
+import { workloadOnDemandCost, type Workload } from "./workload.js";
 
 export interface WorkloadPlan extends LaneChoice {
   workload: Workload;
@@ -47,11 +47,7 @@ function kindOf(workload: Workload): Kind {
   return "flexible";
 }
 
-/** USD a month on-demand; null for a custom model, which cannot be served on-demand whatever its base model's price. */
-function odOf(workload: Workload): number | null {
-  if (workload.custom) return null;
-  return workload.model.onDemand ? onDemandCost(workload.model.onDemand, workload.model.promptCache, workload.volume) : null;
-}
+const odOf = workloadOnDemandCost;
 
 function poolCost(model: ModelRates, members: readonly Workload[], hours: number): number {
   return members.length === 0 ? 0 : (cheapestPool(model, members, hours)?.reservedCost ?? Number.POSITIVE_INFINITY);
@@ -100,7 +96,7 @@ function poolReasons(pool: PlanPool, workload: Workload, cost: number): Reason[]
   const others = pool.members.filter((member) => member !== workload).map((member) => member.name);
   const joined = !pool.required.includes(workload);
   if (joined && pool.required.length === 0) {
-    const od = pool.model.onDemand ? onDemandCost(pool.model.onDemand, pool.model.promptCache, option.volume) : null;
+    const od = onDemandCost(pool.model, option.volume);
     const be = findBreakEven(option.reservedCost, od, option.volume, option.utilization);
     if (be.kind === "found") {
       reasons.push({
@@ -201,7 +197,7 @@ export function planLanes(workloads: readonly Workload[], hoursPerMonth: number)
       return { workload, ...ptChoice(pool.option, cost), onDemandCost: od, runnerUp, reasons };
     }
     if (kind === "batch") {
-      const cost = batchCost(workload.model.batch!, workload.volume);
+      const cost = batchCost(workload.model, workload.volume) as number;
       return {
         workload,
         lane: "batch",

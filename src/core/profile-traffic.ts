@@ -1,7 +1,8 @@
 import { unitsToCarry } from "./capacity.js";
+import { batchCost, onDemandPrices, reservedCost as unitsReservedCost, termRate, tokenCost, type TokenPrices } from "./pricing.js";
 import { valuesAtRanks } from "./percentiles.js";
 import type { MinuteTraffic } from "./minute-traffic.js";
-import { hourlyRateFor, pricedTerms, TERMS, type ModelRates, type Term, type UnitThroughput } from "./rates.js";
+import { pricedTerms, TERMS, type ModelRates, type Term, type UnitThroughput } from "./rates.js";
 import type { Latency } from "./reasons.js";
 import type { Volume } from "./volume.js";
 
@@ -62,7 +63,6 @@ export interface ProfileOptions {
   terms?: readonly Term[] | undefined;
 }
 
-const PER_MILLION = 1e6;
 const LOAD_TOLERANCE = 1e-9;
 
 /** Statistics of per-minute values, selecting the percentiles in place (the array is reordered). */
@@ -74,32 +74,20 @@ function stats(values: Float64Array, sum: number): TpmStats {
   return { avg: sum / n, p50, p95, p99, peak };
 }
 
-/** USD per token of each kind on-demand; null for a model without an on-demand price. */
-function minutePrices(model: ModelRates): { input: number; output: number; read: number; write: number } | null {
-  const od = model.onDemand;
-  if (!od) return null;
-  return {
-    input: od.inputPerMTok / PER_MILLION,
-    output: od.outputPerMTok / PER_MILLION,
-    read: (model.promptCache?.readPerMTok ?? 0) / PER_MILLION,
-    write: (model.promptCache?.writePerMTok ?? 0) / PER_MILLION,
-  };
-}
-
 /** Everything one pass over the minutes can tell, in time order. */
 interface Scan {
   /** Input-side tokens (plain input plus cache reads and writes) per minute. */
   input: Float64Array;
-  sums: { inputTokens: number; outputTokens: number; cacheReadTokens: number; cacheWriteTokens: number; inputSide: number; onDemand: number };
+  sums: Volume & { inputSide: number };
   active: number;
   hourOfDay: { input: number[]; output: number[] };
   peakLoad: number;
 }
 
-function scan(traffic: MinuteTraffic, prices: ReturnType<typeof minutePrices>, throughput: UnitThroughput | undefined): Scan {
+function scan(traffic: MinuteTraffic, throughput: UnitThroughput | undefined): Scan {
   const n = traffic.minutes;
   const input = new Float64Array(n);
-  const sums = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, inputSide: 0, onDemand: 0 };
+  const sums = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, inputSide: 0 };
   const hourInput = new Array<number>(24).fill(0);
   const hourOutput = new Array<number>(24).fill(0);
   const hourCount = new Array<number>(24).fill(0);
@@ -118,7 +106,6 @@ function scan(traffic: MinuteTraffic, prices: ReturnType<typeof minutePrices>, t
     sums.cacheReadTokens += read;
     sums.cacheWriteTokens += write;
     sums.inputSide += side;
-    if (prices) sums.onDemand += plain * prices.input + output * prices.output + read * prices.read + write * prices.write;
     if (side > 0 || output > 0) active++;
     const hour = (minuteOfDay / 60) | 0;
     hourInput[hour] = (hourInput[hour] as number) + side;
@@ -146,7 +133,7 @@ interface LoadBuckets {
   totalLoad: number;
 }
 
-function bucketLoads(traffic: MinuteTraffic, input: Float64Array, prices: ReturnType<typeof minutePrices>, throughput: UnitThroughput, peakUnits: number): LoadBuckets {
+function bucketLoads(traffic: MinuteTraffic, input: Float64Array, prices: TokenPrices | null, throughput: UnitThroughput, peakUnits: number): LoadBuckets {
   const size = peakUnits + 1;
   const buckets: LoadBuckets = {
     count: new Float64Array(size),
@@ -164,11 +151,7 @@ function bucketLoads(traffic: MinuteTraffic, input: Float64Array, prices: Return
     buckets.count[b] = (buckets.count[b] as number) + 1;
     buckets.load[b] = (buckets.load[b] as number) + l;
     if (prices) {
-      const c =
-        (traffic.inputTokens[m] as number) * prices.input +
-        output * prices.output +
-        (traffic.cacheReadTokens[m] as number) * prices.read +
-        (traffic.cacheWriteTokens[m] as number) * prices.write;
+      const c = tokenCost(prices, traffic.inputTokens[m] as number, output, traffic.cacheReadTokens[m] as number, traffic.cacheWriteTokens[m] as number);
       buckets.cost[b] = (buckets.cost[b] as number) + c;
       buckets.costPerLoad[b] = (buckets.costPerLoad[b] as number) + c / l;
     }
@@ -179,6 +162,11 @@ function bucketLoads(traffic: MinuteTraffic, input: Float64Array, prices: Return
   return buckets;
 }
 
+/**
+ * Each unit count's monthly cost from the buckets. A minute at load l over u units overflows the share
+ * 1 − u/l of its on-demand cost c (overflowShare at utilization l/u), so the overflow of the window is
+ * Σ c − u·Σ c/l over the minutes above u: two suffix sums.
+ */
 function curveFor(rate: number, peakUnits: number, buckets: LoadBuckets, minutes: number, hours: number, hasOnDemand: boolean): CurvePoint[] {
   const scale = (hours * 60) / minutes;
   const points: CurvePoint[] = [];
@@ -186,7 +174,7 @@ function curveFor(rate: number, peakUnits: number, buckets: LoadBuckets, minutes
     const over = buckets.count[u] as number;
     const windowOverflow = Math.max(0, (buckets.cost[u] as number) - u * (buckets.costPerLoad[u] as number));
     const overflowCost = hasOnDemand ? windowOverflow * scale : null;
-    const reservedCost = u * rate * hours;
+    const reservedCost = unitsReservedCost(u, rate, hours);
     const utilization = u === 0 ? null : (buckets.totalLoad - (buckets.load[u] as number) + u * over) / (u * minutes);
     points.push({ units: u, reservedCost, overflowCost, monthlyCost: reservedCost + (overflowCost ?? 0), utilization, overflowMinutes: over });
   }
@@ -203,9 +191,8 @@ export function profileTraffic(traffic: MinuteTraffic, model: ModelRates, option
   const { hoursPerMonth: hours } = options;
   const minutes = traffic.minutes;
   const scale = minutes === 0 ? 0 : (hours * 60) / minutes;
-  const prices = minutePrices(model);
   const throughput = model.provisioned?.unitThroughput;
-  const pass = scan(traffic, prices, throughput);
+  const pass = scan(traffic, throughput);
   const { sums } = pass;
   const monthly: Volume = {
     inputTokens: sums.inputTokens * scale,
@@ -213,11 +200,9 @@ export function profileTraffic(traffic: MinuteTraffic, model: ModelRates, option
     cacheReadTokens: sums.cacheReadTokens * scale,
     cacheWriteTokens: sums.cacheWriteTokens * scale,
   };
-  let batch: TrafficProfile["batch"] = null;
-  if (options.latency === "async" && model.batch) {
-    const b = model.batch;
-    batch = { monthlyCost: ((sums.inputSide * b.inputPerMTok + sums.outputTokens * b.outputPerMTok) / PER_MILLION) * scale };
-  }
+  // The window's own tokens decide which prices are needed: cache tokens without a cache price are refused.
+  const prices = onDemandPrices(model, sums);
+  const batchWindow = options.latency === "async" ? batchCost(model, sums) : null;
 
   const wanted = (options.terms ?? TERMS).filter((term) => pricedTerms(model).includes(term));
   let provisioned: TermCurve[] = [];
@@ -230,7 +215,7 @@ export function profileTraffic(traffic: MinuteTraffic, model: ModelRates, option
     peakUnits = unitsToCarry(pass.peakLoad);
     const buckets = bucketLoads(traffic, pass.input, prices, throughput, peakUnits);
     provisioned = wanted.map((term) => {
-      const hourlyRate = hourlyRateFor(model, term) as number;
+      const hourlyRate = termRate(model, term);
       const curve = curveFor(hourlyRate, peakUnits as number, buckets, minutes, hours, prices !== null);
       const peakSized = curve[curve.length - 1] as CurvePoint;
       // Without an on-demand lane the traffic above the units is throttled: only the peak-sized count serves it all.
@@ -247,8 +232,8 @@ export function profileTraffic(traffic: MinuteTraffic, model: ModelRates, option
     tpm,
     activeShare: minutes === 0 ? 0 : pass.active / minutes,
     hourOfDay: pass.hourOfDay,
-    onDemand: prices === null ? null : { monthlyCost: sums.onDemand * scale },
-    batch,
+    onDemand: prices === null ? null : { monthlyCost: tokenCost(prices, sums.inputTokens, sums.outputTokens, sums.cacheReadTokens, sums.cacheWriteTokens) * scale },
+    batch: batchWindow === null ? null : { monthlyCost: batchWindow * scale },
     provisioned,
     provisionedMissing,
     peakUnits,

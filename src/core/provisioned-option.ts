@@ -1,6 +1,7 @@
 import { findBreakEven, type BreakEven } from "./break-even.js";
-import { monthlyLoad, overflowShare } from "./capacity.js";
-import { TERM_MONTHS, type Term, type UnitThroughput } from "./rates.js";
+import { monthlyLoad } from "./capacity.js";
+import { committedCost, overflowCost, overflowShare, reservedCost as unitsReservedCost } from "./pricing.js";
+import type { Term, UnitThroughput } from "./rates.js";
 import { scaleVolume, type Volume } from "./volume.js";
 
 /** How the unit count of a PT option was chosen. */
@@ -47,7 +48,7 @@ export interface ProvisionedInput {
 
 export function priceProvisioned(input: ProvisionedInput): ProvisionedOption {
   const { term, hourlyRate, units, hoursPerMonth, volume, throughput, onDemandCost } = input;
-  const reservedCost = units * hourlyRate * hoursPerMonth;
+  const reservedCost = unitsReservedCost(units, hourlyRate, hoursPerMonth);
   const utilization = throughput ? monthlyLoad(volume, throughput, hoursPerMonth) / units : null;
   let overflow: Overflow | null = null;
   if (utilization !== null) {
@@ -55,7 +56,7 @@ export function priceProvisioned(input: ProvisionedInput): ProvisionedOption {
     overflow = {
       volume: scaleVolume(volume, share),
       share,
-      cost: onDemandCost === null ? null : onDemandCost * share,
+      cost: overflowCost(onDemandCost, share),
     };
   }
   return {
@@ -65,7 +66,7 @@ export function priceProvisioned(input: ProvisionedInput): ProvisionedOption {
     hourlyRate,
     reservedCost,
     monthlyCost: reservedCost + (overflow?.cost ?? 0),
-    committedCost: reservedCost * TERM_MONTHS[term],
+    committedCost: committedCost(reservedCost, term),
     utilization,
     overflow,
     breakEven: findBreakEven(reservedCost, onDemandCost, volume, utilization),

@@ -1,5 +1,6 @@
 import { addDemand, loadOf, monthlyLoad, unitsForDemand, type Demand } from "./capacity.js";
-import { hourlyRateFor, pricedTerms, TERM_MONTHS, type ModelRates, type Term } from "./rates.js";
+import { committedCost, reservedCost, termRate, unitsCost } from "./pricing.js";
+import { pricedTerms, type ModelRates, type Term } from "./rates.js";
 import { sizingRate, sumVolumes, type Workload } from "./workload.js";
 import type { Volume } from "./volume.js";
 
@@ -52,7 +53,7 @@ export function allowedTerms(model: ModelRates, custom: boolean, units: number):
 export function cheapestReservedCost(model: ModelRates, custom: boolean, units: number, hoursPerMonth: number): number {
   if (units === 0) return 0;
   let cheapest = Number.POSITIVE_INFINITY;
-  for (const term of allowedTerms(model, custom, units)) cheapest = Math.min(cheapest, units * (hourlyRateFor(model, term) as number) * hoursPerMonth);
+  for (const term of allowedTerms(model, custom, units)) cheapest = Math.min(cheapest, unitsCost(model, term, units, hoursPerMonth));
   return cheapest;
 }
 
@@ -67,9 +68,9 @@ export function poolOptions(model: ModelRates, members: readonly Workload[], hou
   const custom = members.some((member) => member.custom);
   return allowedTerms(model, custom, units)
     .map((term) => {
-      const hourlyRate = hourlyRateFor(model, term) as number;
-      const reservedCost = units * hourlyRate * hoursPerMonth;
-      return { term, units, unitsBasis: basis, hourlyRate, reservedCost, committedCost: reservedCost * TERM_MONTHS[term], utilization, volume } as PoolOption;
+      const hourlyRate = termRate(model, term);
+      const reserved = reservedCost(units, hourlyRate, hoursPerMonth);
+      return { term, units, unitsBasis: basis, hourlyRate, reservedCost: reserved, committedCost: committedCost(reserved, term), utilization, volume } as PoolOption;
     })
     .sort((a, b) => a.reservedCost - b.reservedCost);
 }

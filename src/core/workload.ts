@@ -1,3 +1,4 @@
+import { onDemandCost } from "./pricing.js";
 import type { ModelRates } from "./rates.js";
 import type { Latency } from "./reasons.js";
 import { inputSideTokens, type Volume } from "./volume.js";
@@ -49,3 +50,8 @@ export function sumVolumes(volumes: readonly Volume[]): Volume {
   );
 }
 
+
+/** USD a month for a workload on-demand; null for a custom model, which cannot be served on-demand whatever its base model's price. */
+export function workloadOnDemandCost(workload: Workload): number | null {
+  return workload.custom ? null : onDemandCost(workload.model, workload.volume);
+}

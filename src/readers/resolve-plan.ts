@@ -2,7 +2,7 @@ import { inputSideTokens } from "../core/volume.js";
 import type { Reservation } from "../core/findings.js";
 import { hourlyRateFor, pricedTerms, type ModelRates, type RateCard } from "../core/rates.js";
 import { resolveModel } from "../core/resolve-model.js";
-import { missingCacheRates } from "../core/token-cost.js";
+import { missingCachePrices } from "../core/pricing.js";
 import { summarizeTraffic } from "../core/minute-traffic.js";
 import { makeVolume } from "../core/volume.js";
 import type { Workload } from "../core/workload.js";
@@ -45,7 +45,7 @@ export function resolveWorkloads(plan: PlanFile, card: RateCard, hoursPerMonth: 
       }
     }
     if (model.onDemand && !entry.custom) {
-      for (const field of missingCacheRates(model, volume)) {
+      for (const field of missingCachePrices(model, volume)) {
         const key = field === "promptCache.readPerMTok" ? "cacheReadTokens" : "cacheWriteTokens";
         problems.push(plan.problem([...at, "monthly", key], `${model.id} has no ${field} price in these rates; add it in a rate file`));
       }

@@ -1,4 +1,5 @@
 import { makeFinding, type Finding, type Reservation } from "../core/findings.js";
+import { reservedCost } from "../core/pricing.js";
 import { hourlyRateFor, type ModelRates, type RateCard } from "../core/rates.js";
 import { resolveModel } from "../core/resolve-model.js";
 import type { Workload } from "../core/workload.js";
@@ -63,7 +64,7 @@ export function terraformReservations(
       const model = before.modelArn === null ? undefined : modelOf(resource, before.modelArn, "before");
       const rate = model ? hourlyRateFor(model, before.term) : undefined;
       findings.push(
-        makeFinding(resource.address, rate !== undefined && before.units !== null ? before.units * rate * hoursPerMonth : 0, {
+        makeFinding(resource.address, rate !== undefined && before.units !== null ? reservedCost(before.units, rate, hoursPerMonth) : 0, {
           code: "COMMITTED_REPLACEMENT",
           action: resource.after ? "replace" : "delete",
           term: before.term,

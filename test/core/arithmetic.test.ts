@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { findBreakEven } from "../../src/core/break-even.js";
-import { monthlyLoad, overflowShare, peakLoad, unitMonthlyCapacity, unitsToCarry } from "../../src/core/capacity.js";
+import { monthlyLoad, peakLoad, unitMonthlyCapacity, unitsToCarry } from "../../src/core/capacity.js";
 import { priceProvisioned } from "../../src/core/provisioned-option.js";
-import { batchCost, missingCacheRates, onDemandCost } from "../../src/core/token-cost.js";
+import { batchCost, missingCachePrices, onDemandCost as modelOnDemandCost, overflowShare } from "../../src/core/pricing.js";
+import type { CacheRates, TokenRates } from "../../src/core/rates.js";
+import type { Volume } from "../../src/core/volume.js";
 import { makeVolume } from "../../src/core/volume.js";
 import { workedExampleModel } from "../helpers/builders.js";
 
 // Every expected figure below is worked by hand in the comment beside it (domain.md sections 2 and 3).
 const sonnet = { inputPerMTok: 3, outputPerMTok: 15 };
+const onDemandCost = (rates: TokenRates, cache: CacheRates | undefined, volume: Volume) => modelOnDemandCost(workedExampleModel({ onDemand: rates, promptCache: cache }), volume);
 const throughput = { inputTpm: 70_000, outputTpm: 14_000 };
 const halfBusy = makeVolume({ inputTokens: 3e9, outputTokens: 0.6e9 });
 const heavy = makeVolume({ inputTokens: 8e9, outputTokens: 1.6e9 });
@@ -32,14 +35,14 @@ describe("on-demand and batch", () => {
   it("names the cache rate a volume needs but the model lacks", () => {
     const model = workedExampleModel({ promptCache: { readPerMTok: 0.3 } });
     const volume = makeVolume({ inputTokens: 1, cacheReadTokens: 5, cacheWriteTokens: 5 });
-    expect(missingCacheRates(model, volume)).toEqual(["promptCache.writePerMTok"]);
-    expect(missingCacheRates(model, makeVolume({ inputTokens: 1, cacheReadTokens: 5 }))).toEqual([]);
+    expect(missingCachePrices(model, volume)).toEqual(["promptCache.writePerMTok"]);
+    expect(missingCachePrices(model, makeVolume({ inputTokens: 1, cacheReadTokens: 5 }))).toEqual([]);
   });
 
   it("prices Batch per token, cache tokens as batch input", () => {
     // (3,000 + 1,000) × 1.50 + 600 × 7.50 = 6,000 + 4,500
     const volume = makeVolume({ inputTokens: 3e9, outputTokens: 0.6e9, cacheReadTokens: 1e9 });
-    expect(batchCost({ inputPerMTok: 1.5, outputPerMTok: 7.5 }, volume)).toBeCloseTo(10_500, 9);
+    expect(batchCost(workedExampleModel({ batch: { inputPerMTok: 1.5, outputPerMTok: 7.5 } }), volume)).toBeCloseTo(10_500, 9);
   });
 });
 

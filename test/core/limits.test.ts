@@ -2,7 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { inexactFigure } from "../../src/core/exact-figures.js";
 import { MAX_EXACT_USD, MAX_TOKENS, MAX_USD_PER_MTOK, tokenCountProblem } from "../../src/core/limits.js";
-import { onDemandCost } from "../../src/core/token-cost.js";
+import { onDemandCost as modelOnDemandCost } from "../../src/core/pricing.js";
+import type { CacheRates, TokenRates } from "../../src/core/rates.js";
+import type { Volume } from "../../src/core/volume.js";
+import { workedExampleModel } from "../helpers/builders.js";
+
+const onDemandCost = (rates: TokenRates, cache: CacheRates, volume: Volume) => modelOnDemandCost(workedExampleModel({ onDemand: rates, promptCache: cache }), volume) as number;
 import { makeVolume } from "../../src/core/volume.js";
 
 /** |float − exact| in USD, where exact = numerator / 10^12 USD, computed without losing the float's error. */

@@ -99,6 +99,16 @@ describe("profileTraffic", () => {
     expect(profile.tpm.input).toEqual({ avg: 45_000, p50: 40_000, p95: 90_000, p99: 90_000, peak: 90_000 });
   });
 
+  it("prices cache tokens at the cache rates, and refuses them where the model has none, as the monthly path does", () => {
+    const cached: MinuteTraffic = { ...four, cacheReadTokens: Float64Array.from([0, 100_000, 0, 0]), cacheWriteTokens: Float64Array.from([0, 0, 0, 20_000]) };
+    const options = { hoursPerMonth: 730, latency: "interactive" } as const;
+    // 100k reads at $0.30 / 1M = $0.03 and 20k writes at $3.75 / 1M = $0.075, on top of $2.10: × 10,950 = $24,144.75
+    const withCache = { ...model(25), promptCache: { readPerMTok: 0.3, writePerMTok: 3.75 } };
+    expect(profileTraffic(cached, withCache, options).onDemand?.monthlyCost).toBeCloseTo(24_144.75, 6);
+    expect(() => profileTraffic(cached, model(25), options)).toThrow(/promptCache\.readPerMTok/);
+    expect(() => profileTraffic(cached, { ...model(25), promptCache: { readPerMTok: 0.3 } }, options)).toThrow(/promptCache\.writePerMTok/);
+  });
+
   it("matches a brute-force computation on generated profiles", () => {
     const minuteArb = fc.record({ input: fc.integer({ min: 0, max: 400_000 }), output: fc.integer({ min: 0, max: 60_000 }) });
     fc.assert(

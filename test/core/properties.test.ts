@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { compareLanes } from "../../src/core/compare-lanes.js";
 import { priceProvisioned } from "../../src/core/provisioned-option.js";
 import type { ModelRates } from "../../src/core/rates.js";
-import { onDemandCost } from "../../src/core/token-cost.js";
+import { onDemandCost as modelOnDemandCost } from "../../src/core/pricing.js";
 import { makeVolume, scaleVolume, type Volume } from "../../src/core/volume.js";
 
 const SEED = 20261121;
@@ -36,7 +36,7 @@ function relClose(actual: number, expected: number, tolerance = 1e-9): boolean {
 }
 
 function option(model: ModelRates, volume: Volume, units: number, hours: number) {
-  const od = onDemandCost(model.onDemand!, undefined, volume);
+  const od = modelOnDemandCost(model, volume) as number;
   return priceProvisioned({
     term: "1-month",
     hourlyRate: model.provisioned!.hourlyPerUnit.oneMonth!,
@@ -55,7 +55,7 @@ describe("invariants", () => {
   it("on-demand is linear in volume", () => {
     fc.assert(
       fc.property(modelArb, volumeArb, volumeArb, fc.double({ min: 0, max: 1000, noNaN: true }), (model, a, b, k) => {
-        const od = (v: Volume) => onDemandCost(model.onDemand!, undefined, v);
+        const od = (v: Volume) => modelOnDemandCost(model, v) as number;
         const sum = makeVolume({ inputTokens: a.inputTokens + b.inputTokens, outputTokens: a.outputTokens + b.outputTokens });
         return relClose(od(scaleVolume(a, k)), k * od(a)) && relClose(od(sum), od(a) + od(b));
       }),
@@ -69,7 +69,7 @@ describe("invariants", () => {
         const be = option(model, volume, units, hours).breakEven;
         if (be.kind !== "found") return true;
         const atBreakEven = option(model, be.volume, units, hours);
-        const od = onDemandCost(model.onDemand!, undefined, be.volume);
+        const od = modelOnDemandCost(model, be.volume) as number;
         return relClose(od, atBreakEven.reservedCost) && relClose(atBreakEven.monthlyCost, od);
       }),
       params,
@@ -98,7 +98,7 @@ describe("invariants", () => {
         fc.pre(option(model, volume, units, hours).breakEven.kind === "never");
         const scaled = scaleVolume(volume, k);
         const pt = option(model, scaled, units, hours).monthlyCost;
-        const od = onDemandCost(model.onDemand!, undefined, scaled);
+        const od = modelOnDemandCost(model, scaled) as number;
         return pt >= od * (1 - 1e-9);
       }),
       params,
