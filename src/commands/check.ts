@@ -1,8 +1,8 @@
 import { checkReservations } from "../core/check-reservations.js";
 import { EXIT } from "../exit-codes.js";
 import { readTerraformPlan } from "../readers/read-terraform-plan.js";
-import { resolveReservations } from "../readers/resolve-plan.js";
-import { terraformReservations } from "../readers/terraform-reservations.js";
+import { resolveReservations } from "./resolve-plan.js";
+import { terraformReservations } from "./terraform-reservations.js";
 import { renderCheckCsv } from "../render/check-csv.js";
 import { renderCheckJson } from "../render/check-json.js";
 import type { CommandResult } from "./command-result.js";

@@ -1,15 +1,15 @@
-import { inputSideTokens } from "../core/volume.js";
 import { compareLanes, type CompareResult } from "../core/compare-lanes.js";
-import { pricedTerms, type ModelRates, type RateCard, type Term } from "../core/rates.js";
+import { pricedTerms, type RateCard, type Term } from "../core/rates.js";
 import type { Latency } from "../core/reasons.js";
-import { missingCachePrices } from "../core/pricing.js";
-import { makeVolume, type Volume } from "../core/volume.js";
+import { makeVolume } from "../core/volume.js";
+import type { TokenRate } from "../core/workload.js";
+import { workloadProblems } from "../core/workload-problems.js";
 import { UsageError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
 import { renderCompareCsv } from "../render/compare-csv.js";
 import { renderCompareJson } from "../render/compare-json.js";
 import { noteMessage } from "../render/messages.js";
-import { formatCount } from "../render/money.js";
+import { workloadProblemMessage } from "../render/workload-problem-message.js";
 import type { CommandResult, Format } from "./command-result.js";
 import { applyUnitFlags, findModel, type RateFlags, type UnitFlags } from "./model-flags.js";
 import { assertExact } from "./assert-exact.js";
@@ -28,32 +28,19 @@ export interface CompareOptions extends RateFlags, UnitFlags {
   format: Format;
 }
 
-function checkVolume(model: ModelRates, volume: Volume): void {
-  if (!model.onDemand) return;
-  const missing = missingCachePrices(model, volume);
-  if (missing.length > 0) {
-    const flag = missing[0] === "promptCache.readPerMTok" ? "--cache-read-tokens" : "--cache-write-tokens";
-    throw new UsageError(`${flag}: ${model.id} has no ${missing[0]} price in these rates; add it with --rates FILE`);
-  }
-}
+/** The flag each field of a workload's inputs comes from, as the start of its message. */
+const FLAG_OF: Readonly<Record<string, string>> = {
+  "monthly.cacheReadTokens": "--cache-read-tokens: ",
+  "monthly.cacheWriteTokens": "--cache-write-tokens: ",
+  "peakTpm.input": "--peak-input-tpm ",
+  "peakTpm.output": "--peak-output-tpm ",
+};
 
-function peakFrom(options: Pick<CompareOptions, "peakInputTpm" | "peakOutputTpm">, volume: Volume, hours: number): { input: number; output: number } | undefined {
+function peakFrom(options: Pick<CompareOptions, "peakInputTpm" | "peakOutputTpm">): TokenRate | undefined {
   const { peakInputTpm: input, peakOutputTpm: output } = options;
   if (input === undefined && output === undefined) return undefined;
   if (input === undefined || output === undefined) {
     throw new UsageError("--peak-input-tpm and --peak-output-tpm go together: the peak minute needs both figures");
-  }
-  const minutes = hours * 60;
-  const checks = [
-    { flag: "--peak-input-tpm", peak: input, average: inputSideTokens(volume) / minutes, what: "input" },
-    { flag: "--peak-output-tpm", peak: output, average: volume.outputTokens / minutes, what: "output" },
-  ];
-  for (const check of checks) {
-    if (check.peak < Math.floor(check.average)) {
-      throw new UsageError(
-        `${check.flag} ${formatCount(check.peak)} is below the average of ${formatCount(check.average)} ${check.what} tokens a minute that the monthly volume implies over ${hours} hours`,
-      );
-    }
   }
   return { input, output };
 }
@@ -69,8 +56,9 @@ export async function compareFromFlags(options: Omit<CompareOptions, "format">):
     cacheReadTokens: options.cacheReadTokens ?? 0,
     cacheWriteTokens: options.cacheWriteTokens ?? 0,
   });
-  checkVolume(model, volume);
-  const peakTpm = peakFrom(options, volume, hoursPerMonth);
+  const peakTpm = peakFrom(options);
+  const problems = workloadProblems({ model, volume, peakTpm, custom: false, hoursPerMonth });
+  if (problems.length > 0) throw new UsageError(problems.map((problem) => `${FLAG_OF[problem.path.join(".")]}${workloadProblemMessage(problem, "flags")}`).join("\n"));
   const terms = options.term ? [options.term] : undefined;
   if (!model.onDemand && !pricedTerms(model).some((term) => !terms || terms.includes(term))) {
     throw new UsageError(`--term ${options.term}: ${model.id} is served on PT only and has no ${options.term} price; add one with --unit-hourly or --rates`);

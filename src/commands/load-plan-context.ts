@@ -3,7 +3,7 @@ import type { Workload } from "../core/workload.js";
 import { UsageError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
 import type { PlanFile } from "../readers/read-plan-file.js";
-import { resolveWorkloads } from "../readers/resolve-plan.js";
+import { resolveWorkloads } from "./resolve-plan.js";
 import type { Format } from "./command-result.js";
 
 export interface PlanOptions {

@@ -1,5 +1,5 @@
 import { planLanes } from "../core/plan-lanes.js";
-import { resolveReservations } from "../readers/resolve-plan.js";
+import { resolveReservations } from "./resolve-plan.js";
 import { renderPlanCsv } from "../render/plan-csv.js";
 import { renderPlanJson } from "../render/plan-json.js";
 import type { CommandResult } from "./command-result.js";

@@ -1,13 +1,14 @@
-import type { MinuteTraffic } from "../core/minute-traffic.js";
+import { summarizeTraffic } from "../core/minute-traffic.js";
 import { profileTraffic } from "../core/profile-traffic.js";
-import type { ModelRates, Term } from "../core/rates.js";
 import type { Latency } from "../core/reasons.js";
+import { workloadProblems } from "../core/workload-problems.js";
 import { UsageError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
 import { measureTraffic } from "../readers/traffic/measure-traffic.js";
 import { profileNoteMessage, type ProfileNote } from "../render/profile-notes.js";
 import { renderProfileCsv } from "../render/profile-csv.js";
 import { renderProfileJson } from "../render/profile-json.js";
+import { workloadProblemMessage } from "../render/workload-problem-message.js";
 import type { CommandResult, Format } from "./command-result.js";
 import { applyUnitFlags, findModel, type RateFlags, type UnitFlags } from "./model-flags.js";
 import { assertExact } from "./assert-exact.js";
@@ -19,26 +20,13 @@ export interface ProfileOptions extends RateFlags, UnitFlags {
   format: Format;
 }
 
-function cacheCheck(traffic: MinuteTraffic, model: ModelRates): void {
-  if (!model.onDemand) return;
-  const used = (values: Float64Array) => {
-    for (let m = 0; m < values.length; m++) if ((values[m] as number) > 0) return true;
-    return false;
-  };
-  if (used(traffic.cacheReadTokens) && model.promptCache?.readPerMTok === undefined) {
-    throw new UsageError(`the traffic has cache-read tokens, but ${model.id} has no promptCache.readPerMTok price in these rates; add it with --rates FILE`);
-  }
-  if (used(traffic.cacheWriteTokens) && model.promptCache?.writePerMTok === undefined) {
-    throw new UsageError(`the traffic has cache-write tokens, but ${model.id} has no promptCache.writePerMTok price in these rates; add it with --rates FILE`);
-  }
-}
-
 export async function runProfile(files: string[], options: ProfileOptions, color: boolean): Promise<CommandResult> {
   const card = await loadRateCard({ region: options.region, ratesVersion: options.ratesVersion, files: options.rates });
   const model = applyUnitFlags(findModel(card, options.model), options);
   const hoursPerMonth = options.hoursPerMonth ?? card.hoursPerMonth;
   const { read, traffic } = measureTraffic(files, card, model);
-  cacheCheck(traffic, model);
+  const problems = workloadProblems({ model, volume: summarizeTraffic(traffic, hoursPerMonth).volume, custom: false, hoursPerMonth });
+  if (problems.length > 0) throw new UsageError(problems.map((problem) => `${files.join(", ")}: ${workloadProblemMessage(problem, "flags")}`).join("\n"));
   const profile = profileTraffic(traffic, model, { hoursPerMonth, latency: options.latency, terms: options.term ? [options.term] : undefined });
   assertExact(profile, files.join(", "));
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_POLICY } from "../core/findings.js";
 import { MAX_TOKENS, tokenCountProblem } from "../core/limits.js";
 import { TERMS } from "../core/rates.js";
 import { LATENCIES } from "../core/reasons.js";
@@ -81,9 +82,9 @@ const policy = z.strictObject({
     .union([z.literal("break-even"), fraction("break-even or a fraction such as 0.6", 1, true)], {
       error: (issue) => `expected break-even or a fraction such as 0.6, got ${describeValue(issue.input)}`,
     })
-    .default("break-even"),
-  maxOverflowShare: fraction("a share from 0 up to (not including) 1, such as 0.05", 1, false).default(0),
-  longTermNeedsMeasuredTraffic: z.boolean({ error: expected("true or false") }).default(true),
+    .default(DEFAULT_POLICY.minUtilization),
+  maxOverflowShare: fraction("a share from 0 up to (not including) 1, such as 0.05", 1, false).default(DEFAULT_POLICY.maxOverflowShare),
+  longTermNeedsMeasuredTraffic: z.boolean({ error: expected("true or false") }).default(DEFAULT_POLICY.longTermNeedsMeasuredTraffic),
 });
 
 export const planFileSchema = z.strictObject(
@@ -101,7 +102,7 @@ export const planFileSchema = z.strictObject(
     rates: z.array(name("a rate file path"), { error: expected("a list of rate file paths") }).default([]),
     workloads: z.array(workload, { error: expected("a list of workloads") }).min(1, { error: "a plan needs at least one workload" }),
     reservations: z.array(reservation, { error: expected("a list of reservations") }).default([]),
-    policy: policy.default({ minUtilization: "break-even", maxOverflowShare: 0, longTermNeedsMeasuredTraffic: true }),
+    policy: policy.default({ ...DEFAULT_POLICY }),
   },
   { error: (issue) => (issue.code === "invalid_type" ? `expected a mapping with schemaVersion and workloads, got ${describeValue(issue.input)}` : undefined) },
 );

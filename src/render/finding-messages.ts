@@ -1,4 +1,5 @@
 import type { Finding } from "../core/findings.js";
+import { throughputHint } from "./hints.js";
 import { formatPercent, formatUsd } from "./money.js";
 
 function units(count: number): string {
@@ -14,7 +15,6 @@ function overTerm(term: string, committedOver: number): string {
   return term === "no-commit" ? " (no commitment: the units can be deleted in any hour)" : `, ${formatUsd(committedOver)} over the ${term} term`;
 }
 
-const THROUGHPUT_HINT = "give provisioned.unitThroughput in a rate file listed under rates: (or --rates)";
 
 /** The sentence for a finding of `bedrock-cost check`. */
 export function findingMessage(finding: Finding): string {
@@ -33,7 +33,7 @@ export function findingMessage(finding: Finding): string {
       break;
     }
     case "UNKNOWN_CAPACITY":
-      return `The unit throughput of ${finding.modelId} is unknown (AWS does not publish it), so capacity and utilization cannot be judged: ${THROUGHPUT_HINT}.`;
+      return `The unit throughput of ${finding.modelId} is unknown (AWS does not publish it), so capacity and utilization cannot be judged: ${throughputHint("plan")}.`;
     case "UNDER_PROVISIONED": {
       const extra = finding.neededUnits - finding.units;
       const more = `${extra === 1 ? "1 more unit" : `${extra} more units`} would cost ${formatUsd(finding.monthlyImpact)} a month`;

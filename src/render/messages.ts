@@ -1,11 +1,12 @@
 import type { LaneChoice, Note, Reason } from "../core/reasons.js";
 import type { Volume } from "../core/volume.js";
+import { ptPriceHint, throughputHint, type InputsGivenBy } from "./hints.js";
 import { formatPercent, formatTokensShort, formatUsd } from "./money.js";
 
 export interface MessageContext {
   modelName: string;
-  /** Where the user gives inputs: command-line flags (compare) or a plan file (plan, check). */
-  inputs?: "flags" | "plan";
+  /** Where the user gives inputs; flags when not said. */
+  inputs?: InputsGivenBy;
 }
 
 function units(count: number): string {
@@ -33,20 +34,6 @@ function volumeText(volume: Volume): string {
   return `${formatTokensShort(volume.inputTokens)} input + ${formatTokensShort(volume.outputTokens)} output tokens a month${cacheText}`;
 }
 
-const THROUGHPUT_HINT =
-  "give --unit-input-tpm and --unit-output-tpm (or provisioned.unitThroughput in a rate file) from your AWS account team or your own measurement";
-const PLAN_THROUGHPUT_HINT =
-  "give provisioned.unitThroughput in a rate file listed under rates: (or --rates) from your AWS account team or your own measurement";
-
-function throughputHint(context: MessageContext): string {
-  return context.inputs === "plan" ? PLAN_THROUGHPUT_HINT : THROUGHPUT_HINT;
-}
-
-function ptPriceHint(context: MessageContext): string {
-  return context.inputs === "plan"
-    ? "add your quote as provisioned.hourlyPerUnit in a rate file listed under rates: (or --rates)"
-    : "add your quote with --rates FILE (provisioned.hourlyPerUnit) or --unit-hourly USD with --term";
-}
 
 /** The sentence for a recommendation reason. */
 export function reasonMessage(reason: Reason, context: MessageContext): string {
@@ -69,7 +56,7 @@ export function reasonMessage(reason: Reason, context: MessageContext): string {
     case "BATCH_IF_ASYNC":
       return `If this work can wait, Batch would cost ${formatUsd(reason.batchCost)} a month (${formatUsd(reason.saving)} less): ${context.inputs === "plan" ? "set latency: async" : "run with --latency async"}.`;
     case "NO_PT_PRICE":
-      return `No Provisioned Throughput price is known for ${context.modelName} (AWS publishes none for current models): ${ptPriceHint(context)}.`;
+      return `No Provisioned Throughput price is known for ${context.modelName} (AWS publishes none for current models): ${ptPriceHint(context.inputs ?? "flags")}.`;
     case "NO_PT_PRICE_FOR_TERM":
       return `No PT price is known for ${context.modelName} on the ${reason.terms.join(", ")} term; add it with --rates FILE or --unit-hourly USD.`;
     case "BELOW_BREAK_EVEN": {
@@ -89,7 +76,7 @@ export function reasonMessage(reason: Reason, context: MessageContext): string {
     case "THROTTLED":
       return `${units(reason.units)} ${carry(reason.units)} ${formatPercent(1 - reason.share)} of the traffic; the other ${formatPercent(reason.share)} would be throttled (${units(reason.unitsToCarry)} would carry it all).`;
     case "CAPACITY_UNKNOWN":
-      return `Utilization and overflow are unknown because AWS does not publish a model unit's tokens per minute: ${throughputHint(context)}.`;
+      return `Utilization and overflow are unknown because AWS does not publish a model unit's tokens per minute: ${throughputHint(context.inputs ?? "flags")}.`;
     case "UNPROVEN_LONG_TERM":
       return `A ${reason.term} term commits ${formatUsd(reason.committedCost)}: run no-commit or 1-month until measured traffic proves the utilization.`;
     case "BLENDED_CHEAPER":
@@ -101,7 +88,7 @@ export function reasonMessage(reason: Reason, context: MessageContext): string {
         ? `Its no-throttling SLA keeps it on reserved units: ${formatUsd(reason.premium)} a month over the ${formatUsd(reason.onDemandCost)} it would cost on-demand.`
         : `Its no-throttling SLA keeps it on reserved units, which also cost ${formatUsd(-reason.premium)} a month less than on-demand.`;
     case "SLA_NEEDS_PT_PRICE":
-      return `Its no-throttling SLA calls for reserved units, but no PT price is known for ${context.modelName}; it stays on-demand, where it can be throttled: ${ptPriceHint(context)}.`;
+      return `Its no-throttling SLA calls for reserved units, but no PT price is known for ${context.modelName}; it stays on-demand, where it can be throttled: ${ptPriceHint(context.inputs ?? "flags")}.`;
     case "SHARED_UNITS": {
       const others = reason.with.join(", ");
       const at = reason.utilization === null ? "" : ` at ${formatPercent(reason.utilization)} together`;
@@ -122,7 +109,7 @@ export function noteMessage(note: Note): string {
       return `Units: ${note.units}, the fewest that carry the peak minute.`;
     case "UNITS_DEFAULT": {
       const peak = note.peakGiven ? " (the peak flags cannot size units without it)" : "";
-      return `Units: 1, because a unit's throughput is unknown${peak}; give --units, or ${THROUGHPUT_HINT}.`;
+      return `Units: 1, because a unit's throughput is unknown${peak}; give --units, or ${throughputHint("flags")}.`;
     }
   }
 }

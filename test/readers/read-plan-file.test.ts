@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { problemsOf } from "../helpers/problems.js";
 import { loadRateCard } from "../../src/readers/load-rate-card.js";
 import { readPlanFile } from "../../src/readers/read-plan-file.js";
-import { resolveWorkloads } from "../../src/readers/resolve-plan.js";
+import { resolveWorkloads } from "../../src/commands/resolve-plan.js";
 
 const DIR = "test/fixtures/plans";
 

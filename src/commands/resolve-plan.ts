@@ -1,14 +1,15 @@
-import { inputSideTokens } from "../core/volume.js";
 import type { Reservation } from "../core/findings.js";
-import { hourlyRateFor, pricedTerms, type ModelRates, type RateCard } from "../core/rates.js";
-import { resolveModel } from "../core/resolve-model.js";
-import { missingCachePrices } from "../core/pricing.js";
 import { summarizeTraffic } from "../core/minute-traffic.js";
+import { hourlyRateFor, type ModelRates, type RateCard } from "../core/rates.js";
+import { resolveModel } from "../core/resolve-model.js";
 import { makeVolume } from "../core/volume.js";
 import type { Workload } from "../core/workload.js";
+import { workloadProblems } from "../core/workload-problems.js";
 import { InputFileError, UsageError, type InputProblem } from "../errors.js";
-import type { PlanFile } from "./read-plan-file.js";
-import { measureTraffic } from "./traffic/measure-traffic.js";
+import type { PlanFile } from "../readers/read-plan-file.js";
+import { measureTraffic } from "../readers/traffic/measure-traffic.js";
+import { ptPriceHint } from "../render/hints.js";
+import { workloadProblemMessage } from "../render/workload-problem-message.js";
 
 function modelAt(plan: PlanFile, card: RateCard, path: (string | number)[], name: string, problems: InputProblem[]): ModelRates | undefined {
   const lookup = resolveModel(card, name);
@@ -18,11 +19,10 @@ function modelAt(plan: PlanFile, card: RateCard, path: (string | number)[], name
   return undefined;
 }
 
-const count = (tokens: number) => Math.floor(tokens).toLocaleString("en-US");
-
-const PT_PRICE_HINT = "add your quote as provisioned.hourlyPerUnit in a rate file listed under rates: (or --rates)";
-
-/** The plan's workloads with their models resolved and their inputs checked against the rates. */
+/**
+ * The plan's workloads with their models resolved, measured traffic read for those that give
+ * `profile`, and their inputs checked against the rates. Every problem is reported at once.
+ */
 export function resolveWorkloads(plan: PlanFile, card: RateCard, hoursPerMonth: number): Workload[] {
   const problems: InputProblem[] = [];
   const workloads: Workload[] = [];
@@ -44,28 +44,10 @@ export function resolveWorkloads(plan: PlanFile, card: RateCard, hoursPerMonth: 
         return;
       }
     }
-    if (model.onDemand && !entry.custom) {
-      for (const field of missingCachePrices(model, volume)) {
-        const key = field === "promptCache.readPerMTok" ? "cacheReadTokens" : "cacheWriteTokens";
-        problems.push(plan.problem([...at, "monthly", key], `${model.id} has no ${field} price in these rates; add it in a rate file`));
-      }
-    }
-    if (entry.custom && pricedTerms(model).length === 0) {
-      problems.push(plan.problem([...at, "custom"], `a custom model is served on PT only, and no PT price is known for ${model.id}: ${PT_PRICE_HINT}`));
-    }
-    if (entry.peakTpm && !entry.profile) {
-      const minutes = hoursPerMonth * 60;
-      const averages = { input: inputSideTokens(volume) / minutes, output: volume.outputTokens / minutes };
-      for (const side of ["input", "output"] as const) {
-        if (entry.peakTpm[side] < Math.floor(averages[side])) {
-          problems.push(
-            plan.problem(
-              [...at, "peakTpm", side],
-              `${count(entry.peakTpm[side])} is below the average of ${count(averages[side])} ${side} tokens a minute that its monthly volume implies over ${hoursPerMonth} hours`,
-            ),
-          );
-        }
-      }
+    for (const problem of workloadProblems({ model, volume, peakTpm, custom: entry.custom, hoursPerMonth })) {
+      // A measured workload's volume and peak come from its traffic files.
+      const path = entry.profile && problem.path[0] !== "custom" ? ["profile"] : problem.path;
+      problems.push(plan.problem([...at, ...path], workloadProblemMessage(problem, "plan")));
     }
     workloads.push({
       name: entry.name,
@@ -88,7 +70,7 @@ export function reservationModel(plan: PlanFile, card: RateCard, index: number, 
   if (!entry?.model) return undefined;
   const model = modelAt(plan, card, ["reservations", index, "model"], entry.model, problems);
   if (model && entry.term && hourlyRateFor(model, entry.term) === undefined) {
-    problems.push(plan.problem(["reservations", index, "term"], `no ${entry.term} PT price is known for ${model.id}: ${PT_PRICE_HINT}`));
+    problems.push(plan.problem(["reservations", index, "term"], `no ${entry.term} PT price is known for ${model.id}: ${ptPriceHint("plan")}`));
   }
   return model;
 }

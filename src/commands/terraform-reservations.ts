@@ -1,21 +1,18 @@
-import { makeFinding, type Finding, type Reservation } from "../core/findings.js";
-import { reservedCost } from "../core/pricing.js";
+import type { Finding, Reservation } from "../core/findings.js";
 import { hourlyRateFor, type ModelRates, type RateCard } from "../core/rates.js";
 import { resolveModel } from "../core/resolve-model.js";
+import { ptChangeFindings } from "../core/terraform-findings.js";
 import type { Workload } from "../core/workload.js";
 import { InputFileError, type InputProblem } from "../errors.js";
-import type { PlanFile } from "./read-plan-file.js";
-import { PT_RESOURCE_TYPE, type TerraformPt } from "./read-terraform-plan.js";
+import type { PlanFile } from "../readers/read-plan-file.js";
+import { PT_RESOURCE_TYPE, type TerraformPt } from "../readers/read-terraform-plan.js";
+import { ptPriceHint } from "../render/hints.js";
 import { reservationModel } from "./resolve-plan.js";
 
 export interface TerraformReservations {
   reservations: Reservation[];
   /** Committed units the plan deletes or replaces, and values unknown until apply. */
   findings: Finding[];
-}
-
-function isReplaceOrDelete(actions: readonly string[]): boolean {
-  return actions.includes("delete");
 }
 
 /**
@@ -59,36 +56,32 @@ export function terraformReservations(
   };
 
   for (const resource of resources) {
-    const before = resource.before;
-    if (isReplaceOrDelete(resource.actions) && before?.term && before.term !== "no-commit") {
-      const model = before.modelArn === null ? undefined : modelOf(resource, before.modelArn, "before");
-      const rate = model ? hourlyRateFor(model, before.term) : undefined;
-      findings.push(
-        makeFinding(resource.address, rate !== undefined && before.units !== null ? reservedCost(before.units, rate, hoursPerMonth) : 0, {
-          code: "COMMITTED_REPLACEMENT",
-          action: resource.after ? "replace" : "delete",
-          term: before.term,
-          units: before.units ?? 0,
-          modelId: model?.id ?? null,
-        }),
-      );
-    }
-    const after = resource.after;
-    if (!after) continue;
+    const { before, after } = resource;
     const index = mapped.get(resource.address);
     const entry = index === undefined ? undefined : plan.data.reservations[index];
+    // A plan-file entry that gives the model settles an ARN unknown until apply.
     const unknown = resource.unknown.filter((attr) => !(attr === "model_arn" && entry?.model !== undefined));
-    if (unknown.length > 0 || after.units === null || after.term === null) {
-      findings.push(makeFinding(resource.address, 0, { code: "UNKNOWN_AT_PLAN", attributes: unknown }));
-      continue;
-    }
+    const committedBefore = resource.actions.includes("delete") && before?.term && before.term !== "no-commit";
+    findings.push(
+      ...ptChangeFindings(
+        {
+          address: resource.address,
+          actions: resource.actions,
+          before: before && { model: committedBefore && before.modelArn !== null ? modelOf(resource, before.modelArn, "before") : undefined, units: before.units, term: before.term },
+          after: after !== null,
+          unknown,
+        },
+        hoursPerMonth,
+      ),
+    );
+    if (!after || unknown.length > 0 || after.units === null || after.term === null) continue;
     const model = modelOf(resource, after.modelArn, "after");
     if (!model) continue;
     if (hourlyRateFor(model, after.term) === undefined) {
       problems.push({
         source,
         path: [...resource.paths.after, "commitment_duration"],
-        message: `${resource.address}: no ${after.term} PT price is known for ${model.id}: add your quote as provisioned.hourlyPerUnit in a rate file listed under rates: (or --rates)`,
+        message: `${resource.address}: no ${after.term} PT price is known for ${model.id}: ${ptPriceHint("plan")}`,
       });
       continue;
     }

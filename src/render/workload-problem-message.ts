@@ -1,0 +1,17 @@
+import type { WorkloadProblem } from "../core/workload-problems.js";
+import { cachePriceHint, ptPriceHint, type InputsGivenBy } from "./hints.js";
+import { formatCount } from "./money.js";
+
+/** The sentence for a problem with a workload's inputs. */
+export function workloadProblemMessage(problem: WorkloadProblem, by: InputsGivenBy): string {
+  switch (problem.code) {
+    case "NO_CACHE_PRICE":
+      return `${problem.modelId} has no ${problem.field} price in these rates; ${cachePriceHint(by)}`;
+    case "CUSTOM_WITHOUT_PT_PRICE":
+      return `a custom model is served on PT only, and no PT price is known for ${problem.modelId}: ${ptPriceHint(by)}`;
+    case "PEAK_BELOW_AVERAGE": {
+      const whose = by === "plan" ? "its" : "the";
+      return `${formatCount(Math.floor(problem.peak))} is below the average of ${formatCount(Math.floor(problem.average))} ${problem.side} tokens a minute that ${whose} monthly volume implies over ${problem.hoursPerMonth} hours`;
+    }
+  }
+}
