@@ -2,7 +2,7 @@
 // the result as JSON for the CLI to load without YAML or zod. Any problem fails the build.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { applyOverlay, emptyRateCard } from "../src/core/merge-rates.js";
+import { layRateFile, emptyRateCard } from "../src/core/rates/merge-rates.js";
 import { formatProblem, InputFileError } from "../src/errors.js";
 import { listBundledVersions, type CompiledRates } from "../src/readers/bundled-rates.js";
 import { readRateFile } from "../src/readers/read-rate-file.js";
@@ -16,14 +16,14 @@ for (const versions of listBundledVersions(ratesDir).values()) {
   for (const version of versions) {
     try {
       const file = readRateFile(version.path as string, version.shownAs, true);
-      const merged = applyOverlay(emptyRateCard(version.region), file.overlay);
+      const merged = layRateFile(emptyRateCard(version.region), file.data);
       for (const problem of merged.problems) {
         problems.push(`${problem.file}:${file.yaml.lineOf(problem.path) ?? "?"}: ${problem.path.join(".")}: ${problem.message}`);
       }
-      if (file.overlay.region !== version.region || file.overlay.effectiveDate !== version.effectiveDate) {
+      if (file.data.region !== version.region || file.data.effectiveDate !== version.effectiveDate) {
         problems.push(`${version.shownAs}: region and effectiveDate must match the file's folder and name`);
       }
-      compiled.versions.push({ region: version.region, effectiveDate: version.effectiveDate, shownAs: version.shownAs, overlay: file.overlay });
+      compiled.versions.push({ region: version.region, effectiveDate: version.effectiveDate, shownAs: version.shownAs, data: file.data });
     } catch (error) {
       if (!(error instanceof InputFileError)) throw error;
       problems.push(...error.problems.map(formatProblem));

@@ -1,4 +1,4 @@
-import type { FieldPath } from "./core/field-path.js";
+import type { FieldPath } from "./core/input/field-path.js";
 
 export type { FieldPath };
 

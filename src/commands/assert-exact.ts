@@ -1,4 +1,4 @@
-import { inexactFigure } from "../core/exact-figures.js";
+import { inexactFigure } from "../core/cost-model/exact-figures.js";
 import { UsageError } from "../errors.js";
 
 /**

@@ -1,5 +1,5 @@
-import { costCurves } from "../core/cost-curves.js";
-import { isZeroVolume } from "../core/volume.js";
+import { costLines } from "../core/lanes/cost-lines.js";
+import { isZeroVolume } from "../core/cost-model/volume.js";
 import { UsageError } from "../errors.js";
 import { renderSvgChart } from "../render/chart-svg.js";
 import { renderTextChart } from "../render/chart-text.js";
@@ -33,7 +33,7 @@ const HEIGHT = 18;
 export async function runChart(options: ChartOptions, surface: ChartSurface): Promise<CommandResult> {
   const { card, result } = await compareFromFlags(options);
   if (isZeroVolume(result.volume)) throw new UsageError("--input-tokens and --output-tokens are both 0: the chart needs a volume to set the mix of tokens");
-  const chart = costCurves(result);
+  const chart = costLines(result);
   const mix = result.volume.outputTokens > 0 ? `${(result.volume.inputTokens / result.volume.outputTokens).toFixed(1)} input : 1 output` : "input only";
   const title = `${result.model.name}: cost against volume`;
   const subtitle = `${mix}, ${card.region} rates${card.effectiveDate ? ` of ${card.effectiveDate}` : ""}, ${result.hoursPerMonth} hours a month`;

@@ -1,4 +1,4 @@
-import { checkReservations } from "../core/check-reservations.js";
+import { checkReservations } from "../core/plans/check-reservations.js";
 import { EXIT } from "../exit-codes.js";
 import { readTerraformPlan } from "../readers/read-terraform-plan.js";
 import { resolveReservations } from "./resolve-plan.js";

@@ -1,9 +1,10 @@
-import { compareLanes, type CompareResult } from "../core/compare-lanes.js";
-import { pricedTerms, type RateCard, type Term } from "../core/rates.js";
-import type { Latency } from "../core/reasons.js";
-import { makeVolume } from "../core/volume.js";
-import type { TokenRate } from "../core/workload.js";
-import { workloadProblems } from "../core/workload-problems.js";
+import { compareLanes, type CompareResult } from "../core/lanes/compare-lanes.js";
+import { pricedTerms, type RateCard } from "../core/rates/rate-card.js";
+import { type Term } from "../core/cost-model/terms.js";
+import type { Latency } from "../core/lanes/lanes.js";
+import { makeVolume } from "../core/cost-model/volume.js";
+import type { TokensPerMinute } from "../core/cost-model/volume.js";
+import { workloadProblems } from "../core/plans/workload-problems.js";
 import { UsageError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
 import { renderCompareCsv } from "../render/compare-csv.js";
@@ -36,7 +37,7 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   "peakTpm.output": "--peak-output-tpm ",
 };
 
-function peakFrom(options: Pick<CompareOptions, "peakInputTpm" | "peakOutputTpm">): TokenRate | undefined {
+function peakFrom(options: Pick<CompareOptions, "peakInputTpm" | "peakOutputTpm">): TokensPerMinute | undefined {
   const { peakInputTpm: input, peakOutputTpm: output } = options;
   if (input === undefined && output === undefined) return undefined;
   if (input === undefined || output === undefined) {

@@ -1,5 +1,5 @@
-import type { RateCard } from "../core/rates.js";
-import type { Workload } from "../core/workload.js";
+import type { RateCard } from "../core/rates/rate-card.js";
+import type { Workload } from "../core/plans/workload.js";
 import { UsageError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
 import type { PlanFile } from "../readers/read-plan-file.js";

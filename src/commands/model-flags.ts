@@ -1,6 +1,7 @@
-import { pricedTerms, type ModelRates, type RateCard, type Term } from "../core/rates.js";
-import { resolveModel } from "../core/resolve-model.js";
-import { withUnitOverrides } from "../core/unit-overrides.js";
+import { pricedTerms, type ModelRates, type RateCard } from "../core/rates/rate-card.js";
+import { type Term } from "../core/cost-model/terms.js";
+import { resolveModel } from "../core/rates/resolve-model.js";
+import { withUnitOverrides } from "../core/rates/unit-overrides.js";
 import { UsageError } from "../errors.js";
 
 /** --rates, --region and --rates-version. */

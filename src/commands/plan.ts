@@ -1,4 +1,4 @@
-import { planLanes } from "../core/plan-lanes.js";
+import { planLanes } from "../core/plans/plan-lanes.js";
 import { resolveReservations } from "./resolve-plan.js";
 import { renderPlanCsv } from "../render/plan-csv.js";
 import { renderPlanJson } from "../render/plan-json.js";

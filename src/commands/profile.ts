@@ -1,7 +1,7 @@
-import { summarizeTraffic } from "../core/minute-traffic.js";
-import { profileTraffic } from "../core/profile-traffic.js";
-import type { Latency } from "../core/reasons.js";
-import { workloadProblems } from "../core/workload-problems.js";
+import { summarizeTraffic } from "../core/traffic/minute-traffic.js";
+import { profileTraffic } from "../core/traffic/profile-traffic.js";
+import type { Latency } from "../core/lanes/lanes.js";
+import { workloadProblems } from "../core/plans/workload-problems.js";
 import { UsageError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
 import { measureTraffic } from "../readers/traffic/measure-traffic.js";

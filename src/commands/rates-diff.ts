@@ -1,5 +1,5 @@
-import { diffRates } from "../core/diff-rates.js";
-import type { RateCard } from "../core/rates.js";
+import { diffRates } from "../core/rates/diff-rates.js";
+import type { RateCard } from "../core/rates/rate-card.js";
 import { InputFileError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
 import { renderRatesDiffCsv, renderRatesDiffJson, renderRatesDiffText, type DiffSide } from "../render/rates-diff.js";
@@ -20,8 +20,8 @@ async function side(which: string, options: RatesDiffOptions): Promise<{ card: R
     const card = await loadRateCard({ region: options.region, ratesVersion: which, files: [], bundledDir: options.bundledDir });
     return { card, side: { label: `${card.files[0]}`, region: card.region, effectiveDate: card.effectiveDate } };
   }
-  const { readRateFile, standaloneCard } = await import("../readers/read-rate-file.js");
-  const merged = standaloneCard(readRateFile(which, which, false));
+  const { readRateFile, rateCardOf } = await import("../readers/read-rate-file.js");
+  const merged = rateCardOf(readRateFile(which, which, false));
   if (merged.problems.length > 0) throw new InputFileError(merged.problems);
   return { card: merged.card, side: { label: which, region: merged.card.region, effectiveDate: merged.card.effectiveDate } };
 }

@@ -1,16 +1,16 @@
-import { isCalendarDate } from "../core/calendar-date.js";
-import { importPriceList, type ImportReport } from "../core/import-price-list.js";
-import type { PriceListEdition } from "../core/price-list-lines.js";
-import type { RateCard, RateSource } from "../core/rates.js";
+import { isCalendarDate } from "../core/input/calendar-date.js";
+import { importPriceList, type ImportReport } from "../core/price-list/import-price-list.js";
+import type { PriceListEdition } from "../core/price-list/price-list-lines.js";
+import type { RateCard, RateSource } from "../core/rates/rate-card.js";
 import { InputFileError, UsageError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
 import { nameResolver, readNamesFile } from "../readers/price-list/name-table.js";
 import { readPriceList } from "../readers/price-list/read-price-list.js";
-import { parseRateFile, standaloneCard } from "../readers/read-rate-file.js";
+import { parseRateFile, rateCardOf } from "../readers/read-rate-file.js";
 import { renderRateFileYaml } from "../render/rate-file-yaml.js";
 import { writeFileAtomically } from "../writers/write-file-atomically.js";
 import type { CommandResult } from "./command-result.js";
-import { quote } from "../core/quote.js";
+import { quote } from "../core/input/quote.js";
 
 export interface RatesImportOptions {
   region: string;
@@ -85,10 +85,10 @@ export async function runRatesImport(files: string[], options: RatesImportOption
   // What is written must validate as a bundled rate file: a price list that yields an impossible
   // file (Batch above on-demand, say) is reported, not written.
   const parsed = parseRateFile(yaml, shownAs, true);
-  const merged = standaloneCard(parsed);
+  const merged = rateCardOf(parsed);
   if (merged.problems.length > 0) {
     // Lines of a file not yet written would mean nothing to the user: the model id says where instead.
-    throw new InputFileError(merged.problems.map((p) => ({ source: shownAs, path: p.path, message: `${parsed.overlay.models[Number(p.path?.[1])]?.id ?? ""}: ${p.message}` })));
+    throw new InputFileError(merged.problems.map((p) => ({ source: shownAs, path: p.path, message: `${parsed.data.models[Number(p.path?.[1])]?.id ?? ""}: ${p.message}` })));
   }
   const notes = reportLines(report, models.length);
   if (options.output === undefined) return { stdout: yaml, stderr: notes, exitCode: 0 };

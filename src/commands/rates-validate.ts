@@ -18,19 +18,19 @@ interface FileVerdict {
 }
 
 async function validateOne(file: string, bundled: boolean): Promise<FileVerdict> {
-  const { readRateFile, standaloneCard } = await import("../readers/read-rate-file.js");
+  const { readRateFile, rateCardOf } = await import("../readers/read-rate-file.js");
   try {
     const parsed = readRateFile(file, file, bundled);
-    const region = parsed.overlay.region;
+    const region = parsed.data.region;
     if (bundled) {
       // A bundled file stands alone: every model complete, every price sourced.
-      const { card, problems: located } = standaloneCard(parsed);
+      const { card, problems: located } = rateCardOf(parsed);
       located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)); // in file order; sort is stable within a line
       return { file, region, models: card.models.length, problems: located };
     }
     // A user's file is checked as --rates would use it: laid over the bundled rates of its region.
     await loadRateCard({ region, files: [file] });
-    return { file, region, models: parsed.overlay.models.length, problems: [] };
+    return { file, region, models: parsed.data.models.length, problems: [] };
   } catch (error) {
     if (!(error instanceof InputFileError)) throw error;
     return { file, region: null, models: 0, problems: error.problems };

@@ -1,4 +1,4 @@
-import type { Lane } from "../core/reasons.js";
+import type { Lane } from "../core/lanes/lanes.js";
 import { UsageError } from "../errors.js";
 import { listBundledVersions } from "../readers/bundled-rates.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
@@ -60,7 +60,7 @@ export async function runRatesVersions(options: { format: Format }): Promise<Com
   const rows: { region: string; effectiveDate: string; file: string; models: number; default: boolean }[] = [];
   for (const [region, versions] of [...regions.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     for (const version of versions) {
-      const models = version.overlay?.models.length ?? (await import("../readers/read-rate-file.js")).readRateFile(version.path as string, version.shownAs, true).overlay.models.length;
+      const models = version.data?.models.length ?? (await import("../readers/read-rate-file.js")).readRateFile(version.path as string, version.shownAs, true).data.models.length;
       rows.push({ region, effectiveDate: version.effectiveDate, file: version.shownAs, models, default: version === versions[versions.length - 1] });
     }
   }

@@ -1,10 +1,10 @@
-import type { Reservation } from "../core/findings.js";
-import { summarizeTraffic } from "../core/minute-traffic.js";
-import { hourlyRateFor, type ModelRates, type RateCard } from "../core/rates.js";
-import { resolveModel } from "../core/resolve-model.js";
-import { makeVolume } from "../core/volume.js";
-import type { Workload } from "../core/workload.js";
-import { workloadProblems } from "../core/workload-problems.js";
+import type { Reservation } from "../core/plans/findings.js";
+import { summarizeTraffic } from "../core/traffic/minute-traffic.js";
+import { hourlyRateFor, type ModelRates, type RateCard } from "../core/rates/rate-card.js";
+import { resolveModel } from "../core/rates/resolve-model.js";
+import { makeVolume } from "../core/cost-model/volume.js";
+import type { Workload } from "../core/plans/workload.js";
+import { workloadProblems } from "../core/plans/workload-problems.js";
 import { InputFileError, UsageError, type InputProblem } from "../errors.js";
 import type { PlanFile } from "../readers/read-plan-file.js";
 import { measureTraffic } from "../readers/traffic/measure-traffic.js";

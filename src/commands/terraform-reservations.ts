@@ -1,8 +1,8 @@
-import type { Finding, Reservation } from "../core/findings.js";
-import { hourlyRateFor, type ModelRates, type RateCard } from "../core/rates.js";
-import { resolveModel } from "../core/resolve-model.js";
-import { ptChangeFindings } from "../core/terraform-findings.js";
-import type { Workload } from "../core/workload.js";
+import type { Finding, Reservation } from "../core/plans/findings.js";
+import { hourlyRateFor, type ModelRates, type RateCard } from "../core/rates/rate-card.js";
+import { resolveModel } from "../core/rates/resolve-model.js";
+import { ptChangeFindings } from "../core/plans/terraform-findings.js";
+import type { Workload } from "../core/plans/workload.js";
 import { InputFileError, type InputProblem } from "../errors.js";
 import type { PlanFile } from "../readers/read-plan-file.js";
 import { PT_RESOURCE_TYPE, type TerraformPt } from "../readers/read-terraform-plan.js";

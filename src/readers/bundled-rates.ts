@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { RateOverlay } from "../core/merge-rates.js";
+import type { RateFileData } from "../core/rates/merge-rates.js";
 
 // In the built CLI this module sits in dist/ beside bundled-rates.json: the bundled rate files,
 // validated and compiled when the package is built, so that a run parses no YAML and loads no zod.
@@ -18,7 +18,7 @@ export interface BundledVersion {
   /** The YAML file on disk, when read from source. */
   path?: string;
   /** The validated rates, when compiled at build time. */
-  overlay?: RateOverlay;
+  data?: RateFileData;
 }
 
 /** What the build writes to dist/bundled-rates.json. */

@@ -1,4 +1,4 @@
-import { quote } from "../core/quote.js";
+import { quote } from "../core/input/quote.js";
 
 /** A short, safe description of a value a user wrote, for error messages. */
 export function describeValue(value: unknown): string {

@@ -1,6 +1,6 @@
-import type { FieldPath } from "../core/field-path.js";
-import { applyOverlay, emptyRateCard, type RateOverlay } from "../core/merge-rates.js";
-import type { RateCard } from "../core/rates.js";
+import type { FieldPath } from "../core/input/field-path.js";
+import { layRateFile, emptyRateCard, type RateFileData } from "../core/rates/merge-rates.js";
+import type { RateCard } from "../core/rates/rate-card.js";
 import { InputFileError, UsageError, type InputProblem } from "../errors.js";
 import { listBundledVersions, type BundledVersion } from "./bundled-rates.js";
 
@@ -40,8 +40,8 @@ function pickBundled(region: string, version: string | undefined, haveUserFiles:
   return match;
 }
 
-interface Layer {
-  overlay: RateOverlay;
+interface LocatedRateFile {
+  data: RateFileData;
   lineOf(path: FieldPath): number | undefined;
   keyLine(path: FieldPath, key: string): number | undefined;
 }
@@ -49,7 +49,7 @@ interface Layer {
 const noLines = { lineOf: () => undefined, keyLine: () => undefined };
 
 /** Bundled files read from source (not built), parsed once per process: they are the package's own. */
-const sourceLayers = new Map<string, Layer>();
+const sourceFiles = new Map<string, LocatedRateFile>();
 
 /**
  * The rate card for one run: the bundled version for the region (the newest unless one is asked
@@ -58,13 +58,13 @@ const sourceLayers = new Map<string, Layer>();
  */
 export async function loadRateCard(request: RateCardRequest): Promise<RateCard> {
   const problems: InputProblem[] = [];
-  const userFiles: Layer[] = [];
+  const userFiles: LocatedRateFile[] = [];
   const needsReader = request.files.length > 0;
   const reader = needsReader ? await import("./read-rate-file.js") : undefined;
   for (const path of request.files) {
     try {
       const file = reader!.readRateFile(path, path, false);
-      userFiles.push({ overlay: file.overlay, lineOf: file.yaml.lineOf, keyLine: file.yaml.keyLine });
+      userFiles.push({ data: file.data, lineOf: file.yaml.lineOf, keyLine: file.yaml.keyLine });
     } catch (error) {
       if (!(error instanceof InputFileError)) throw error;
       problems.push(...error.problems);
@@ -74,27 +74,27 @@ export async function loadRateCard(request: RateCardRequest): Promise<RateCard> 
 
   const region = request.region ?? DEFAULT_REGION;
   const bundled = pickBundled(region, request.ratesVersion, userFiles.length > 0, request.bundledDir);
-  const layers: Layer[] = [];
-  if (bundled?.overlay) layers.push({ overlay: bundled.overlay, ...noLines });
+  const rateFiles: LocatedRateFile[] = [];
+  if (bundled?.data) rateFiles.push({ data: bundled.data, ...noLines });
   else if (bundled?.path) {
-    let layer = sourceLayers.get(bundled.path);
-    if (!layer) {
+    let located = sourceFiles.get(bundled.path);
+    if (!located) {
       const { readRateFile } = reader ?? (await import("./read-rate-file.js"));
       const file = readRateFile(bundled.path, bundled.shownAs, true);
-      layer = { overlay: file.overlay, lineOf: file.yaml.lineOf, keyLine: file.yaml.keyLine };
-      sourceLayers.set(bundled.path, layer);
+      located = { data: file.data, lineOf: file.yaml.lineOf, keyLine: file.yaml.keyLine };
+      sourceFiles.set(bundled.path, located);
     }
-    layers.push(layer);
+    rateFiles.push(located);
   }
-  layers.push(...userFiles);
+  rateFiles.push(...userFiles);
 
   let card = emptyRateCard(region);
-  for (const layer of layers) {
-    const result = applyOverlay(card, layer.overlay);
+  for (const rateFile of rateFiles) {
+    const result = layRateFile(card, rateFile.data);
     card = result.card;
     const located = result.problems.map((problem) => {
-      const line = problem.key === undefined ? layer.lineOf(problem.path) : layer.keyLine(problem.path, problem.key);
-      const hint = problem.path.join(".") === "region" && request.region === undefined ? ` (give --region ${layer.overlay.region} to use this file's region)` : "";
+      const line = problem.key === undefined ? rateFile.lineOf(problem.path) : rateFile.keyLine(problem.path, problem.key);
+      const hint = problem.path.join(".") === "region" && request.region === undefined ? ` (give --region ${rateFile.data.region} to use this file's region)` : "";
       return { source: problem.file, path: problem.path, line, message: `${problem.message}${hint}` };
     });
     problems.push(...located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { DEFAULT_POLICY } from "../core/findings.js";
-import { MAX_TOKENS, tokenCountProblem } from "../core/limits.js";
-import { TERMS } from "../core/rates.js";
-import { LATENCIES } from "../core/reasons.js";
-import { SLAS } from "../core/workload.js";
+import { DEFAULT_POLICY } from "../core/plans/findings.js";
+import { MAX_TOKENS, tokenCountProblem } from "../core/cost-model/limits.js";
+import { TERMS } from "../core/cost-model/terms.js";
+import { LATENCIES } from "../core/lanes/lanes.js";
+import { SLAS } from "../core/plans/workload.js";
 import { describeValue } from "./describe-value.js";
 import { expected, printableText } from "./schema-parts.js";
 import { parseTokenCount, TOKEN_COUNT_FORMS } from "./token-count.js";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { isCalendarDate } from "../core/calendar-date.js";
-import { MAX_TOKENS, MAX_USD_PER_MTOK, MAX_USD_PER_UNIT_HOUR } from "../core/limits.js";
+import { isCalendarDate } from "../core/input/calendar-date.js";
+import { MAX_TOKENS, MAX_USD_PER_MTOK, MAX_USD_PER_UNIT_HOUR } from "../core/cost-model/limits.js";
 import { describeValue } from "./describe-value.js";
 import { expected, printableText } from "./schema-parts.js";
 

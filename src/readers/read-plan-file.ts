@@ -1,11 +1,11 @@
 import { statSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
-import type { FieldPath } from "../core/field-path.js";
+import type { FieldPath } from "../core/input/field-path.js";
 import { InputFileError, type InputProblem } from "../errors.js";
 import { planFileSchema, type PlanFileInput } from "./plan-file-schema.js";
 import { readTextFile } from "./read-text-file.js";
 import { parseYamlFile } from "./yaml-document.js";
-import { quote } from "../core/quote.js";
+import { quote } from "../core/input/quote.js";
 import { zodProblems } from "./zod-problems.js";
 
 export interface PlanFile {

@@ -1,5 +1,5 @@
-import { applyOverlay, emptyRateCard, type RateOverlay } from "../core/merge-rates.js";
-import type { RateCard } from "../core/rates.js";
+import { layRateFile, emptyRateCard, type RateFileData } from "../core/rates/merge-rates.js";
+import type { RateCard } from "../core/rates/rate-card.js";
 import { InputFileError, type InputProblem } from "../errors.js";
 import { rateFileSchema } from "./rate-file-schema.js";
 import { readTextFile } from "./read-text-file.js";
@@ -7,7 +7,7 @@ import { parseYamlFile, type YamlFile } from "./yaml-document.js";
 import { zodProblems } from "./zod-problems.js";
 
 export interface RateFile {
-  overlay: RateOverlay;
+  data: RateFileData;
   yaml: ReturnType<typeof parseYamlFile>;
 }
 
@@ -27,7 +27,7 @@ export function parseRateFile(text: string, shownAs: string, bundled: boolean): 
   if (problems.length > 0) throw new InputFileError(problems);
   return {
     yaml,
-    overlay: {
+    data: {
       file: shownAs,
       region: data.region,
       effectiveDate: data.effectiveDate,
@@ -47,8 +47,8 @@ export function readRateFile(path: string, shownAs: string, bundled: boolean): R
  * A rate file on its own, as a bundled version stands: laid over no other rates, so every model must
  * be complete. Every problem is located on its line.
  */
-export function standaloneCard(file: RateFile): { card: RateCard; problems: InputProblem[] } {
-  const { card, problems } = applyOverlay(emptyRateCard(file.overlay.region), file.overlay);
+export function rateCardOf(file: RateFile): { card: RateCard; problems: InputProblem[] } {
+  const { card, problems } = layRateFile(emptyRateCard(file.data.region), file.data);
   return {
     card,
     problems: problems.map((p) => ({

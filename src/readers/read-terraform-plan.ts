@@ -1,5 +1,5 @@
-import type { FieldPath } from "../core/field-path.js";
-import type { Term } from "../core/rates.js";
+import type { FieldPath } from "../core/input/field-path.js";
+import type { Term } from "../core/cost-model/terms.js";
 import { InputFileError, type InputProblem } from "../errors.js";
 import { describeValue } from "./describe-value.js";
 import { parseJsonText } from "./parse-json-text.js";

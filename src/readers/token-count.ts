@@ -1,4 +1,4 @@
-import { MAX_TOKENS } from "../core/limits.js";
+import { MAX_TOKENS } from "../core/cost-model/limits.js";
 
 const FORM = /^(\d+(?:_\d+)*)(?:\.(\d+(?:_\d+)*))?(?:e([+-]?\d+))?([kmbt])?$/i;
 const SUFFIX_EXPONENT: Record<string, number> = { k: 3, m: 6, b: 9, t: 12 };

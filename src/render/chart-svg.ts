@@ -1,10 +1,10 @@
-import type { CostChart, SeriesKey } from "../core/cost-curves.js";
-import { formatUsdShort, seriesName } from "./chart-text.js";
+import type { CostChart, LineKey } from "../core/lanes/cost-lines.js";
+import { formatUsdShort, lineName } from "./chart-text.js";
 import { formatTokensShort, formatUsd } from "./money.js";
 
 const WIDTH = 840;
 const PLOT = { left: 80, right: 24, top: 64, height: 330 };
-const STROKES: Record<SeriesKey, { color: string; dash?: string }> = {
+const STROKES: Record<LineKey, { color: string; dash?: string }> = {
   "on-demand": { color: "#1f77b4" },
   batch: { color: "#7f7f7f", dash: "6 4" },
   "no-commit": { color: "#d62728" },
@@ -22,7 +22,7 @@ const fixed = (value: number) => Number(value.toFixed(1));
 export function renderSvgChart(chart: CostChart, title: string, subtitle: string): string {
   const plotWidth = WIDTH - PLOT.left - PLOT.right;
   const plotHeight = PLOT.height;
-  const legendLines = chart.series.length + chart.breakEvens.length + 1;
+  const legendLines = chart.lines.length + chart.breakEvens.length + 1;
   const HEIGHT = PLOT.top + plotHeight + 70 + legendLines * 18 + 16;
   const px = (x: number) => fixed(PLOT.left + (x / chart.xMax) * plotWidth);
   const py = (y: number) => fixed(PLOT.top + (1 - Math.min(y, chart.yMax) / chart.yMax) * plotHeight);
@@ -55,7 +55,7 @@ export function renderSvgChart(chart: CostChart, title: string, subtitle: string
     `<g data-user-volume="${Math.round(chart.userX)}"><line x1="${px(chart.userX)}" y1="${py(0)}" x2="${px(chart.userX)}" y2="${py(chart.yMax)}" stroke="#555555" stroke-dasharray="3 3"/>`,
     `<text x="${px(chart.userX) + 4}" y="${PLOT.top + 12}" fill="#555555">your volume</text></g>`,
   );
-  for (const line of chart.series) {
+  for (const line of chart.lines) {
     const stroke = STROKES[line.key];
     const points = line.points.map((point) => `${px(point.x)},${py(point.y)}`).join(" ");
     const dash = stroke.dash ? ` stroke-dasharray="${stroke.dash}"` : "";
@@ -74,11 +74,11 @@ export function renderSvgChart(chart: CostChart, title: string, subtitle: string
 
   out.push('<g class="legend">');
   let y = PLOT.top + plotHeight + 70;
-  for (const line of chart.series) {
+  for (const line of chart.lines) {
     const stroke = STROKES[line.key];
     const dash = stroke.dash ? ` stroke-dasharray="${stroke.dash}"` : "";
     out.push(`<line x1="${PLOT.left}" y1="${y - 4}" x2="${PLOT.left + 28}" y2="${y - 4}" stroke="${stroke.color}" stroke-width="2.5"${dash}/>`);
-    out.push(`<text x="${PLOT.left + 36}" y="${y}">${escape(seriesName(line.key, line.units))}</text>`);
+    out.push(`<text x="${PLOT.left + 36}" y="${y}">${escape(lineName(line.key, line.units))}</text>`);
     y += 18;
   }
   for (const point of chart.breakEvens) {

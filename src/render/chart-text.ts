@@ -1,4 +1,4 @@
-import { costAt, type CostChart, type SeriesKey } from "../core/cost-curves.js";
+import { costAt, type CostChart, type LineKey } from "../core/lanes/cost-lines.js";
 import type { Charset } from "./charset.js";
 import type { Painter } from "./colors.js";
 import { formatTokensShort, formatUsd } from "./money.js";
@@ -14,7 +14,7 @@ export interface TextChartOptions {
   subtitle: string;
 }
 
-const GLYPHS: Record<Charset, Record<SeriesKey | "break-even" | "you" | "axis-x" | "axis-y" | "tick-y" | "origin" | "tick-x", string>> = {
+const GLYPHS: Record<Charset, Record<LineKey | "break-even" | "you" | "axis-x" | "axis-y" | "tick-y" | "origin" | "tick-x", string>> = {
   unicode: {
     "on-demand": "●",
     batch: "○",
@@ -45,7 +45,7 @@ const GLYPHS: Record<Charset, Record<SeriesKey | "break-even" | "you" | "axis-x"
   },
 };
 
-export function seriesName(key: SeriesKey, units?: number): string {
+export function lineName(key: LineKey, units?: number): string {
   if (key === "on-demand") return "on-demand";
   if (key === "batch") return "Batch";
   return `PT ${key}, ${units === 1 ? "1 unit" : `${units} units`}`;
@@ -105,7 +105,7 @@ export function renderTextChart(chart: CostChart, options: TextChartOptions): st
   const you = gridPosition(chart, cols, rows, chart.userX, 0);
   for (let row = 0; row < rows; row++) put(you.col, row, paint.dim(glyph.you));
   // PT lines under the per-token lines, so that the on-demand line stays whole.
-  const order = [...chart.series].sort((a, b) => (a.key === "on-demand" ? 1 : 0) - (b.key === "on-demand" ? 1 : 0));
+  const order = [...chart.lines].sort((a, b) => (a.key === "on-demand" ? 1 : 0) - (b.key === "on-demand" ? 1 : 0));
   for (const line of order) {
     for (let col = 0; col < cols; col++) {
       const x = (col / (cols - 1)) * chart.xMax;
@@ -136,9 +136,9 @@ export function renderTextChart(chart: CostChart, options: TextChartOptions): st
   lines.push(`${" ".repeat(margin)}${labelRow.join("").trimEnd()}`);
   lines.push(`${" ".repeat(margin)}tokens a month (input side + output) against dollars a month`, "");
 
-  for (const line of chart.series) {
+  for (const line of chart.lines) {
     const capacity = line.capacityX === undefined ? "" : line.capacityX === null ? " (capacity unknown: no bend)" : ` (full at ${formatTokensShort(line.capacityX)})`;
-    lines.push(`  ${glyph[line.key]} ${seriesName(line.key, line.units)}${capacity}`);
+    lines.push(`  ${glyph[line.key]} ${lineName(line.key, line.units)}${capacity}`);
   }
   for (const point of chart.breakEvens) {
     const v = point.volume;

@@ -1,4 +1,4 @@
-import type { CheckResult } from "../core/check-reservations.js";
+import type { CheckResult } from "../core/plans/check-reservations.js";
 import { findingMessage } from "./finding-messages.js";
 import { toCsv } from "./csv.js";
 import { roundCents } from "./money.js";

@@ -1,5 +1,5 @@
-import type { CheckResult } from "../core/check-reservations.js";
-import type { FindingCode, Severity } from "../core/findings.js";
+import type { CheckResult } from "../core/plans/check-reservations.js";
+import type { FindingCode, Severity } from "../core/plans/findings.js";
 import { JSON_SCHEMA_VERSION } from "./compare-json.js";
 import { findingMessage } from "./finding-messages.js";
 import { roundCents } from "./money.js";

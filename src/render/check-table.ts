@@ -1,5 +1,5 @@
 import Table from "cli-table3";
-import type { CheckResult } from "../core/check-reservations.js";
+import type { CheckResult } from "../core/plans/check-reservations.js";
 import type { Painter } from "./colors.js";
 import { findingMessage } from "./finding-messages.js";
 import { formatUsd } from "./money.js";

@@ -1,4 +1,4 @@
-import type { CompareResult } from "../core/compare-lanes.js";
+import type { CompareResult } from "../core/lanes/compare-lanes.js";
 import { provisionedJson } from "./compare-json.js";
 import { toCsv, type CsvCell } from "./csv.js";
 import { roundCents, roundTokens } from "./money.js";

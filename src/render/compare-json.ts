@@ -1,9 +1,10 @@
-import type { BreakEven } from "../core/break-even.js";
-import type { CompareResult } from "../core/compare-lanes.js";
-import type { Overflow, ProvisionedOption, UnitsBasis } from "../core/provisioned-option.js";
-import type { RateCard, RateSource, Term } from "../core/rates.js";
-import type { Lane, Latency } from "../core/reasons.js";
-import type { Volume } from "../core/volume.js";
+import type { BreakEven } from "../core/cost-model/break-even.js";
+import type { CompareResult } from "../core/lanes/compare-lanes.js";
+import type { Overflow, ProvisionedOption, UnitsBasis } from "../core/cost-model/provisioned-option.js";
+import type { RateCard, RateSource } from "../core/rates/rate-card.js";
+import type { Term } from "../core/cost-model/terms.js";
+import type { Lane, Latency } from "../core/lanes/lanes.js";
+import type { Volume } from "../core/cost-model/volume.js";
 import { noteMessage, reasonMessage } from "./messages.js";
 import { roundCents, roundFraction, roundPrice, roundTokens } from "./money.js";
 

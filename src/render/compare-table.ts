@@ -1,7 +1,7 @@
 import Table from "cli-table3";
-import type { CompareResult } from "../core/compare-lanes.js";
-import type { ProvisionedOption } from "../core/provisioned-option.js";
-import type { RateCard } from "../core/rates.js";
+import type { CompareResult } from "../core/lanes/compare-lanes.js";
+import type { ProvisionedOption } from "../core/cost-model/provisioned-option.js";
+import type { RateCard } from "../core/rates/rate-card.js";
 import type { Painter } from "./colors.js";
 import { describeChoice, reasonMessage } from "./messages.js";
 import { formatPercent, formatRate, formatTokensShort, formatUsd, formatUsdDelta } from "./money.js";

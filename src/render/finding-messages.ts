@@ -1,4 +1,4 @@
-import type { Finding } from "../core/findings.js";
+import type { Finding } from "../core/plans/findings.js";
 import { throughputHint } from "./hints.js";
 import { formatPercent, formatUsd } from "./money.js";
 

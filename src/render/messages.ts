@@ -1,5 +1,6 @@
-import type { LaneChoice, Note, Reason } from "../core/reasons.js";
-import type { Volume } from "../core/volume.js";
+import type { Note, Reason } from "../core/lanes/reasons.js";
+import type { LaneChoice } from "../core/lanes/lanes.js";
+import type { Volume } from "../core/cost-model/volume.js";
 import { ptPriceHint, throughputHint, type InputsGivenBy } from "./hints.js";
 import { formatPercent, formatTokensShort, formatUsd } from "./money.js";
 

@@ -1,4 +1,4 @@
-import type { PlanResult } from "../core/plan-lanes.js";
+import type { PlanResult } from "../core/plans/plan-lanes.js";
 import { toCsv } from "./csv.js";
 import { roundCents } from "./money.js";
 

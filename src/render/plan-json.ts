@@ -1,6 +1,7 @@
-import type { PlanResult } from "../core/plan-lanes.js";
-import type { RateCard, Term } from "../core/rates.js";
-import type { Lane } from "../core/reasons.js";
+import type { PlanResult } from "../core/plans/plan-lanes.js";
+import type { RateCard } from "../core/rates/rate-card.js";
+import type { Term } from "../core/cost-model/terms.js";
+import type { Lane } from "../core/lanes/lanes.js";
 import { JSON_SCHEMA_VERSION, type JsonMessage } from "./compare-json.js";
 import { reasonMessage } from "./messages.js";
 import { roundCents } from "./money.js";

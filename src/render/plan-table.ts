@@ -1,7 +1,7 @@
 import Table from "cli-table3";
-import type { PlanResult } from "../core/plan-lanes.js";
-import type { RateCard } from "../core/rates.js";
-import type { LaneChoice } from "../core/reasons.js";
+import type { PlanResult } from "../core/plans/plan-lanes.js";
+import type { RateCard } from "../core/rates/rate-card.js";
+import type { LaneChoice } from "../core/lanes/lanes.js";
 import type { Painter } from "./colors.js";
 import { reasonMessage } from "./messages.js";
 import { formatPercent, formatUsd, formatUsdDelta } from "./money.js";

@@ -1,4 +1,4 @@
-import type { TrafficProfile } from "../core/profile-traffic.js";
+import type { TrafficProfile } from "../core/traffic/profile-traffic.js";
 import { toCsv, type CsvCell } from "./csv.js";
 import { roundCents } from "./money.js";
 import { pointJson } from "./profile-json.js";

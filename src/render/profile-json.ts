@@ -1,5 +1,6 @@
-import type { CurvePoint, TpmStats, TrafficProfile } from "../core/profile-traffic.js";
-import type { ModelRates, RateCard, Term } from "../core/rates.js";
+import type { CurvePoint, TpmStats, TrafficProfile } from "../core/traffic/profile-traffic.js";
+import type { ModelRates, RateCard } from "../core/rates/rate-card.js";
+import type { Term } from "../core/cost-model/terms.js";
 import { JSON_SCHEMA_VERSION, type JsonMessage } from "./compare-json.js";
 import { roundCents, roundFraction, roundPrice, roundTo, roundTokens } from "./money.js";
 import { profileNoteMessage, type ProfileNote } from "./profile-notes.js";

@@ -1,6 +1,6 @@
 import Table from "cli-table3";
-import type { CurvePoint, TrafficProfile } from "../core/profile-traffic.js";
-import type { ModelRates, RateCard } from "../core/rates.js";
+import type { CurvePoint, TrafficProfile } from "../core/traffic/profile-traffic.js";
+import type { ModelRates, RateCard } from "../core/rates/rate-card.js";
 import type { Painter } from "./colors.js";
 import { formatCount, formatPercent, formatTokensShort, formatUsd } from "./money.js";
 import { sparkline } from "./sparkline.js";

@@ -1,5 +1,6 @@
-import type { ImportedModel } from "../core/import-price-list.js";
-import { TERM_RATE_KEYS, TERMS, type RateSource } from "../core/rates.js";
+import type { ImportedModel } from "../core/price-list/import-price-list.js";
+import { type RateSource } from "../core/rates/rate-card.js";
+import { TERM_RATE_KEYS, TERMS } from "../core/cost-model/terms.js";
 
 export interface RateFileHeader {
   effectiveDate: string;

@@ -1,5 +1,5 @@
 import Table from "cli-table3";
-import type { RatesDiff } from "../core/diff-rates.js";
+import type { RatesDiff } from "../core/rates/diff-rates.js";
 import { JSON_SCHEMA_VERSION } from "./compare-json.js";
 import { toCsv } from "./csv.js";
 import { roundTo } from "./money.js";

@@ -1,6 +1,6 @@
 import Table from "cli-table3";
-import { pricedTerms, type ModelRates, type RateCard, type RateSource } from "../core/rates.js";
-import type { Lane } from "../core/reasons.js";
+import { pricedTerms, type ModelRates, type RateCard, type RateSource } from "../core/rates/rate-card.js";
+import type { Lane } from "../core/lanes/lanes.js";
 import { JSON_SCHEMA_VERSION, type JsonMessage } from "./compare-json.js";
 import { toCsv } from "./csv.js";
 import { formatRate } from "./money.js";

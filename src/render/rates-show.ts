@@ -1,5 +1,5 @@
-import { PROFILE_PREFIXES } from "../core/resolve-model.js";
-import { pricedTerms, type ModelRates, type RateCard } from "../core/rates.js";
+import { PROFILE_PREFIXES } from "../core/rates/resolve-model.js";
+import { pricedTerms, type ModelRates, type RateCard } from "../core/rates/rate-card.js";
 import { JSON_SCHEMA_VERSION, type JsonMessage } from "./compare-json.js";
 import { formatRate } from "./money.js";
 import { lanesOf, modelJson, ratesJson } from "./rates-list.js";

@@ -1,4 +1,4 @@
-import type { WorkloadProblem } from "../core/workload-problems.js";
+import type { WorkloadProblem } from "../core/plans/workload-problems.js";
 import { cachePriceHint, ptPriceHint, type InputsGivenBy } from "./hints.js";
 import { formatCount } from "./money.js";
 

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { inexactFigure } from "../../src/core/exact-figures.js";
+import { inexactFigure } from "../../src/core/cost-model/exact-figures.js";
 import { main } from "../../src/main.js";
-import { parseRateFile, standaloneCard } from "../../src/readers/read-rate-file.js";
+import { parseRateFile, rateCardOf } from "../../src/readers/read-rate-file.js";
 import { mutationFamily, mutationOf, type Syntax } from "./mutations.js";
 
 /** The seed every fuzz run starts from, so that a failure can be replayed exactly. */
@@ -91,7 +91,7 @@ export function judge(run: Run, file: string, format: FuzzFormat): string | null
   }
   // An imported rate file must validate as a bundled one.
   try {
-    const merged = standaloneCard(parseRateFile(run.stdout, "imported.yaml", true));
+    const merged = rateCardOf(parseRateFile(run.stdout, "imported.yaml", true));
     if (merged.problems.length > 0) return `the imported file does not validate: ${merged.problems[0]?.message}`;
   } catch (error) {
     return `the imported file does not validate: ${(error as Error).message.slice(0, 500)}`;

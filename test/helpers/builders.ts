@@ -1,4 +1,4 @@
-import type { ModelRates } from "../../src/core/rates.js";
+import type { ModelRates } from "../../src/core/rates/rate-card.js";
 
 /** The Sonnet-class model of domain.md section 3: $3 / $15 per 1M tokens, $25 per MU-hour on a long term. */
 export function workedExampleModel(overrides: Partial<ModelRates> = {}): ModelRates {
@@ -17,8 +17,8 @@ export function workedExampleModel(overrides: Partial<ModelRates> = {}): ModelRa
   };
 }
 
-import type { Workload } from "../../src/core/workload.js";
-import { makeVolume } from "../../src/core/volume.js";
+import type { Workload } from "../../src/core/plans/workload.js";
+import { makeVolume } from "../../src/core/cost-model/volume.js";
 
 /** A workload of the plan tests: interactive, no SLA, not custom, estimated traffic. */
 export function makeWorkload(name: string, model: ModelRates, inputTokens: number, outputTokens: number, overrides: Partial<Workload> = {}): Workload {

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { applyOverlay, emptyRateCard } from "../../src/core/merge-rates.js";
-import type { ModelRates } from "../../src/core/rates.js";
-import { resolveModel } from "../../src/core/resolve-model.js";
+import { layRateFile, emptyRateCard } from "../../src/core/rates/merge-rates.js";
+import type { ModelRates } from "../../src/core/rates/rate-card.js";
+import { resolveModel } from "../../src/core/rates/resolve-model.js";
 import { listBundledVersions } from "../../src/readers/bundled-rates.js";
 import { loadRateCard } from "../../src/readers/load-rate-card.js";
 import { parseRateFile } from "../../src/readers/read-rate-file.js";
@@ -16,9 +16,9 @@ describe("bundled rate files", () => {
 
   it.each(versions.map((v) => [v.shownAs, v] as const))("%s validates, is named after its region and date, and names a source for every model", async (_, version) => {
     const file = parseRateFile(readFileSync(version.path as string, "utf8"), version.shownAs, true);
-    expect(file.overlay.region).toBe(version.region);
-    expect(file.overlay.effectiveDate).toBe(version.effectiveDate);
-    const { card, problems } = applyOverlay(emptyRateCard(version.region), file.overlay);
+    expect(file.data.region).toBe(version.region);
+    expect(file.data.effectiveDate).toBe(version.effectiveDate);
+    const { card, problems } = layRateFile(emptyRateCard(version.region), file.data);
     expect(problems).toEqual([]);
     for (const model of card.models) {
       expect(model.source, model.id).toBeDefined();

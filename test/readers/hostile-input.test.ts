@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { quote } from "../../src/core/quote.js";
+import { quote } from "../../src/core/input/quote.js";
 import { readPlanFile } from "../../src/readers/read-plan-file.js";
 import { parseRateFile } from "../../src/readers/read-rate-file.js";
 import { readTextFile } from "../../src/readers/read-text-file.js";

@@ -130,7 +130,7 @@ describe("parseRateFile", () => {
 
   it("accepts a byte-order mark and CRLF line ends", async () => {
     const text = `\uFEFF${header}models:\r\n  - id: x.y\r\n    name: X\r\n    provider: P\r\n    onDemand: {inputPerMTok: 1, outputPerMTok: 2}\r\n`.replace(/\n(?!\r)/g, "\r\n").replace(/\r\r/g, "\r");
-    expect(parseRateFile(text, "crlf.yaml", false).overlay.models[0]?.id).toBe("x.y");
+    expect(parseRateFile(text, "crlf.yaml", false).data.models[0]?.id).toBe("x.y");
   });
 });
 

@@ -1,12 +1,12 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { compareLanes } from "../../src/core/compare-lanes.js";
-import { costCurves } from "../../src/core/cost-curves.js";
-import { makeVolume } from "../../src/core/volume.js";
+import { compareLanes } from "../../src/core/lanes/compare-lanes.js";
+import { costLines } from "../../src/core/lanes/cost-lines.js";
+import { makeVolume } from "../../src/core/cost-model/volume.js";
 import { renderSvgChart } from "../../src/render/chart-svg.js";
 import { workedExampleModel } from "../helpers/builders.js";
 
-const chart = costCurves(
+const chart = costLines(
   compareLanes({
     model: workedExampleModel({
       batch: { inputPerMTok: 1.5, outputPerMTok: 7.5 },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compareLanes } from "../../src/core/compare-lanes.js";
-import { costCurves } from "../../src/core/cost-curves.js";
-import { makeVolume } from "../../src/core/volume.js";
+import { compareLanes } from "../../src/core/lanes/compare-lanes.js";
+import { costLines } from "../../src/core/lanes/cost-lines.js";
+import { makeVolume } from "../../src/core/cost-model/volume.js";
 import { formatUsdShort, renderTextChart, wrapLine } from "../../src/render/chart-text.js";
 import { makePainter } from "../../src/render/colors.js";
 import { workedExampleModel } from "../helpers/builders.js";
@@ -13,7 +13,7 @@ function chartFor(hourly: number) {
     batch: { inputPerMTok: 1.5, outputPerMTok: 7.5 },
     provisioned: { hourlyPerUnit: { sixMonth: hourly }, unitThroughput: { inputTpm: 70_000, outputTpm: 14_000 } },
   });
-  return costCurves(compareLanes({ model, volume: makeVolume({ inputTokens: 3e9, outputTokens: 0.6e9 }), hoursPerMonth: 730, units: 2, latency: "interactive" }));
+  return costLines(compareLanes({ model, volume: makeVolume({ inputTokens: 3e9, outputTokens: 0.6e9 }), hoursPerMonth: 730, units: 2, latency: "interactive" }));
 }
 const draw = (hourly: number, width: number, charset: "ascii" | "unicode" = "ascii") =>
   renderTextChart(chartFor(hourly), { width, height: 18, charset, paint: makePainter(false), title: "Title", subtitle: "subtitle" }).split("\n");

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { NamedModel, NameResolver } from "../../core/import-price-list.js";
-import { PRICE_LIST_NAMES, providerOfId } from "../../core/price-list-names.js";
-import type { RateCard } from "../../core/rates.js";
+import type { NamedModel, NameResolver } from "../../core/price-list/import-price-list.js";
+import { PRICE_LIST_NAMES, providerOfId } from "../../core/price-list/price-list-names.js";
+import type { RateCard } from "../../core/rates/rate-card.js";
 import { InputFileError } from "../../errors.js";
 import { describeValue } from "../describe-value.js";
 import { readTextFile } from "../read-text-file.js";

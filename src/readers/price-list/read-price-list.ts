@@ -1,5 +1,5 @@
-import type { FieldPath } from "../../core/field-path.js";
-import type { PriceLine, PriceListEdition } from "../../core/price-list-lines.js";
+import type { FieldPath } from "../../core/input/field-path.js";
+import type { PriceLine, PriceListEdition } from "../../core/price-list/price-list-lines.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import { describeValue } from "../describe-value.js";
 import { parseJsonText } from "../parse-json-text.js";

@@ -1,6 +1,6 @@
-import { buildMinuteTraffic, WindowTooLongError, type MinuteTraffic, type TokenSeries } from "../../core/minute-traffic.js";
-import type { ModelRates, RateCard } from "../../core/rates.js";
-import { resolveModel } from "../../core/resolve-model.js";
+import { buildMinuteTraffic, WindowTooLongError, type MinuteTraffic, type TokenSeries } from "../../core/traffic/minute-traffic.js";
+import type { ModelRates, RateCard } from "../../core/rates/rate-card.js";
+import { resolveModel } from "../../core/rates/resolve-model.js";
 import { UsageError } from "../../errors.js";
 import { readTraffic, type TrafficRead } from "./read-traffic.js";
 

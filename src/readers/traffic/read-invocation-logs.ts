@@ -1,5 +1,5 @@
-import { tokenCountProblem } from "../../core/limits.js";
-import type { FieldPath } from "../../core/field-path.js";
+import { tokenCountProblem } from "../../core/cost-model/limits.js";
+import type { FieldPath } from "../../core/input/field-path.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import { describeValue } from "../describe-value.js";
 import { forEachLine } from "./for-each-line.js";

@@ -1,6 +1,6 @@
-import { tokenCountProblem } from "../../core/limits.js";
-import type { FieldPath } from "../../core/field-path.js";
-import type { TokenField } from "../../core/minute-traffic.js";
+import { tokenCountProblem } from "../../core/cost-model/limits.js";
+import type { FieldPath } from "../../core/input/field-path.js";
+import type { TokenField } from "../../core/traffic/minute-traffic.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import { describeValue } from "../describe-value.js";
 import { parseTimestamp } from "./parse-timestamp.js";

@@ -1,10 +1,10 @@
-import { MAX_TOKENS, tokenCountProblem } from "../../core/limits.js";
-import { TOKEN_FIELDS, type TokenField, type TokenSeries } from "../../core/minute-traffic.js";
+import { MAX_TOKENS, tokenCountProblem } from "../../core/cost-model/limits.js";
+import { TOKEN_FIELDS, type TokenField, type TokenSeries } from "../../core/traffic/minute-traffic.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import { detectPeriod, isAscending, PeriodError, sortPoints } from "./detect-period.js";
 import { forEachLine } from "./for-each-line.js";
 import { parseTimestamp } from "./parse-timestamp.js";
-import { quote } from "../../core/quote.js";
+import { quote } from "../../core/input/quote.js";
 
 const MAX_PROBLEMS = 20;
 const REQUIRED = ["timestamp", "inputTokens", "outputTokens"] as const;

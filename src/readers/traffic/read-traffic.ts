@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from "node:fs";
-import type { TokenField, TokenSeries } from "../../core/minute-traffic.js";
+import type { TokenField, TokenSeries } from "../../core/traffic/minute-traffic.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import { parseJsonText } from "../parse-json-text.js";
 import { readTextFile } from "../read-text-file.js";

@@ -2,7 +2,7 @@ import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildMinuteTraffic } from "../../../src/core/minute-traffic.js";
+import { buildMinuteTraffic } from "../../../src/core/traffic/minute-traffic.js";
 import { readTraffic } from "../../../src/readers/traffic/read-traffic.js";
 import { problemsOf } from "../../helpers/problems.js";
 

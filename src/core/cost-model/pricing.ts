@@ -1,0 +1,117 @@
+/**
+ * Every price rule of the cost model, once: tokens on-demand and on Batch (with prompt-cache reads
+ * and writes), reserved units, the committed total of a term, and overflow. The monthly path
+ * (compare, plan, check) and the per-minute path (profile) both price through these functions.
+ * See docs/cost-model.md.
+ */
+import { hourlyRateFor, type ModelRates } from "../rates/rate-card.js";
+import { TERM_MONTHS, type Term } from "./terms.js";
+import type { Volume } from "./volume.js";
+
+const PER_MILLION = 1e6;
+
+/** USD per 1M tokens of each kind, as one lane charges them. */
+export interface TokenPrices {
+  input: number;
+  output: number;
+  cacheRead: number;
+  cacheWrite: number;
+}
+
+/** A rate-file field that prices cache tokens. */
+export type CachePriceField = "promptCache.readPerMTok" | "promptCache.writePerMTok";
+
+/** Tokens of a kind the model has no price for: pricing them at $0 would understate the bill. */
+export class MissingPriceError extends Error {
+  override readonly name = "MissingPriceError";
+  constructor(
+    readonly modelId: string,
+    readonly field: CachePriceField,
+  ) {
+    super(`${modelId} has no ${field} price for the cache tokens given`);
+  }
+}
+
+/** The cache prices a volume needs that the model does not have. */
+export function missingCachePrices(model: ModelRates, volume: Volume): CachePriceField[] {
+  const missing: CachePriceField[] = [];
+  if (volume.cacheReadTokens > 0 && model.promptCache?.readPerMTok === undefined) missing.push("promptCache.readPerMTok");
+  if (volume.cacheWriteTokens > 0 && model.promptCache?.writePerMTok === undefined) missing.push("promptCache.writePerMTok");
+  return missing;
+}
+
+/**
+ * On-demand prices for a volume: input and output at their own rates, prompt-cache reads and writes
+ * at the cache rates. Null for a model without on-demand prices (PT only). Throws MissingPriceError
+ * when the volume has cache tokens of a kind the model has no price for.
+ */
+export function onDemandPrices(model: ModelRates, volume: Volume): TokenPrices | null {
+  const od = model.onDemand;
+  if (!od) return null;
+  const [missing] = missingCachePrices(model, volume);
+  if (missing) throw new MissingPriceError(model.id, missing);
+  return { input: od.inputPerMTok, output: od.outputPerMTok, cacheRead: model.promptCache?.readPerMTok ?? 0, cacheWrite: model.promptCache?.writePerMTok ?? 0 };
+}
+
+/** Batch prices; null for a model without a Batch lane. Batch has no prompt cache: cache tokens are priced as batch input. */
+export function batchPrices(model: ModelRates): TokenPrices | null {
+  const batch = model.batch;
+  if (!batch) return null;
+  return { input: batch.inputPerMTok, output: batch.outputPerMTok, cacheRead: batch.inputPerMTok, cacheWrite: batch.inputPerMTok };
+}
+
+/** USD for tokens of each kind at `prices`: the one sum every per-token lane uses, a month or a minute at a time. */
+export function tokenCost(prices: TokenPrices, inputTokens: number, outputTokens: number, cacheReadTokens: number, cacheWriteTokens: number): number {
+  return (
+    (inputTokens / PER_MILLION) * prices.input +
+    (outputTokens / PER_MILLION) * prices.output +
+    (cacheReadTokens / PER_MILLION) * prices.cacheRead +
+    (cacheWriteTokens / PER_MILLION) * prices.cacheWrite
+  );
+}
+
+function volumeCost(prices: TokenPrices | null, volume: Volume): number | null {
+  return prices === null ? null : tokenCost(prices, volume.inputTokens, volume.outputTokens, volume.cacheReadTokens, volume.cacheWriteTokens);
+}
+
+/** USD for a volume on-demand; null for a PT-only model. Throws MissingPriceError as `onDemandPrices` does. */
+export function onDemandCost(model: ModelRates, volume: Volume): number | null {
+  return volumeCost(onDemandPrices(model, volume), volume);
+}
+
+/** USD for a volume on Batch; null for a model without a Batch lane. */
+export function batchCost(model: ModelRates, volume: Volume): number | null {
+  return volumeCost(batchPrices(model), volume);
+}
+
+/** USD a month for reserved units: units × hourly rate × hours, whatever traffic they carry. */
+export function reservedCost(units: number, hourlyRate: number, hoursPerMonth: number): number {
+  return units * hourlyRate * hoursPerMonth;
+}
+
+/** The hourly rate of a term the caller knows is priced. */
+export function termRate(model: ModelRates, term: Term): number {
+  const rate = hourlyRateFor(model, term);
+  if (rate === undefined) throw new Error(`${model.id} has no ${term} PT price`);
+  return rate;
+}
+
+/** USD a month for `units` of a model on a term. */
+export function unitsCost(model: ModelRates, term: Term, units: number, hoursPerMonth: number): number {
+  return reservedCost(units, termRate(model, term), hoursPerMonth);
+}
+
+/** USD a term commits to: a month of reserved units times the term's months; 0 for no-commit, which can be deleted in any hour. */
+export function committedCost(monthlyReserved: number, term: Term): number {
+  return monthlyReserved * TERM_MONTHS[term];
+}
+
+/** The share of the traffic that does not fit when the units run at `utilization` (0 when it fits). */
+export function overflowShare(utilization: number): number {
+  return utilization > 1 ? 1 - 1 / utilization : 0;
+}
+
+/** USD to serve the overflow on-demand: that share of the on-demand cost; null when there is no on-demand lane (it is throttled). */
+export function overflowCost(onDemand: number | null, share: number): number | null {
+  return onDemand === null ? null : onDemand * share;
+}

@@ -1,0 +1,41 @@
+/** Monthly token volume of a workload. Cache reads and writes are counted apart from `inputTokens`. */
+export interface Volume {
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+}
+
+export function makeVolume(partial: Partial<Volume>): Volume {
+  return {
+    inputTokens: partial.inputTokens ?? 0,
+    outputTokens: partial.outputTokens ?? 0,
+    cacheReadTokens: partial.cacheReadTokens ?? 0,
+    cacheWriteTokens: partial.cacheWriteTokens ?? 0,
+  };
+}
+
+/** Every token on the input side of the model: plain input plus cache reads and writes. */
+export function inputSideTokens(volume: Volume): number {
+  return volume.inputTokens + volume.cacheReadTokens + volume.cacheWriteTokens;
+}
+
+/** The same mix of traffic, `scale` times as much. */
+export function scaleVolume(volume: Volume, scale: number): Volume {
+  return {
+    inputTokens: volume.inputTokens * scale,
+    outputTokens: volume.outputTokens * scale,
+    cacheReadTokens: volume.cacheReadTokens * scale,
+    cacheWriteTokens: volume.cacheWriteTokens * scale,
+  };
+}
+
+export function isZeroVolume(volume: Volume): boolean {
+  return inputSideTokens(volume) === 0 && volume.outputTokens === 0;
+}
+
+/** Tokens per minute, input side (plain input plus cache reads and writes) and output. */
+export interface TokensPerMinute {
+  input: number;
+  output: number;
+}

@@ -1,0 +1,117 @@
+import { chooseUnits } from "./choose-units.js";
+import { priceProvisioned, type ProvisionedOption } from "../cost-model/provisioned-option.js";
+import { hourlyRateFor, pricedTerms, type ModelRates } from "../rates/rate-card.js";
+import { TERMS, type Term } from "../cost-model/terms.js";
+import type { Note, Recommendation } from "./reasons.js";
+import type { Latency } from "./lanes.js";
+import { recommendLane } from "./recommend-lane.js";
+import { batchCost, onDemandCost } from "../cost-model/pricing.js";
+import type { Volume, TokensPerMinute } from "../cost-model/volume.js";
+
+export interface CompareInput {
+  model: ModelRates;
+  volume: Volume;
+  hoursPerMonth: number;
+  /** Units to price; chosen from the peak or the volume when absent. */
+  units?: number;
+  peakTpm?: TokensPerMinute;
+  /** Only these terms; every priced term when absent. */
+  terms?: readonly Term[];
+  latency: Latency;
+}
+
+export interface CompareResult {
+  model: ModelRates;
+  hoursPerMonth: number;
+  volume: Volume;
+  latency: Latency;
+  onDemand: { monthlyCost: number } | null;
+  batch: { monthlyCost: number } | null;
+  provisioned: ProvisionedOption[];
+  /** Terms the user asked for that have no price for this model. */
+  unpricedTerms: Term[];
+  recommendation: Recommendation;
+  notes: Note[];
+}
+
+/**
+ * PT for the steady base and on-demand above it (domain.md section 4, rule 5): with the volume
+ * spread evenly, the best whole unit count below the load is its floor, with the rest overflowing.
+ */
+function cheapestBlended(options: ProvisionedOption[], input: CompareInput, onDemand: number | null): ProvisionedOption | undefined {
+  if (onDemand === null) return undefined;
+  let best: ProvisionedOption | undefined;
+  for (const option of options) {
+    if (option.utilization === null) continue;
+    const units = Math.floor(option.utilization * option.units);
+    if (units < 1 || units >= option.units) continue;
+    const blended = priceProvisioned({
+      term: option.term,
+      hourlyRate: option.hourlyRate,
+      units,
+      unitsBasis: "volume",
+      hoursPerMonth: input.hoursPerMonth,
+      volume: input.volume,
+      throughput: input.model.provisioned?.unitThroughput,
+      onDemandCost: onDemand,
+    });
+    if (!best || blended.monthlyCost < best.monthlyCost) best = blended;
+  }
+  return best;
+}
+
+/** Prices one workload on every lane its model has and recommends the cheapest lane that fits. */
+export function compareLanes(input: CompareInput): CompareResult {
+  const { model, volume, hoursPerMonth } = input;
+  const onDemand = onDemandCost(model, volume);
+  const batch = batchCost(model, volume);
+  const throughput = model.provisioned?.unitThroughput;
+  const { units, basis } = chooseUnits(input, throughput);
+
+  const wanted = input.terms ?? TERMS;
+  const priced = pricedTerms(model);
+  const provisioned = wanted
+    .filter((term) => priced.includes(term))
+    .map((term) =>
+      priceProvisioned({
+        term,
+        hourlyRate: hourlyRateFor(model, term) as number,
+        units,
+        unitsBasis: basis,
+        hoursPerMonth,
+        volume,
+        throughput,
+        onDemandCost: onDemand,
+      }),
+    );
+  const unpricedTerms = input.terms && model.provisioned ? wanted.filter((term) => !priced.includes(term)) : [];
+
+  const notes: Note[] = [];
+  if (basis === "volume") notes.push({ code: "UNITS_FROM_VOLUME", units });
+  if (basis === "peak") notes.push({ code: "UNITS_FROM_PEAK", units });
+  if (basis === "default" && model.provisioned) notes.push({ code: "UNITS_DEFAULT", units, peakGiven: input.peakTpm !== undefined });
+
+  const recommendation = recommendLane({
+    model,
+    latency: input.latency,
+    onDemand,
+    batch,
+    provisioned,
+    unpricedTerms,
+    peakTpm: input.peakTpm,
+    blended: basis === "volume" ? cheapestBlended(provisioned, input, onDemand) : undefined,
+  });
+
+  return {
+    model,
+    hoursPerMonth,
+    volume,
+    latency: input.latency,
+    onDemand: onDemand === null ? null : { monthlyCost: onDemand },
+    batch: batch === null ? null : { monthlyCost: batch },
+    provisioned,
+    unpricedTerms,
+    recommendation,
+    notes,
+  };
+}

@@ -1,0 +1,102 @@
+import type { CompareResult } from "./compare-lanes.js";
+import type { Term } from "../cost-model/terms.js";
+import { inputSideTokens, type Volume } from "../cost-model/volume.js";
+
+export type LineKey = "on-demand" | "batch" | Term;
+
+export interface LinePoint {
+  /** Tokens a month (input side plus output) at the workload's mix. */
+  x: number;
+  /** USD a month. */
+  y: number;
+}
+
+/** A lane's monthly cost against monthly volume: a piecewise-linear line through its points. */
+export interface CostLine {
+  key: LineKey;
+  points: LinePoint[];
+  /** For PT: the units and where they fill up (null when the unit throughput is unknown). */
+  units?: number;
+  capacityX?: number | null;
+}
+
+export interface ChartBreakEven {
+  term: Term;
+  x: number;
+  y: number;
+  volume: Volume;
+}
+
+export interface CostChart {
+  /** The workload's own volume, in tokens a month. */
+  userX: number;
+  userVolume: Volume;
+  xMax: number;
+  yMax: number;
+  lines: CostLine[];
+  breakEvens: ChartBreakEven[];
+}
+
+const NICE_STEPS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/** The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 or 10 times a power of ten that is at least `value`. */
+export function niceCeil(value: number): number {
+  if (!(value > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  for (const step of NICE_STEPS) if (step * power >= value * (1 - 1e-12)) return step * power;
+  return 10 * power;
+}
+
+/** The cost of a line at x, reading its piecewise-linear points. */
+export function costAt(line: CostLine, x: number): number {
+  const points = line.points;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] as LinePoint;
+    const b = points[i] as LinePoint;
+    if (x <= b.x || i === points.length - 1) {
+      if (b.x === a.x) return b.y;
+      return a.y + ((b.y - a.y) * (x - a.x)) / (b.x - a.x);
+    }
+  }
+  return points[0]?.y ?? 0;
+}
+
+/**
+ * Monthly cost against monthly volume at the workload's mix (domain.md sections 2 and 3): the
+ * on-demand and Batch lines through the origin, and for each PT term a flat line that bends upward
+ * where its units fill up, the traffic above them priced on-demand. The x-axis runs well past the
+ * larger of the workload's volume and the break-evens.
+ */
+export function costLines(result: CompareResult): CostChart {
+  const volume = result.volume;
+  const total = inputSideTokens(volume) + volume.outputTokens;
+  const od = result.onDemand?.monthlyCost ?? null;
+  let sMax = 1;
+  for (const option of result.provisioned) {
+    if (option.breakEven.kind === "found") sMax = Math.max(sMax, option.breakEven.scale);
+    if (option.utilization !== null && option.utilization > 0) sMax = Math.max(sMax, 1 / option.utilization);
+  }
+  const xMax = niceCeil(total * sMax * 1.25);
+  const s = xMax / total;
+
+  const lines: CostLine[] = [];
+  if (od !== null) lines.push({ key: "on-demand", points: [{ x: 0, y: 0 }, { x: xMax, y: od * s }] });
+  if (result.batch) lines.push({ key: "batch", points: [{ x: 0, y: 0 }, { x: xMax, y: result.batch.monthlyCost * s }] });
+  const breakEvens: ChartBreakEven[] = [];
+  for (const option of result.provisioned) {
+    const fixed = option.reservedCost;
+    const capacityScale = option.utilization !== null && option.utilization > 0 ? 1 / option.utilization : null;
+    const points: LinePoint[] = [{ x: 0, y: fixed }];
+    if (capacityScale !== null && capacityScale < s && od !== null) {
+      // Above capacity the overflow, OD × (s − capacity), is priced on-demand: a line parallel to it.
+      points.push({ x: capacityScale * total, y: fixed }, { x: xMax, y: fixed + od * (s - capacityScale) });
+    } else points.push({ x: xMax, y: fixed });
+    lines.push({ key: option.term, points, units: option.units, capacityX: capacityScale === null ? null : capacityScale * total });
+    if (option.breakEven.kind === "found") {
+      breakEvens.push({ term: option.term, x: option.breakEven.scale * total, y: fixed, volume: option.breakEven.volume });
+    }
+  }
+  const yHigh = Math.max(...lines.map((line) => Math.max(...line.points.map((point) => point.y))), 1);
+  return { userX: total, userVolume: volume, xMax, yMax: niceCeil(yHigh * 1.05), lines, breakEvens };
+}
+

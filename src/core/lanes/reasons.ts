@@ -1,0 +1,58 @@
+import type { Term } from "../cost-model/terms.js";
+import type { Volume } from "../cost-model/volume.js";
+import type { LaneChoice } from "./lanes.js";
+
+/** Where a PT option stands against its break-even with on-demand. */
+export interface BreakEvenDetails {
+  term: Term;
+  units: number;
+  /** What the units run at; null when the unit throughput is unknown. */
+  utilization: number | null;
+  breakEvenUtilization: number | null;
+  breakEvenVolume: Volume;
+}
+
+/** Why a lane was recommended. Each code is stable; the sentence is written by the renderer. */
+export type Reason =
+  | { code: "CHEAPEST"; choice: LaneChoice; runnerUp: LaneChoice | null }
+  | { code: "PT_ONLY_MODEL" }
+  | { code: "ASYNC_TO_BATCH"; batchCost: number; onDemandCost: number | null }
+  | { code: "NO_BATCH_PRICE" }
+  | { code: "BATCH_IF_ASYNC"; batchCost: number; saving: number }
+  | { code: "NO_PT_PRICE" }
+  | { code: "NO_PT_PRICE_FOR_TERM"; terms: Term[] }
+  | ({ code: "BELOW_BREAK_EVEN" } & BreakEvenDetails)
+  | ({ code: "ABOVE_BREAK_EVEN" } & BreakEvenDetails)
+  | { code: "PT_NEVER_BREAKS_EVEN"; term: Term; units: number; breakEvenUtilization: number }
+  | { code: "OVERFLOW"; term: Term; units: number; share: number; cost: number; unitsToCarry: number }
+  | { code: "THROTTLED"; term: Term; units: number; share: number; unitsToCarry: number }
+  | { code: "CAPACITY_UNKNOWN"; units: number }
+  | { code: "UNPROVEN_LONG_TERM"; term: Term; committedCost: number }
+  | { code: "UNITS_BELOW_PEAK"; units: number; peakUnits: number }
+  | { code: "BLENDED_CHEAPER"; term: Term; units: number; monthlyCost: number; overflowShare: number }
+  | { code: "CUSTOM_MODEL" }
+  | { code: "SLA_OVERRIDE"; premium: number; onDemandCost: number }
+  | { code: "SLA_NEEDS_PT_PRICE" }
+  | {
+      code: "SHARED_UNITS";
+      with: string[];
+      units: number;
+      term: Term;
+      utilization: number | null;
+      /** What this workload adds to the account by joining units reserved for others; null for those who need them. */
+      addedCost: number | null;
+    };
+
+export type ReasonCode = Reason["code"];
+
+/** Facts about how the inputs were read, shown beside the report rather than in it. */
+export type Note =
+  | { code: "UNITS_FROM_VOLUME"; units: number }
+  | { code: "UNITS_FROM_PEAK"; units: number }
+  | { code: "UNITS_DEFAULT"; units: number; peakGiven: boolean };
+
+export type NoteCode = Note["code"];
+
+export interface Recommendation extends LaneChoice {
+  reasons: Reason[];
+}

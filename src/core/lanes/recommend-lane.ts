@@ -1,0 +1,131 @@
+import type { TokensPerMinute } from "../cost-model/volume.js";
+import { peakLoad, unitsToCarry } from "../cost-model/capacity.js";
+import type { ProvisionedOption } from "../cost-model/provisioned-option.js";
+import { type ModelRates } from "../rates/rate-card.js";
+import { TERMS, type Term } from "../cost-model/terms.js";
+import type { Reason, Recommendation } from "./reasons.js";
+import type { LaneChoice, Latency } from "./lanes.js";
+
+export interface RecommendInput {
+  model: ModelRates;
+  latency: Latency;
+  /** USD a month on each lane; null where the model has no such lane. */
+  onDemand: number | null;
+  batch: number | null;
+  provisioned: ProvisionedOption[];
+  unpricedTerms: Term[];
+  peakTpm?: TokensPerMinute | undefined;
+  /** Fewer units than the volume needs, with on-demand taking the rest. */
+  blended?: ProvisionedOption | undefined;
+}
+
+interface Candidate extends LaneChoice {
+  option?: ProvisionedOption;
+  /** Breaks ties: no commitment before commitment, shorter terms before longer. */
+  rank: number;
+}
+
+function candidatesFor(input: RecommendInput): Candidate[] {
+  const candidates: Candidate[] = [];
+  if (input.onDemand !== null) {
+    candidates.push({ lane: "on-demand", term: null, units: null, monthlyCost: input.onDemand, rank: 0 });
+  }
+  const batchFits = input.latency === "async" && input.batch !== null;
+  if (batchFits) {
+    candidates.push({ lane: "batch", term: null, units: null, monthlyCost: input.batch as number, rank: 1 });
+  } else {
+    // Work that can wait goes to Batch when the model has it; it never belongs on reserved units.
+    for (const option of input.provisioned) {
+      candidates.push({
+        lane: "provisioned",
+        term: option.term,
+        units: option.units,
+        monthlyCost: option.monthlyCost,
+        option,
+        rank: 2 + TERMS.indexOf(option.term),
+      });
+    }
+  }
+  return candidates.sort((a, b) => a.monthlyCost - b.monthlyCost || a.rank - b.rank);
+}
+
+function choiceOf(candidate: Candidate): LaneChoice {
+  return { lane: candidate.lane, term: candidate.term, units: candidate.units, monthlyCost: candidate.monthlyCost };
+}
+
+function breakEvenReason(option: ProvisionedOption, chosen: boolean): Reason | null {
+  const be = option.breakEven;
+  if (be.kind === "never") {
+    return { code: "PT_NEVER_BREAKS_EVEN", term: option.term, units: option.units, breakEvenUtilization: be.utilization };
+  }
+  if (be.kind !== "found") return null;
+  const details = {
+    term: option.term,
+    units: option.units,
+    utilization: option.utilization,
+    breakEvenUtilization: be.utilization,
+    breakEvenVolume: be.volume,
+  };
+  return chosen ? { code: "ABOVE_BREAK_EVEN", ...details } : { code: "BELOW_BREAK_EVEN", ...details };
+}
+
+function capacityReasons(option: ProvisionedOption, input: RecommendInput): Reason[] {
+  const reasons: Reason[] = [];
+  const throughput = input.model.provisioned?.unitThroughput;
+  const overflow = option.overflow;
+  if (overflow && overflow.share > 0 && option.utilization !== null) {
+    const needed = unitsToCarry(option.utilization * option.units);
+    reasons.push(
+      overflow.cost === null
+        ? { code: "THROTTLED", term: option.term, units: option.units, share: overflow.share, unitsToCarry: needed }
+        : { code: "OVERFLOW", term: option.term, units: option.units, share: overflow.share, cost: overflow.cost, unitsToCarry: needed },
+    );
+  }
+  if (throughput && input.peakTpm && option.unitsBasis === "flag") {
+    const peakUnits = unitsToCarry(peakLoad(input.peakTpm, throughput));
+    if (peakUnits > option.units) reasons.push({ code: "UNITS_BELOW_PEAK", units: option.units, peakUnits });
+  }
+  return reasons;
+}
+
+/** The cheapest lane that fits the workload, with its reasons (domain.md section 4). */
+export function recommendLane(input: RecommendInput): Recommendation {
+  const candidates = candidatesFor(input);
+  const best = candidates[0];
+  if (!best) throw new Error(`no lane can price ${input.model.id}`);
+  const reasons: Reason[] = [];
+
+  if (input.onDemand === null) reasons.push({ code: "PT_ONLY_MODEL" });
+  reasons.push({ code: "CHEAPEST", choice: choiceOf(best), runnerUp: candidates[1] ? choiceOf(candidates[1]) : null });
+
+  if (input.latency === "async") {
+    if (input.batch !== null) reasons.push({ code: "ASYNC_TO_BATCH", batchCost: input.batch, onDemandCost: input.onDemand });
+    else reasons.push({ code: "NO_BATCH_PRICE" });
+  } else if (input.batch !== null && input.batch < best.monthlyCost) {
+    reasons.push({ code: "BATCH_IF_ASYNC", batchCost: input.batch, saving: best.monthlyCost - input.batch });
+  }
+
+  if (best.lane !== "batch") {
+    if (!input.model.provisioned) reasons.push({ code: "NO_PT_PRICE" });
+    else if (input.unpricedTerms.length > 0) reasons.push({ code: "NO_PT_PRICE_FOR_TERM", terms: input.unpricedTerms });
+
+    // Explain PT through the option that was chosen, or else the cheapest one on offer.
+    const cheapestPt = candidates.find((candidate) => candidate.option)?.option;
+    const shown = best.option ?? cheapestPt;
+    if (shown) {
+      const reason = breakEvenReason(shown, best.option !== undefined);
+      if (reason) reasons.push(reason);
+      if (best.option) reasons.push(...capacityReasons(best.option, input));
+      if (shown.utilization === null) reasons.push({ code: "CAPACITY_UNKNOWN", units: shown.units });
+      const blended = input.blended;
+      if (blended && blended.monthlyCost < best.monthlyCost && blended.overflow) {
+        reasons.push({ code: "BLENDED_CHEAPER", term: blended.term, units: blended.units, monthlyCost: blended.monthlyCost, overflowShare: blended.overflow.share });
+      }
+      if (best.option && best.option.term === "6-month") {
+        reasons.push({ code: "UNPROVEN_LONG_TERM", term: best.option.term, committedCost: best.option.committedCost });
+      }
+    }
+  }
+
+  return { ...choiceOf(best), reasons };
+}

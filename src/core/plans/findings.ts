@@ -1,0 +1,90 @@
+import type { ModelRates } from "../rates/rate-card.js";
+import type { Term } from "../cost-model/terms.js";
+
+export const SEVERITIES = ["error", "warning", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** A proposed (or planned) reservation of model units, with its model resolved. */
+export interface Reservation {
+  /** What findings name it by: the plan's reservation name or the Terraform address. */
+  name: string;
+  model: ModelRates;
+  units: number;
+  term: Term;
+  /** Names of the workloads whose traffic it carries. */
+  serves: string[];
+}
+
+export interface CheckPolicy {
+  /** "break-even": units must cost no more than on-demand for their traffic; a fraction: also a utilization floor. */
+  minUtilization: "break-even" | number;
+  /** Share of a served workload's traffic allowed to spill over to on-demand, 0 to 1. */
+  maxOverflowShare: number;
+  /** Whether a 6-month term needs measured traffic. */
+  longTermNeedsMeasuredTraffic: boolean;
+}
+
+export const DEFAULT_POLICY: CheckPolicy = { minUtilization: "break-even", maxOverflowShare: 0, longTermNeedsMeasuredTraffic: true };
+
+/** Details of each finding; the sentence is written by the renderer. */
+export type FindingDetail =
+  | {
+      code: "IDLE_RESERVATION";
+      why: "costlier-than-on-demand" | "below-min-utilization" | "more-than-needed";
+      reservedCost: number;
+      onDemandCost: number | null;
+      utilization: number | null;
+      minUtilization: number | null;
+      neededUnits: number | null;
+      units: number;
+      term: Term;
+      committedOver: number;
+    }
+  | { code: "UNKNOWN_CAPACITY"; modelId: string }
+  | {
+      code: "UNDER_PROVISIONED";
+      units: number;
+      neededUnits: number;
+      throttled: boolean;
+      overflowShare: number;
+      maxOverflowShare: number;
+    }
+  | { code: "ASYNC_ON_RESERVATION"; reservations: string[]; reservedShare: number; batchCost: number }
+  | { code: "CUSTOM_MODEL_UNSERVED"; modelId: string; neededUnits: number | null; term: Term | null }
+  | { code: "UNSERVED_RESERVATION"; why: "serves-nothing" | "other-models"; modelId: string; others: string[] }
+  | { code: "WRONG_MODEL"; workload: string; workloadModelId: string; modelId: string }
+  | { code: "UNPROVEN_LONG_TERM"; committedCost: number; unmeasured: string[] }
+  | { code: "SLA_PREMIUM"; workloads: string[]; onDemandCost: number; reservedCost: number }
+  | { code: "SLA_UNRESERVED"; modelId: string }
+  | { code: "COMMITTED_REPLACEMENT"; action: "replace" | "delete"; term: Term; units: number; modelId: string | null }
+  | { code: "UNKNOWN_AT_PLAN"; attributes: string[] };
+
+export type FindingCode = FindingDetail["code"];
+
+export type Finding = FindingDetail & {
+  severity: Severity;
+  /** The reservation, workload or Terraform address the finding concerns. */
+  subject: string;
+  /** USD a month; 0 when the finding has no direct cost. */
+  monthlyImpact: number;
+};
+
+/** Severity of each code: errors fail the check. */
+export const FINDING_SEVERITY = {
+  IDLE_RESERVATION: "error",
+  UNKNOWN_CAPACITY: "warning",
+  UNDER_PROVISIONED: "error",
+  ASYNC_ON_RESERVATION: "error",
+  CUSTOM_MODEL_UNSERVED: "error",
+  UNSERVED_RESERVATION: "error",
+  WRONG_MODEL: "error",
+  UNPROVEN_LONG_TERM: "warning",
+  SLA_PREMIUM: "info",
+  SLA_UNRESERVED: "warning",
+  COMMITTED_REPLACEMENT: "error",
+  UNKNOWN_AT_PLAN: "warning",
+} as const satisfies Record<FindingCode, Severity>;
+
+export function makeFinding(subject: string, monthlyImpact: number, detail: FindingDetail): Finding {
+  return { ...detail, severity: FINDING_SEVERITY[detail.code], subject, monthlyImpact };
+}

@@ -1,0 +1,235 @@
+import { priceProvisioned } from "../cost-model/provisioned-option.js";
+import { findBreakEven } from "../cost-model/break-even.js";
+import { pricedTerms, type ModelRates } from "../rates/rate-card.js";
+import type { Reason } from "../lanes/reasons.js";
+import type { LaneChoice } from "../lanes/lanes.js";
+import { unitsForDemand } from "../cost-model/capacity.js";
+import { chooseJoiners } from "./choose-joiners.js";
+import { cheapestPool, cheapestReservedCost, loadWeights, memberDemand, poolDemand, poolOptions, type PoolOption } from "./shared-units.js";
+import { batchCost, onDemandCost } from "../cost-model/pricing.js";
+import { workloadOnDemandCost, type Workload } from "./workload.js";
+
+export interface WorkloadPlan extends LaneChoice {
+  workload: Workload;
+  /** USD a month for this workload on-demand; null for a custom model. */
+  onDemandCost: number | null;
+  runnerUp: LaneChoice | null;
+  reasons: Reason[];
+}
+
+/** Units reserved on one model and shared by the workloads in `members`. */
+export interface PlanPool {
+  model: ModelRates;
+  members: Workload[];
+  /** Members that need PT whatever it costs (custom models, no-throttling SLAs). */
+  required: Workload[];
+  option: PoolOption;
+}
+
+export interface PlanResult {
+  workloads: WorkloadPlan[];
+  pools: PlanPool[];
+  totals: {
+    /** USD a month with every workload in its lane. */
+    monthlyCost: number;
+    /** USD a month with every workload on-demand (custom models, which have no on-demand lane, at their PT cost). */
+    allOnDemandMonthlyCost: number;
+    saving: number;
+  };
+}
+
+type Kind = "custom" | "sla" | "sla-without-pt" | "batch" | "flexible";
+
+function kindOf(workload: Workload): Kind {
+  const hasPt = pricedTerms(workload.model).length > 0;
+  if (workload.custom) return "custom";
+  if (workload.latency === "async" && workload.model.batch) return "batch";
+  if (workload.sla === "no-throttling") return hasPt ? "sla" : "sla-without-pt";
+  return "flexible";
+}
+
+const odOf = workloadOnDemandCost;
+
+function poolCost(model: ModelRates, members: readonly Workload[], hours: number): number {
+  return members.length === 0 ? 0 : (cheapestPool(model, members, hours)?.reservedCost ?? Number.POSITIVE_INFINITY);
+}
+
+/** The candidates that, added to the required members, make the model's total lowest (fewest on a tie). */
+function joinersOf(model: ModelRates, required: Workload[], candidates: Workload[], hours: number): Workload[] {
+  const custom = required.some((member) => member.custom);
+  const cheapestUnitCost = cheapestReservedCost(model, custom, 1, hours);
+  const chosen = chooseJoiners({
+    required: poolDemand(model, required, hours),
+    requiredCount: required.length,
+    candidates: candidates.map((candidate) => ({ demand: memberDemand(model, candidate, hours), onDemandCost: odOf(candidate) ?? 0 })),
+    reservedCost: (demand, count) => cheapestReservedCost(model, custom, unitsForDemand(demand, count), hours),
+    cheapestUnitCost,
+  });
+  return chosen.map((i) => candidates[i] as Workload);
+}
+
+/** Required members pay for the units they need; joiners share what they add; both by load. */
+function allocate(pool: PlanPool, hours: number): Map<Workload, number> {
+  const shares = new Map<Workload, number>();
+  const joiners = pool.members.filter((member) => !pool.required.includes(member));
+  const base = Math.min(poolCost(pool.model, pool.required, hours), pool.option.reservedCost);
+  const added = pool.option.reservedCost - base;
+  const spread = (members: Workload[], amount: number) => {
+    if (members.length === 0) return;
+    loadWeights(pool.model, members, hours).forEach((weight, i) => shares.set(members[i] as Workload, amount * weight));
+  };
+  spread(pool.required, base);
+  spread(joiners, added);
+  return shares;
+}
+
+function ptChoice(option: PoolOption, monthlyCost: number): LaneChoice {
+  return { lane: "provisioned", term: option.term, units: option.units, monthlyCost };
+}
+
+function onDemandChoice(cost: number): LaneChoice {
+  return { lane: "on-demand", term: null, units: null, monthlyCost: cost };
+}
+
+function poolReasons(pool: PlanPool, workload: Workload, cost: number): Reason[] {
+  const reasons: Reason[] = [];
+  const { option } = pool;
+  const others = pool.members.filter((member) => member !== workload).map((member) => member.name);
+  const joined = !pool.required.includes(workload);
+  if (joined && pool.required.length === 0) {
+    const od = onDemandCost(pool.model, option.volume);
+    const be = findBreakEven(option.reservedCost, od, option.volume, option.utilization);
+    if (be.kind === "found") {
+      reasons.push({
+        code: "ABOVE_BREAK_EVEN",
+        term: option.term,
+        units: option.units,
+        utilization: option.utilization,
+        breakEvenUtilization: be.utilization,
+        breakEvenVolume: be.volume,
+      });
+    }
+  }
+  if (others.length > 0) {
+    reasons.push({ code: "SHARED_UNITS", with: others, units: option.units, term: option.term, utilization: option.utilization, addedCost: joined ? cost : null });
+  }
+  if (option.utilization === null) reasons.push({ code: "CAPACITY_UNKNOWN", units: option.units });
+  if (option.term === "6-month" && !workload.measured) {
+    reasons.push({ code: "UNPROVEN_LONG_TERM", term: option.term, committedCost: option.committedCost });
+  }
+  return reasons;
+}
+
+/** Why a workload that could use PT stays on-demand: its own units against its own traffic. */
+function standaloneReasons(workload: Workload, od: number, hours: number): Reason[] {
+  const option = cheapestPool(workload.model, [workload], hours);
+  if (!option) return [{ code: "NO_PT_PRICE" }];
+  const priced = priceProvisioned({
+    term: option.term,
+    hourlyRate: option.hourlyRate,
+    units: option.units,
+    unitsBasis: "volume",
+    hoursPerMonth: hours,
+    volume: workload.volume,
+    throughput: workload.model.provisioned?.unitThroughput,
+    onDemandCost: od,
+  });
+  const reasons: Reason[] = [];
+  const be = priced.breakEven;
+  if (be.kind === "found") {
+    reasons.push({
+      code: "BELOW_BREAK_EVEN",
+      term: option.term,
+      units: option.units,
+      utilization: priced.utilization,
+      breakEvenUtilization: be.utilization,
+      breakEvenVolume: be.volume,
+    });
+  } else if (be.kind === "never") {
+    reasons.push({ code: "PT_NEVER_BREAKS_EVEN", term: option.term, units: option.units, breakEvenUtilization: be.utilization });
+  }
+  if (priced.utilization === null && be.kind !== "none") reasons.push({ code: "CAPACITY_UNKNOWN", units: option.units });
+  return reasons;
+}
+
+/**
+ * Puts every workload in its lane (domain.md section 4): custom models on PT; async work on Batch
+ * where the model has it; no-throttling SLAs on PT even when dearer; everything else on the cheaper
+ * of on-demand and PT. Workloads on the same model share reserved units, sized for the sum of their
+ * traffic, and join them only where that lowers the account's total.
+ */
+export function planLanes(workloads: readonly Workload[], hoursPerMonth: number): PlanResult {
+  const hours = hoursPerMonth;
+  const kinds = new Map(workloads.map((workload) => [workload, kindOf(workload)]));
+  const pools: PlanPool[] = [];
+  const byModel = new Map<string, Workload[]>();
+  for (const workload of workloads) byModel.set(workload.model.id, [...(byModel.get(workload.model.id) ?? []), workload]);
+
+  for (const group of byModel.values()) {
+    const model = (group[0] as Workload).model;
+    if (pricedTerms(model).length === 0) continue;
+    const required = group.filter((w) => ["custom", "sla"].includes(kinds.get(w) as Kind));
+    const candidates = group.filter((w) => kinds.get(w) === "flexible" && (odOf(w) ?? 0) > 0);
+    const members = [...required, ...joinersOf(model, required, candidates, hours)];
+    const option = cheapestPool(model, members, hours);
+    if (option) pools.push({ model, members, required, option });
+  }
+
+  const shares = new Map<Workload, number>();
+  for (const pool of pools) for (const [member, share] of allocate(pool, hours)) shares.set(member, share);
+  const poolOf = (workload: Workload) => pools.find((pool) => pool.members.includes(workload));
+
+  const plans = workloads.map((workload): WorkloadPlan => {
+    const kind = kinds.get(workload) as Kind;
+    const od = odOf(workload);
+    const pool = poolOf(workload);
+    if (pool) {
+      const cost = shares.get(workload) as number;
+      const reasons: Reason[] = [];
+      let runnerUp: LaneChoice | null = od === null ? null : onDemandChoice(od);
+      if (kind === "custom") {
+        reasons.push({ code: "CUSTOM_MODEL" });
+        const next = poolOptions(pool.model, pool.members, hours)[1];
+        runnerUp = next ? ptChoice(next, cost * (next.reservedCost / pool.option.reservedCost)) : null;
+      }
+      if (kind === "sla" && od !== null) reasons.push({ code: "SLA_OVERRIDE", premium: cost - od, onDemandCost: od });
+      if (workload.latency === "async" && !workload.model.batch) reasons.unshift({ code: "NO_BATCH_PRICE" });
+      reasons.push(...poolReasons(pool, workload, cost));
+      return { workload, ...ptChoice(pool.option, cost), onDemandCost: od, runnerUp, reasons };
+    }
+    if (kind === "batch") {
+      const cost = batchCost(workload.model, workload.volume) as number;
+      return {
+        workload,
+        lane: "batch",
+        term: null,
+        units: null,
+        monthlyCost: cost,
+        onDemandCost: od,
+        runnerUp: od === null ? null : onDemandChoice(od),
+        reasons: [{ code: "ASYNC_TO_BATCH", batchCost: cost, onDemandCost: od }],
+      };
+    }
+    // On-demand: flexible work that PT does not pay for, or a no-throttling SLA with no PT price.
+    const cost = od ?? 0;
+    const reasons: Reason[] = [];
+    if (kind === "sla-without-pt") reasons.push({ code: "SLA_NEEDS_PT_PRICE" });
+    if (workload.latency === "async") reasons.push({ code: "NO_BATCH_PRICE" });
+    let runnerUp: LaneChoice | null = null;
+    if (kind === "flexible" && pricedTerms(workload.model).length > 0) {
+      const modelPool = pools.find((p) => p.model.id === workload.model.id);
+      const joined = modelPool ? [...modelPool.members, workload] : [workload];
+      const option = cheapestPool(workload.model, joined, hours);
+      if (option) runnerUp = ptChoice(option, option.reservedCost - (modelPool?.option.reservedCost ?? 0));
+      if (cost > 0) reasons.push(...standaloneReasons(workload, cost, hours));
+    } else if (kind === "flexible") {
+      reasons.push({ code: "NO_PT_PRICE" });
+    }
+    return { workload, ...onDemandChoice(cost), onDemandCost: od, runnerUp, reasons };
+  });
+
+  const monthlyCost = plans.reduce((sum, plan) => sum + plan.monthlyCost, 0);
+  const allOnDemandMonthlyCost = plans.reduce((sum, plan) => sum + (plan.onDemandCost ?? plan.monthlyCost), 0);
+  return { workloads: plans, pools, totals: { monthlyCost, allOnDemandMonthlyCost, saving: allOnDemandMonthlyCost - monthlyCost } };
+}
+

@@ -1,0 +1,46 @@
+import type { FieldPath } from "../input/field-path.js";
+import { missingCachePrices, type CachePriceField } from "../cost-model/pricing.js";
+import { pricedTerms, type ModelRates } from "../rates/rate-card.js";
+import { inputSideTokens, type Volume } from "../cost-model/volume.js";
+import type { TokensPerMinute } from "../cost-model/volume.js";
+
+/** What a workload gives, however it was given: command-line flags, a plan file, or measured traffic. */
+export interface WorkloadInput {
+  model: ModelRates;
+  volume: Volume;
+  peakTpm?: TokensPerMinute | undefined;
+  custom: boolean;
+  hoursPerMonth: number;
+}
+
+/** An input the rates cannot price, or that contradicts itself; `path` is the field of a plan-file workload. */
+export type WorkloadProblem =
+  | { code: "NO_CACHE_PRICE"; path: FieldPath; modelId: string; field: CachePriceField }
+  | { code: "CUSTOM_WITHOUT_PT_PRICE"; path: FieldPath; modelId: string }
+  | { code: "PEAK_BELOW_AVERAGE"; path: FieldPath; side: "input" | "output"; peak: number; average: number; hoursPerMonth: number };
+
+/**
+ * Every problem with a workload's inputs, in the order a user would fix them: cache tokens the model
+ * has no price for (a custom model has no on-demand lane to price them on), a custom model with no PT
+ * price, and a peak minute below the month's average.
+ */
+export function workloadProblems(input: WorkloadInput): WorkloadProblem[] {
+  const { model, volume, hoursPerMonth } = input;
+  const problems: WorkloadProblem[] = [];
+  if (model.onDemand && !input.custom) {
+    for (const field of missingCachePrices(model, volume)) {
+      const key = field === "promptCache.readPerMTok" ? "cacheReadTokens" : "cacheWriteTokens";
+      problems.push({ code: "NO_CACHE_PRICE", path: ["monthly", key], modelId: model.id, field });
+    }
+  }
+  if (input.custom && pricedTerms(model).length === 0) problems.push({ code: "CUSTOM_WITHOUT_PT_PRICE", path: ["custom"], modelId: model.id });
+  if (input.peakTpm) {
+    const minutes = hoursPerMonth * 60;
+    const averages = { input: inputSideTokens(volume) / minutes, output: volume.outputTokens / minutes };
+    for (const side of ["input", "output"] as const) {
+      const peak = input.peakTpm[side];
+      if (peak < Math.floor(averages[side])) problems.push({ code: "PEAK_BELOW_AVERAGE", path: ["peakTpm", side], side, peak, average: averages[side], hoursPerMonth });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,51 @@
+import { onDemandCost } from "../cost-model/pricing.js";
+import type { ModelRates } from "../rates/rate-card.js";
+import type { Latency } from "../lanes/lanes.js";
+import { inputSideTokens, type TokensPerMinute, type Volume } from "../cost-model/volume.js";
+
+export const SLAS = ["none", "no-throttling"] as const;
+export type Sla = (typeof SLAS)[number];
+
+/** One workload of a plan, with its model already resolved. */
+export interface Workload {
+  name: string;
+  model: ModelRates;
+  volume: Volume;
+  /** The peak minute; absent: the volume is taken as spread evenly over the month. */
+  peakTpm?: TokensPerMinute | undefined;
+  latency: Latency;
+  sla: Sla;
+  /** A fine-tuned, distilled or continued-pre-training model: served on PT only. */
+  custom: boolean;
+  /** Whether the traffic comes from measurement rather than an estimate. */
+  measured: boolean;
+}
+
+/** The rate units must carry for a workload: its peak, or its average when no peak is known. */
+export function sizingTpm(workload: Workload, hoursPerMonth: number): TokensPerMinute {
+  if (workload.peakTpm) return workload.peakTpm;
+  const minutes = hoursPerMonth * 60;
+  return { input: inputSideTokens(workload.volume) / minutes, output: workload.volume.outputTokens / minutes };
+}
+
+export function sumTpm(rates: readonly TokensPerMinute[]): TokensPerMinute {
+  return rates.reduce((sum, rate) => ({ input: sum.input + rate.input, output: sum.output + rate.output }), { input: 0, output: 0 });
+}
+
+export function sumVolumes(volumes: readonly Volume[]): Volume {
+  return volumes.reduce(
+    (sum, v) => ({
+      inputTokens: sum.inputTokens + v.inputTokens,
+      outputTokens: sum.outputTokens + v.outputTokens,
+      cacheReadTokens: sum.cacheReadTokens + v.cacheReadTokens,
+      cacheWriteTokens: sum.cacheWriteTokens + v.cacheWriteTokens,
+    }),
+    { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 },
+  );
+}
+
+
+/** USD a month for a workload on-demand; null for a custom model, which cannot be served on-demand whatever its base model's price. */
+export function workloadOnDemandCost(workload: Workload): number | null {
+  return workload.custom ? null : onDemandCost(workload.model, workload.volume);
+}

@@ -1,0 +1,111 @@
+import { shiftDecimal } from "./decimal.js";
+import type { HourlyRateKey } from "../cost-model/terms.js";
+import { quote } from "../input/quote.js";
+
+/** One on-demand price dimension of one product of the AWS Price List. */
+export interface PriceLine {
+  file: string;
+  /** AmazonBedrock or AmazonBedrockFoundationModels. */
+  offerCode: string;
+  sku: string;
+  attributes: Record<string, string>;
+  /** "1K tokens", "1M tokens", "Units", "Hrs", ... */
+  unit: string;
+  /** USD as the decimal string AWS publishes. */
+  usd: string;
+}
+
+export interface PriceListEdition {
+  offerCode: string;
+  version: string | null;
+  publicationDate: string | null;
+}
+
+/** Where a price goes in a rate file. */
+export type PriceField =
+  | { lane: "onDemand" | "batch"; key: "inputPerMTok" | "outputPerMTok" }
+  | { lane: "promptCache"; key: "readPerMTok" | "writePerMTok" }
+  | { lane: "provisioned"; key: HourlyRateKey };
+
+export type Classified =
+  | { kind: "price"; name: string; provider: string | null; global: boolean; field: PriceField; value: string }
+  | { kind: "skip"; why: string; name: string | null };
+
+const EDITION = / \(Amazon Bedrock Edition\)$/i;
+
+function tokenValue(line: PriceLine, defaultPerMillion: boolean): string | null {
+  const unit = line.unit.toLowerCase();
+  if (/^1k tokens?$/.test(unit)) return shiftDecimal(line.usd, 3);
+  if (/^1m tokens?$/.test(unit)) return shiftDecimal(line.usd, 0);
+  return defaultPerMillion ? shiftDecimal(line.usd, 0) : null;
+}
+
+function hourValue(line: PriceLine): string | null {
+  return /^(hrs?|hours?)$/i.test(line.unit.trim()) ? shiftDecimal(line.usd, 0) : null;
+}
+
+const NOT_TEXT = /image|video|audio|speech|search|rerank|guardrail|customization|storage|training/;
+const TIERS: [RegExp, string][] = [
+  [/priority/, "priority tier"],
+  [/flex/, "flex tier"],
+  [/latency[-_ ]?optimi[sz]ed/, "latency-optimized tier"],
+  [/long[-_ ]?ctx/, "long-context tier"],
+  [/custom[-_ ]?model/, "custom-model price"],
+  [/mantle/, "bedrock-mantle endpoint"],
+  [/reserved/, "reserved tokens-per-minute capacity (not model units)"],
+  [/cache[-_ ]?write.*(1h|30m)/, "cache write kept longer than 5 minutes"],
+];
+
+function commonSkip(text: string): string | null {
+  if (NOT_TEXT.test(text)) return "not text tokens";
+  for (const [pattern, why] of TIERS) if (pattern.test(text)) return why;
+  return null;
+}
+
+function provisionedTerm(text: string): HourlyRateKey | null {
+  if (!/provisioned/.test(text)) return null;
+  if (/nocommit|no[-_ ]commit/.test(text)) return "noCommit";
+  if (/1[-_ ]?month/.test(text)) return "oneMonth";
+  if (/6[-_ ]?months?/.test(text)) return "sixMonth";
+  return null;
+}
+
+function tokenField(text: string): PriceField | null {
+  const batch = /batch/.test(text);
+  if (/cache[-_ ]?read/.test(text)) return batch ? null : { lane: "promptCache", key: "readPerMTok" };
+  if (/cache[-_ ]?write/.test(text)) return batch ? null : { lane: "promptCache", key: "writePerMTok" };
+  if (/input/.test(text)) return { lane: batch ? "batch" : "onDemand", key: "inputPerMTok" };
+  if (/output/.test(text)) return { lane: batch ? "batch" : "onDemand", key: "outputPerMTok" };
+  return null;
+}
+
+/**
+ * What one price line is: an input, output, batch, cache or Provisioned Throughput price of a named
+ * model (regional or through the global profile), or something bedrock-cost does not model.
+ * AmazonBedrock prices tokens per 1K and names the model in `model` (or `titanModel`);
+ * AmazonBedrockFoundationModels prices them per 1M and names it in `servicename`.
+ */
+export function classifyLine(line: PriceLine): Classified {
+  const a = line.attributes;
+  const foundation = line.offerCode === "AmazonBedrockFoundationModels";
+  const name = (foundation ? a.servicename?.replace(EDITION, "") : (a.model ?? a.titanModel))?.trim() || null;
+  const usage = (foundation ? (a.usagetype ?? "").replace(/^.*MP:[A-Z0-9]+_/, "") : (a.usagetype ?? "")).toLowerCase();
+  const text = `${(a.inferenceType ?? "").toLowerCase()} ${(a.feature ?? "").toLowerCase()} ${usage}`;
+  if (!name) return { kind: "skip", why: "no model name", name };
+  const provider = a.provider?.trim() || null;
+  const global = /global/.test(text);
+
+  const term = provisionedTerm(text.replace(/[_ ]/g, "-"));
+  if (term) {
+    const value = hourValue(line);
+    if (value === null) return { kind: "skip", why: `Provisioned Throughput priced per ${quote(line.unit)}`, name };
+    return { kind: "price", name, provider, global, field: { lane: "provisioned", key: term }, value };
+  }
+  const skip = commonSkip(text);
+  if (skip) return { kind: "skip", why: skip, name };
+  const field = tokenField(text);
+  if (!field) return { kind: "skip", why: "not an input, output or cache price", name };
+  const value = tokenValue(line, foundation);
+  if (value === null) return { kind: "skip", why: `tokens priced per ${quote(line.unit)}`, name };
+  return { kind: "price", name, provider, global, field, value };
+}

@@ -1,0 +1,265 @@
+import type { FieldPath } from "../input/field-path.js";
+import { nearestNames } from "../input/nearest-names.js";
+import { type CacheRates, type ModelRates, type RateCard, type RateSource, type TokenRates, type UnitThroughput } from "./rate-card.js";
+import { DEFAULT_HOURS_PER_MONTH, TERM_RATE_KEYS, TERMS, type HourlyRateKey } from "../cost-model/terms.js";
+import { quote } from "../input/quote.js";
+
+/** One model's entry in a rate file: every field but the id may be left out to keep the rates below. */
+export interface ModelEntry {
+  id: string;
+  name?: string | undefined;
+  provider?: string | undefined;
+  aliases?: string[] | undefined;
+  source?: string | undefined;
+  onDemand?: Partial<TokenRates> | undefined;
+  batch?: Partial<TokenRates> | undefined;
+  promptCache?: CacheRates | undefined;
+  provisioned?:
+    | {
+        hourlyPerUnit?: Partial<Record<HourlyRateKey, number | undefined>> | undefined;
+        unitThroughput?: Partial<UnitThroughput> | undefined;
+      }
+    | undefined;
+}
+
+/** A rate file, laid over the rates before it model by model and field by field. */
+export interface RateFileData {
+  file: string;
+  region: string;
+  effectiveDate?: string | undefined;
+  hoursPerMonth?: number | undefined;
+  sources: RateSource[];
+  models: ModelEntry[];
+  /** Bundled files name a source for every model. */
+  requireSources: boolean;
+}
+
+export interface RateProblem {
+  file: string;
+  path: FieldPath;
+  message: string;
+  /** For an unknown or duplicate key: the key itself, so its own line can be found. */
+  key?: string;
+}
+
+export function emptyRateCard(region: string): RateCard {
+  return { region, currency: "USD", effectiveDate: null, hoursPerMonth: DEFAULT_HOURS_PER_MONTH, files: [], models: [] };
+}
+
+function mergeFields<T extends object>(base: T | undefined, over: Partial<T> | undefined): Partial<T> | undefined {
+  if (!over) return base;
+  const merged: Partial<T> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  }
+  return merged;
+}
+
+function missingOf(object: object, keys: readonly string[]): string[] {
+  return keys.filter((key) => (object as Record<string, unknown>)[key] === undefined);
+}
+
+/** What a merged model still lacks, as problems against the entry that last touched it. */
+function completenessProblems(model: ModelRates, at: FieldPath, file: string): RateProblem[] {
+  const problems: RateProblem[] = [];
+  const pair = ["inputPerMTok", "outputPerMTok"] as const;
+  for (const lane of ["onDemand", "batch"] as const) {
+    const rates = model[lane];
+    if (rates) {
+      const missing = missingOf(rates, pair);
+      if (missing.length > 0) problems.push({ file, path: [...at, lane], message: `needs ${missing.join(" and ")} as well` });
+    }
+  }
+  if (model.promptCache && missingOf(model.promptCache, ["readPerMTok", "writePerMTok"]).length === 2) {
+    problems.push({ file, path: [...at, "promptCache"], message: "needs readPerMTok or writePerMTok" });
+  }
+  const provisioned = model.provisioned;
+  if (provisioned) {
+    if (Object.values(provisioned.hourlyPerUnit).every((rate) => rate === undefined)) {
+      problems.push({
+        file,
+        path: [...at, "provisioned"],
+        message: "needs hourlyPerUnit with at least one of noCommit, oneMonth, sixMonth (no PT price is known for this model)",
+      });
+    }
+    const throughput = provisioned.unitThroughput;
+    if (throughput) {
+      const missing = missingOf(throughput, ["inputTpm", "outputTpm"]);
+      if (missing.length > 0) {
+        problems.push({ file, path: [...at, "provisioned", "unitThroughput"], message: `needs ${missing.join(" and ")} as well` });
+      }
+    }
+  }
+  if (!model.onDemand && !model.provisioned) {
+    problems.push({ file, path: at, message: "a model needs onDemand prices, provisioned prices, or both" });
+  }
+  return [...problems, ...plausibilityProblems(model, at, file)];
+}
+
+/** Prices that cannot all be right: a typo such as 30 for 3.0 shows up as one of these. */
+function plausibilityProblems(model: ModelRates, at: FieldPath, file: string): RateProblem[] {
+  const problems: RateProblem[] = [];
+  const od = model.onDemand;
+  for (const side of ["inputPerMTok", "outputPerMTok"] as const) {
+    const batch = model.batch?.[side];
+    const onDemand = od?.[side];
+    if (batch !== undefined && onDemand !== undefined && batch > onDemand) {
+      problems.push({ file, path: [...at, "batch", side], message: `${batch} is above the on-demand price ${onDemand}: Batch is never dearer` });
+    }
+  }
+  const read = model.promptCache?.readPerMTok;
+  if (read !== undefined && od?.inputPerMTok !== undefined && read > od.inputPerMTok) {
+    problems.push({ file, path: [...at, "promptCache", "readPerMTok"], message: `${read} is above the input price ${od.inputPerMTok}: a cache read is never dearer` });
+  }
+  const hourly = model.provisioned?.hourlyPerUnit;
+  if (hourly) {
+    // TERMS runs from the shortest term to the longest.
+    const keys = TERMS.map((term) => TERM_RATE_KEYS[term]);
+    for (let longer = 1; longer < keys.length; longer++) {
+      for (let shorter = 0; shorter < longer; shorter++) {
+        const [longName, shortName] = [keys[longer] as HourlyRateKey, keys[shorter] as HourlyRateKey];
+        const [longRate, shortRate] = [hourly[longName], hourly[shortName]];
+        if (longRate !== undefined && shortRate !== undefined && longRate > shortRate) {
+          problems.push({
+            file,
+            path: [...at, "provisioned", "hourlyPerUnit", longName],
+            message: `${longRate} is above ${shortName} at ${shortRate}: a longer term is never dearer`,
+          });
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+function mergeModel(base: ModelRates | undefined, entry: ModelEntry, source: RateSource | undefined, file: string): ModelRates {
+  const hourly = mergeFields(base?.provisioned?.hourlyPerUnit, entry.provisioned?.hourlyPerUnit);
+  const throughput = mergeFields(base?.provisioned?.unitThroughput, entry.provisioned?.unitThroughput);
+  const provisioned = base?.provisioned || entry.provisioned ? { hourlyPerUnit: hourly ?? {}, ...(throughput ? { unitThroughput: throughput } : {}) } : undefined;
+  const merged: ModelRates = {
+    id: base?.id ?? entry.id,
+    name: entry.name ?? base?.name ?? entry.id,
+    provider: entry.provider ?? base?.provider ?? "",
+    aliases: [...new Set([...(base?.aliases ?? []), ...(entry.aliases ?? [])])],
+    files: [...(base?.files ?? []), file],
+  };
+  const resolvedSource = source ?? base?.source;
+  if (resolvedSource) merged.source = resolvedSource;
+  const onDemand = mergeFields(base?.onDemand, entry.onDemand);
+  const batch = mergeFields(base?.batch, entry.batch);
+  const promptCache = mergeFields(base?.promptCache, entry.promptCache);
+  // Completeness is checked after the merge, so a partly filled pair is carried as it is until then.
+  if (onDemand) merged.onDemand = onDemand as TokenRates;
+  if (batch) merged.batch = batch as TokenRates;
+  if (promptCache) merged.promptCache = promptCache;
+  if (provisioned) merged.provisioned = provisioned as ModelRates["provisioned"];
+  return merged;
+}
+
+function describeCard(card: RateCard): string {
+  return card.files.length > 0 ? `the rates it overlays (${card.files.join(", ")})` : `the ${card.region} rates (none are bundled for that region)`;
+}
+
+/** The model an entry is laid over: the same id, or else a model that has the entry's id as an alias. */
+function findTarget(models: readonly ModelRates[], id: string): number {
+  const exact = models.findIndex((model) => model.id === id);
+  return exact >= 0 ? exact : models.findIndex((model) => model.aliases.includes(id));
+}
+
+/** Aliases this file gave twice, or that already name another model. */
+function aliasProblems(models: readonly ModelRates[], rateFile: RateFileData, touched: Map<string, number>): RateProblem[] {
+  const problems: RateProblem[] = [];
+  for (const [id, index] of touched) {
+    const aliases = rateFile.models[index]?.aliases ?? [];
+    aliases.forEach((alias, aliasIndex) => {
+      const first = aliases.indexOf(alias);
+      if (first < aliasIndex) {
+        problems.push({ file: rateFile.file, path: ["models", index, "aliases", aliasIndex], message: `alias ${quote(alias)} is already given at aliases[${first}]` });
+        return;
+      }
+      const clash = models.find((model) => model.id !== id && (model.id === alias || model.aliases.includes(alias)));
+      if (clash) {
+        problems.push({
+          file: rateFile.file,
+          path: ["models", index, "aliases", aliasIndex],
+          message: `alias ${quote(alias)} already names ${clash.id}`,
+        });
+      }
+    });
+  }
+  return problems;
+}
+
+/**
+ * Lays one rate file over a rate card: the same model id (or an alias of it) is merged field by
+ * field, a new id adds a model. Returns the new card and every problem found; the card is only
+ * meaningful when there are none.
+ */
+export function layRateFile(card: RateCard, rateFile: RateFileData): { card: RateCard; problems: RateProblem[] } {
+  const problems: RateProblem[] = [];
+  const file = rateFile.file;
+  if (rateFile.region !== card.region) {
+    // Nothing else in a file for another region is worth reporting against these rates.
+    const others = card.files.length > 0 ? `the region of ${card.files.join(", ")}` : "the region given by --region";
+    const message = `${rateFile.region} differs from ${card.region}, ${others}`;
+    return { card, problems: [{ file, path: ["region"], message }] };
+  }
+  const sources = new Map(rateFile.sources.map((source) => [source.id, source]));
+  rateFile.sources.forEach((source, index) => {
+    if (rateFile.sources.findIndex((other) => other.id === source.id) !== index) {
+      problems.push({ file, path: ["sources", index, "id"], message: `duplicate source id ${quote(source.id)}` });
+    }
+  });
+
+  const models = [...card.models];
+  const touched = new Map<string, number>();
+  rateFile.models.forEach((entry, index) => {
+    const at: FieldPath = ["models", index];
+    let source: RateSource | undefined;
+    if (entry.source !== undefined) {
+      source = sources.get(entry.source);
+      if (!source) problems.push({ file, path: [...at, "source"], message: `${quote(entry.source)} names no entry under sources` });
+    } else if (rateFile.requireSources) {
+      problems.push({ file, path: at, message: "a bundled rate file names the source of every model (source: <id under sources>)" });
+    }
+
+    const targetIndex = findTarget(models, entry.id);
+    const base = targetIndex >= 0 ? models[targetIndex] : undefined;
+    const sameModel = base ? touched.get(base.id) : undefined;
+    if (base && sameModel !== undefined) {
+      const what = entry.id === base.id ? `duplicate id ${quote(entry.id)}` : `${quote(entry.id)} is an alias of ${base.id}`;
+      problems.push({ file, path: [...at, "id"], message: `${what}, already given at models[${sameModel}]` });
+      return;
+    }
+    if (!base) {
+      const missing = missingOf(entry, ["name", "provider"]);
+      if (missing.length > 0) {
+        const near = nearestNames(entry.id, models.flatMap((model) => [model.id, ...model.aliases]));
+        const hint = near.length > 0 ? `; did you mean ${near.join(", ")}?` : "";
+        problems.push({
+          file,
+          path: [...at, "id"],
+          message: `${quote(entry.id)} matches no model in ${describeCard(card)}, and a new model needs ${missing.join(" and ")}${hint}`,
+        });
+        return;
+      }
+    }
+    const merged = mergeModel(base, entry, source, file);
+    if (base) models[targetIndex] = merged;
+    else models.push(merged);
+    touched.set(merged.id, index);
+    problems.push(...completenessProblems(merged, at, file));
+  });
+  problems.push(...aliasProblems(models, rateFile, touched));
+
+  return {
+    card: {
+      ...card,
+      effectiveDate: card.effectiveDate ?? rateFile.effectiveDate ?? null,
+      hoursPerMonth: rateFile.hoursPerMonth ?? card.hoursPerMonth,
+      files: [...card.files, file],
+      models,
+    },
+    problems,
+  };
+}

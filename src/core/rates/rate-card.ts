@@ -1,0 +1,68 @@
+import { TERM_RATE_KEYS, TERMS, type HourlyRateKey, type Term } from "../cost-model/terms.js";
+
+/** USD per 1M tokens, input and output. */
+export interface TokenRates {
+  inputPerMTok: number;
+  outputPerMTok: number;
+}
+
+/** USD per 1M prompt-cache tokens; a model may publish only one of the two. */
+export interface CacheRates {
+  readPerMTok?: number;
+  writePerMTok?: number;
+}
+
+/** Tokens per minute one model unit carries. AWS does not publish these figures. */
+export interface UnitThroughput {
+  inputTpm: number;
+  outputTpm: number;
+}
+
+export interface ProvisionedRates {
+  /** USD per model unit per hour, by term; any non-empty subset of the terms. */
+  hourlyPerUnit: Partial<Record<HourlyRateKey, number>>;
+  unitThroughput?: UnitThroughput;
+}
+
+export interface RateSource {
+  id: string;
+  title: string;
+  url: string;
+  checked: string;
+}
+
+export interface ModelRates {
+  id: string;
+  name: string;
+  provider: string;
+  aliases: string[];
+  source?: RateSource;
+  /** Absent: the model is served on Provisioned Throughput only (a custom model). */
+  onDemand?: TokenRates;
+  /** Absent: the model has no Batch lane. */
+  batch?: TokenRates;
+  promptCache?: CacheRates;
+  /** Absent: no PT price is known. */
+  provisioned?: ProvisionedRates;
+  /** The rate files that set any of this model's fields, in the order they were applied. */
+  files: string[];
+}
+
+/** Every model's rates for one region after the bundled file and the user's overlays are merged. */
+export interface RateCard {
+  region: string;
+  currency: "USD";
+  /** The effective date of the newest price version in the card. */
+  effectiveDate: string | null;
+  hoursPerMonth: number;
+  files: string[];
+  models: ModelRates[];
+}
+
+export function hourlyRateFor(model: ModelRates, term: Term): number | undefined {
+  return model.provisioned?.hourlyPerUnit[TERM_RATE_KEYS[term]];
+}
+
+export function pricedTerms(model: ModelRates): Term[] {
+  return TERMS.filter((term) => hourlyRateFor(model, term) !== undefined);
+}

@@ -1,0 +1,104 @@
+import type { TokensPerMinute } from "../cost-model/volume.js";
+export const TOKEN_FIELDS = ["inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens"] as const;
+export type TokenField = (typeof TOKEN_FIELDS)[number];
+
+/** One metric over time, from one source: tokens per period, starting at each time. */
+export interface TokenSeries {
+  field: TokenField;
+  /** Seconds per period: 60, 300, 3600, ... */
+  periodSeconds: number;
+  /** Period starts, epoch seconds, ascending and distinct. */
+  times: ArrayLike<number>;
+  values: ArrayLike<number>;
+}
+
+/** Traffic per minute over a window, every minute of it present (gaps are zero). */
+export interface MinuteTraffic {
+  /** Epoch seconds of the first minute. */
+  start: number;
+  minutes: number;
+  /** The coarsest period among the sources: peaks inside it are invisible. */
+  periodSeconds: number;
+  /** Minutes that no data point covers, counted as zero traffic. */
+  gapMinutes: number;
+  inputTokens: Float64Array;
+  outputTokens: Float64Array;
+  cacheReadTokens: Float64Array;
+  cacheWriteTokens: Float64Array;
+}
+
+export class WindowTooLongError extends Error {}
+
+/** A year and a bit: the longest window held in memory minute by minute. */
+export const MAX_WINDOW_MINUTES = 60 * 24 * 400;
+
+/**
+ * Lays every series over one minute grid. A period longer than a minute is spread evenly over its
+ * minutes. The window runs from the first period's start to the last period's end.
+ */
+export function buildMinuteTraffic(series: readonly TokenSeries[]): MinuteTraffic {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  let periodSeconds = 60;
+  for (const s of series) {
+    if (s.times.length === 0) continue;
+    first = Math.min(first, Math.floor((s.times[0] as number) / 60) * 60);
+    last = Math.max(last, Math.floor((s.times[s.times.length - 1] as number) / 60) * 60 + s.periodSeconds);
+    periodSeconds = Math.max(periodSeconds, s.periodSeconds);
+  }
+  if (!Number.isFinite(first)) {
+    const empty = new Float64Array(0);
+    return { start: 0, minutes: 0, periodSeconds, gapMinutes: 0, inputTokens: empty, outputTokens: empty, cacheReadTokens: empty, cacheWriteTokens: empty };
+  }
+  const minutes = Math.round((last - first) / 60);
+  if (minutes > MAX_WINDOW_MINUTES) {
+    throw new WindowTooLongError(`the data spans ${minutes} minutes; at most ${MAX_WINDOW_MINUTES} (400 days) can be profiled at once`);
+  }
+  const arrays = {
+    inputTokens: new Float64Array(minutes),
+    outputTokens: new Float64Array(minutes),
+    cacheReadTokens: new Float64Array(minutes),
+    cacheWriteTokens: new Float64Array(minutes),
+  };
+  const covered = new Uint8Array(minutes);
+  for (const s of series) {
+    const target = arrays[s.field];
+    const span = Math.max(1, Math.round(s.periodSeconds / 60));
+    for (let i = 0; i < s.times.length; i++) {
+      const offset = Math.round((Math.floor((s.times[i] as number) / 60) * 60 - first) / 60);
+      const perMinute = (s.values[i] as number) / span;
+      const end = Math.min(minutes, offset + span);
+      for (let m = offset; m < end; m++) {
+        target[m] = (target[m] as number) + perMinute;
+        covered[m] = 1;
+      }
+    }
+  }
+  let gapMinutes = 0;
+  for (let m = 0; m < minutes; m++) if (covered[m] === 0) gapMinutes++;
+  return { start: first, minutes, periodSeconds, gapMinutes, ...arrays };
+}
+
+/** The window's tokens scaled to a month, and the peak minute's input-side and output tokens. */
+export function summarizeTraffic(traffic: MinuteTraffic, hoursPerMonth: number): {
+  volume: { inputTokens: number; outputTokens: number; cacheReadTokens: number; cacheWriteTokens: number };
+  peakTpm: TokensPerMinute;
+} {
+  const scale = traffic.minutes === 0 ? 0 : (hoursPerMonth * 60) / traffic.minutes;
+  const volume = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
+  const peakTpm = { input: 0, output: 0 };
+  for (let m = 0; m < traffic.minutes; m++) {
+    const input = traffic.inputTokens[m] as number;
+    const output = traffic.outputTokens[m] as number;
+    const read = traffic.cacheReadTokens[m] as number;
+    const write = traffic.cacheWriteTokens[m] as number;
+    volume.inputTokens += input;
+    volume.outputTokens += output;
+    volume.cacheReadTokens += read;
+    volume.cacheWriteTokens += write;
+    peakTpm.input = Math.max(peakTpm.input, input + read + write);
+    peakTpm.output = Math.max(peakTpm.output, output);
+  }
+  for (const key of TOKEN_FIELDS) volume[key] *= scale;
+  return { volume, peakTpm };
+}

@@ -1,0 +1,169 @@
+import { describe, expect, it } from "vitest";
+import { planLanes, type WorkloadPlan } from "../../../src/core/plans/plan-lanes.js";
+import type { ReasonCode } from "../../../src/core/lanes/reasons.js";
+import { makeWorkload, workedExampleModel } from "../../helpers/builders.js";
+
+// $3 / $15 per 1M tokens; PT at $20 per MU-hour on 6 months = 20 × 730 = $14,600 a unit-month;
+// one MU carries 70,000 input and 14,000 output tokens a minute = 3.066B / 613.2M a month.
+const model = workedExampleModel({
+  provisioned: { hourlyPerUnit: { sixMonth: 20 }, unitThroughput: { inputTpm: 70_000, outputTpm: 14_000 } },
+  batch: { inputPerMTok: 1.5, outputPerMTok: 7.5 },
+});
+const H = 730;
+
+function byName(plans: WorkloadPlan[], name: string): WorkloadPlan {
+  const plan = plans.find((p) => p.workload.name === name);
+  if (!plan) throw new Error(name);
+  return plan;
+}
+const codes = (plan: WorkloadPlan): ReasonCode[] => plan.reasons.map((r) => r.code);
+
+describe("planLanes", () => {
+  it("pools two workloads that are on-demand alone but fill one unit together", () => {
+    // Each: 1.5B in + 0.3B out = 4,500 + 4,500 = $9,000 on-demand, 0.4892 of a unit.
+    // Alone, 1 unit ($14,600) costs more; together they need 1 unit (0.9785): $14,600 < $18,000.
+    const result = planLanes([makeWorkload("chat", model, 1.5e9, 0.3e9), makeWorkload("search", model, 1.5e9, 0.3e9)], H);
+    for (const name of ["chat", "search"]) {
+      const plan = byName(result.workloads, name);
+      expect(plan).toMatchObject({ lane: "provisioned", term: "6-month", units: 1 });
+      expect(plan.monthlyCost).toBeCloseTo(7_300, 9);
+      expect(plan.runnerUp).toEqual({ lane: "on-demand", term: null, units: null, monthlyCost: 9_000 });
+      expect(codes(plan)).toEqual(["ABOVE_BREAK_EVEN", "SHARED_UNITS", "UNPROVEN_LONG_TERM"]);
+    }
+    const chat = byName(result.workloads, "chat");
+    const above = chat.reasons[0] as Extract<WorkloadPlan["reasons"][number], { code: "ABOVE_BREAK_EVEN" }>;
+    expect(above.utilization).toBeCloseTo(3e9 / 3.066e9, 12);
+    // (14,600 / 18,000) × (3.0 / 3.066) = 43,800 / 55,188
+    expect(above.breakEvenUtilization).toBeCloseTo(43_800 / 55_188, 12);
+    expect(result.totals.monthlyCost).toBeCloseTo(14_600, 9);
+    expect(result.totals.allOnDemandMonthlyCost).toBeCloseTo(18_000, 9);
+    expect(result.totals.saving).toBeCloseTo(3_400, 9);
+  });
+
+  it("keeps a workload on-demand when its own unit and any sharing cost more, with the break-even", () => {
+    const result = planLanes([makeWorkload("chat", model, 1.5e9, 0.3e9)], H);
+    const plan = byName(result.workloads, "chat");
+    expect(plan).toMatchObject({ lane: "on-demand", monthlyCost: 9_000 });
+    expect(plan.runnerUp).toEqual({ lane: "provisioned", term: "6-month", units: 1, monthlyCost: 14_600 });
+    expect(codes(plan)).toEqual(["BELOW_BREAK_EVEN"]);
+    expect(result.totals).toEqual({ monthlyCost: 9_000, allOnDemandMonthlyCost: 9_000, saving: 0 });
+  });
+
+  it("lets a workload ride on the spare room of units an SLA needs anyway, at no added cost", () => {
+    // SLA: 0.6B / 0.12B → $3,600 on-demand, 0.196 of a unit → 1 unit $14,600, $11,000 over on-demand.
+    // chat: $9,000 on-demand; with it the unit runs at 0.685 and is still 1 unit: joining adds $0.
+    const result = planLanes([makeWorkload("payments", model, 0.6e9, 0.12e9, { sla: "no-throttling" }), makeWorkload("chat", model, 1.5e9, 0.3e9)], H);
+    const sla = byName(result.workloads, "payments");
+    expect(sla).toMatchObject({ lane: "provisioned", units: 1, monthlyCost: 14_600 });
+    expect(codes(sla)).toEqual(["SLA_OVERRIDE", "SHARED_UNITS", "UNPROVEN_LONG_TERM"]);
+    expect(sla.reasons[0]).toEqual({ code: "SLA_OVERRIDE", premium: 11_000, onDemandCost: 3_600 });
+    const chat = byName(result.workloads, "chat");
+    expect(chat).toMatchObject({ lane: "provisioned", units: 1, monthlyCost: 0 });
+    expect(chat.reasons.find((r) => r.code === "SHARED_UNITS")).toMatchObject({ with: ["payments"], addedCost: 0 });
+    // 14,600 against 3,600 + 9,000 all on-demand: the SLA costs $2,000 a month net.
+    expect(result.totals.monthlyCost).toBe(14_600);
+    expect(result.totals.saving).toBeCloseTo(-2_000, 9);
+  });
+
+  it("sizes shared units for the sum of the peaks and splits their cost by load", () => {
+    // a: peak 100k / 10k tpm → 1.4286 units of load; b: peak 40k / 4k → 0.5714; sum 140k / 14k → 2 units.
+    // 2 units × 14,600 = 29,200 split 1.4286 : 0.5714 = 20,857.14 : 8,342.86 (5 : 2).
+    const a = makeWorkload("a", model, 3e9, 0.6e9, { peakTpm: { input: 100_000, output: 10_000 } });
+    const b = makeWorkload("b", model, 1e9, 0.2e9, { peakTpm: { input: 40_000, output: 4_000 } });
+    const result = planLanes([a, b], H);
+    // on-demand: a $18,000, b $6,000 = $24,000 > $29,200? no: PT dearer, so both stay on-demand
+    expect(byName(result.workloads, "a").lane).toBe("on-demand");
+    const sla = planLanes([{ ...a, sla: "no-throttling" }, { ...b, sla: "no-throttling" }], H);
+    expect(byName(sla.workloads, "a")).toMatchObject({ lane: "provisioned", units: 2 });
+    expect(byName(sla.workloads, "a").monthlyCost).toBeCloseTo((29_200 * 5) / 7, 9);
+    expect(byName(sla.workloads, "b").monthlyCost).toBeCloseTo((29_200 * 2) / 7, 9);
+  });
+
+  it("serves a custom model on PT only, no-commit only for a single unit, with the next term as runner-up", () => {
+    const custom = workedExampleModel({
+      onDemand: undefined,
+      provisioned: { hourlyPerUnit: { noCommit: 40, sixMonth: 20 }, unitThroughput: { inputTpm: 70_000, outputTpm: 14_000 } },
+    });
+    const one = planLanes([makeWorkload("tuned", custom, 1e9, 0.2e9, { custom: true })], H);
+    const plan = byName(one.workloads, "tuned");
+    expect(plan).toMatchObject({ lane: "provisioned", term: "6-month", units: 1, monthlyCost: 14_600, onDemandCost: null });
+    expect(plan.runnerUp).toEqual({ lane: "provisioned", term: "no-commit", units: 1, monthlyCost: 29_200 });
+    expect(codes(plan)[0]).toBe("CUSTOM_MODEL");
+    // 4B input needs 2 units: no-commit is not allowed for a custom model beyond one unit.
+    const two = planLanes([makeWorkload("tuned", custom, 4e9, 0.2e9, { custom: true })], H);
+    expect(byName(two.workloads, "tuned")).toMatchObject({ units: 2, monthlyCost: 29_200, runnerUp: null });
+    expect(two.totals).toEqual({ monthlyCost: 29_200, allOnDemandMonthlyCost: 29_200, saving: 0 });
+  });
+
+  it("sends async work to Batch and keeps it off the shared units", () => {
+    const result = planLanes([makeWorkload("nightly", model, 3e9, 0.6e9, { latency: "async" })], H);
+    expect(byName(result.workloads, "nightly")).toMatchObject({ lane: "batch", monthlyCost: 9_000, runnerUp: { lane: "on-demand", monthlyCost: 18_000 } });
+    const noBatch = planLanes([makeWorkload("nightly", { ...model, batch: undefined }, 1.5e9, 0.3e9, { latency: "async" })], H);
+    expect(codes(byName(noBatch.workloads, "nightly"))).toEqual(["NO_BATCH_PRICE", "BELOW_BREAK_EVEN"]);
+  });
+
+  it("keeps a no-throttling SLA on-demand when no PT price is known, and says so", () => {
+    const noPt = workedExampleModel({ provisioned: undefined });
+    const result = planLanes([makeWorkload("payments", noPt, 1e9, 0.2e9, { sla: "no-throttling" }), makeWorkload("chat", noPt, 1e9, 0.2e9)], H);
+    expect(codes(byName(result.workloads, "payments"))).toEqual(["SLA_NEEDS_PT_PRICE"]);
+    expect(codes(byName(result.workloads, "chat"))).toEqual(["NO_PT_PRICE"]);
+    expect(byName(result.workloads, "chat").runnerUp).toBeNull();
+  });
+
+  it("marks PT with unknown unit throughput and gives each workload its own unit", () => {
+    const unknown = workedExampleModel({ provisioned: { hourlyPerUnit: { oneMonth: 5 } } });
+    // 1 unit at $5 × 730 = $3,650 < $9,000: PT, but nobody knows whether one unit carries it
+    const result = planLanes([makeWorkload("a", unknown, 1.5e9, 0.3e9), makeWorkload("b", unknown, 1.5e9, 0.3e9)], H);
+    expect(result.pools[0]?.option).toMatchObject({ units: 2, unitsBasis: "default", utilization: null });
+    expect(codes(byName(result.workloads, "a"))).toContain("CAPACITY_UNKNOWN");
+  });
+
+  it("chooses the cheapest set of joiners, not everyone", () => {
+    // big1, big2: 1.8396B / 0.36792B each = 0.6 of a unit, $11,037.60 on-demand (5,518.80 + 5,518.80).
+    // small: 1.2264B / 0.24528B = 0.4 of a unit, $7,358.40 on-demand.
+    // One big + small fill exactly 1 unit: $14,600 < $18,396; adding the other big needs 2 units
+    // ($29,200 > $14,600 + $11,037.60). Best: one pool of a big and small, the other big on-demand.
+    const big = (name: string) => makeWorkload(name, model, 1_839_600_000, 367_920_000);
+    const result = planLanes([big("big1"), big("big2"), makeWorkload("small", model, 1_226_400_000, 245_280_000)], H);
+    expect(result.pools).toHaveLength(1);
+    expect(result.pools[0]?.members.map((m) => m.name).sort()).toEqual(["big1", "small"]);
+    expect(result.pools[0]?.option.units).toBe(1);
+    expect(byName(result.workloads, "big2")).toMatchObject({ lane: "on-demand" });
+    expect(byName(result.workloads, "big2").monthlyCost).toBeCloseTo(11_037.6, 9);
+    // 14,600 split 0.6 : 0.4
+    expect(byName(result.workloads, "big1").monthlyCost).toBeCloseTo(8_760, 9);
+    expect(byName(result.workloads, "small").monthlyCost).toBeCloseTo(5_840, 9);
+    expect(result.totals.monthlyCost).toBeCloseTo(25_637.6, 9);
+    expect(result.totals.allOnDemandMonthlyCost).toBeCloseTo(29_433.6, 9);
+    // big2's runner-up is joining: 2 units (1.6 of load) cost 29,200, adding 14,600.
+    expect(byName(result.workloads, "big2").runnerUp).toEqual({ lane: "provisioned", term: "6-month", units: 2, monthlyCost: 14_600 });
+  });
+});
+
+describe("planLanes: joining shared units at any count", () => {
+  // $1 / $5 per 1M tokens; each workload sends 400M input + 40M output a month = 400 + 200 = $600 on-demand.
+  // One unit on 1-month costs $5 × 730 = $3,650 and carries 130,000 input and 13,000 output tokens a minute.
+  // A workload averages 400M / 43,800 = 9,132.4 input tokens a minute: 0.0702 of a unit, so one unit
+  // carries 14 of them (0.983) and not 15 (1.054).
+  const small = workedExampleModel({
+    onDemand: { inputPerMTok: 1, outputPerMTok: 5 },
+    provisioned: { hourlyPerUnit: { oneMonth: 5 }, unitThroughput: { inputTpm: 130_000, outputTpm: 13_000 } },
+  });
+  const many = (count: number) => Array.from({ length: count }, (_, i) => makeWorkload(`w${String(i + 1).padStart(2, "0")}`, small, 400e6, 40e6));
+
+  it.each([
+    // [workloads, units, workloads on PT, total a month]
+    [12, 1, 12, 3_650], // 12 × $600 = $7,200 on-demand: one unit saves $3,550
+    [13, 1, 13, 3_650], // one past the exhaustive search: still one unit for all
+    [14, 1, 14, 3_650],
+    [20, 1, 14, 3_650 + 6 * 600], // $7,250: a second unit for 6 would cost $3,650 against $3,600 on-demand
+    [40, 3, 40, 3 * 3_650], // $10,950: 2.81 units of load
+  ])("%i identical workloads: %i unit(s) for %i of them, $%d a month", (count, units, onPt, total) => {
+    const result = planLanes(many(count), H);
+    expect(result.totals.monthlyCost).toBeCloseTo(total, 6);
+    expect(result.totals.allOnDemandMonthlyCost).toBeCloseTo(count * 600, 6);
+    expect(result.pools).toHaveLength(1);
+    expect(result.pools[0]?.option.units).toBe(units);
+    expect(result.workloads.filter((plan) => plan.lane === "provisioned")).toHaveLength(onPt);
+  });
+});
