@@ -6,13 +6,13 @@ import { renderTextChart } from "../render/chart-text.js";
 import type { Charset } from "../render/charset.js";
 import type { Painter } from "../render/colors.js";
 import { writeFileAtomically } from "../writers/write-file-atomically.js";
-import type { CommandResult } from "./command-result.js";
+import type { ChartFormat, CommandResult } from "./command-result.js";
 import { compareFromFlags, type CompareOptions } from "./compare.js";
 
-export const CHART_FORMATS = ["text", "svg"] as const;
+
 
 export interface ChartOptions extends Omit<CompareOptions, "format"> {
-  format: (typeof CHART_FORMATS)[number];
+  format: ChartFormat;
   width?: number;
   output?: string;
   force?: boolean;

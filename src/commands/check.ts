@@ -5,7 +5,7 @@ import { resolveReservations } from "./resolve-plan.js";
 import { terraformReservations } from "./terraform-reservations.js";
 import { renderCheckCsv } from "../render/check-csv.js";
 import { renderCheckJson } from "../render/check-json.js";
-import type { CommandResult } from "./command-result.js";
+import { renderAs, type CommandResult } from "./command-result.js";
 import { loadPlanContext, type PlanOptions } from "./load-plan-context.js";
 import { assertExact } from "./assert-exact.js";
 
@@ -28,16 +28,15 @@ export async function runCheck(file: string, options: CheckOptions, color: boole
   }
   const result = checkReservations({ workloads, reservations, policy: plan.data.policy, hoursPerMonth, planFindings });
   assertExact(result, source);
-  const exitCode = result.passed ? EXIT.OK : EXIT.FAILED_CHECK;
-  switch (options.format) {
-    case "json":
-      return { stdout: renderCheckJson(result), stderr: [], exitCode };
-    case "csv":
-      return { stdout: renderCheckCsv(result), stderr: [], exitCode };
-    case "table": {
-      // The table libraries (cli-table3, chalk) are loaded only for table output.
+  const stdout = await renderAs(options.format, {
+    json: renderCheckJson,
+    csv: renderCheckCsv,
+    // The table libraries (cli-table3, chalk) are loaded only for table output.
+    table: async (r) => {
       const [{ renderCheckTable }, { makePainter }] = await Promise.all([import("../render/check-table.js"), import("../render/colors.js")]);
-      return { stdout: renderCheckTable(result, source, makePainter(color)), stderr: [], exitCode };
-    }
-  }
+      return renderCheckTable(r, source, makePainter(color));
+    },
+  }, result);
+  // The exit code does not depend on the format.
+  return { stdout, stderr: [], exitCode: result.passed ? EXIT.OK : EXIT.FAILED_CHECK };
 }

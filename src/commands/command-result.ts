@@ -1,9 +1,21 @@
 export const FORMATS = ["table", "json", "csv"] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** The formats of `bedrock-cost chart`. */
+export const CHART_FORMATS = ["text", "svg"] as const;
+export type ChartFormat = (typeof CHART_FORMATS)[number];
+
 /** What a command produced: the report for stdout, notes for stderr, and the exit code. */
 export interface CommandResult {
   stdout: string;
   stderr: string[];
   exitCode: number;
+}
+
+/** How a command turns its result into each output format; a format's renderer may load its libraries when called. */
+export type Renderers<T> = { readonly [F in Format]: (result: T) => string | Promise<string> };
+
+/** The result in the format asked for. */
+export function renderAs<T>(format: Format, renderers: Renderers<T>, result: T): Promise<string> {
+  return Promise.resolve(renderers[format](result));
 }

@@ -11,7 +11,7 @@ import { renderCompareCsv } from "../render/compare-csv.js";
 import { renderCompareJson } from "../render/compare-json.js";
 import { noteMessage } from "../render/messages.js";
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
-import type { CommandResult, Format } from "./command-result.js";
+import { renderAs, type CommandResult, type Format } from "./command-result.js";
 import { applyUnitFlags, findModel, type RateFlags, type UnitFlags } from "./model-flags.js";
 import { assertExact } from "./assert-exact.js";
 
@@ -72,17 +72,17 @@ export async function compareFromFlags(options: Omit<CompareOptions, "format">):
 
 export async function runCompare(options: CompareOptions, color: boolean): Promise<CommandResult> {
   const { card, result } = await compareFromFlags(options);
-  const notes = result.notes.map((note) => `note: ${noteMessage(note)}`);
-  switch (options.format) {
-    case "json":
-      return { stdout: renderCompareJson(result, card), stderr: [], exitCode: 0 };
-    case "csv":
-      return { stdout: renderCompareCsv(result), stderr: notes, exitCode: 0 };
-    case "table": {
-      // The table libraries (cli-table3, chalk) are loaded only for table output.
+  const stdout = await renderAs(options.format, {
+    json: (r) => renderCompareJson(r, card),
+    csv: renderCompareCsv,
+    // The table libraries (cli-table3, chalk) are loaded only for table output.
+    table: async (r) => {
       const [{ renderCompareTable }, { makePainter }] = await Promise.all([import("../render/compare-table.js"), import("../render/colors.js")]);
-      const hint = "hint: the same flags with bedrock-cost chart draw cost against volume, with the crossover marked";
-      return { stdout: renderCompareTable(result, card, makePainter(color)), stderr: [...notes, hint], exitCode: 0 };
-    }
-  }
+      return renderCompareTable(r, card, makePainter(color));
+    },
+  }, result);
+  // In JSON the notes are part of the report.
+  const notes = options.format === "json" ? [] : result.notes.map((note) => `note: ${noteMessage(note)}`);
+  const hint = options.format === "table" ? ["hint: the same flags with bedrock-cost chart draw cost against volume, with the crossover marked"] : [];
+  return { stdout, stderr: [...notes, ...hint], exitCode: 0 };
 }

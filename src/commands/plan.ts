@@ -2,7 +2,7 @@ import { planLanes } from "../core/plans/plan-lanes.js";
 import { resolveReservations } from "./resolve-plan.js";
 import { renderPlanCsv } from "../render/plan-csv.js";
 import { renderPlanJson } from "../render/plan-json.js";
-import type { CommandResult } from "./command-result.js";
+import { renderAs, type CommandResult } from "./command-result.js";
 import { loadPlanContext, type PlanOptions } from "./load-plan-context.js";
 import { assertExact } from "./assert-exact.js";
 
@@ -12,15 +12,14 @@ export async function runPlan(file: string, options: PlanOptions, color: boolean
   resolveReservations(plan, card);
   const result = planLanes(workloads, hoursPerMonth);
   assertExact(result, file);
-  switch (options.format) {
-    case "json":
-      return { stdout: renderPlanJson(result, card, hoursPerMonth), stderr: [], exitCode: 0 };
-    case "csv":
-      return { stdout: renderPlanCsv(result), stderr: [], exitCode: 0 };
-    case "table": {
-      // The table libraries (cli-table3, chalk) are loaded only for table output.
+  const stdout = await renderAs(options.format, {
+    json: (r) => renderPlanJson(r, card, hoursPerMonth),
+    csv: renderPlanCsv,
+    // The table libraries (cli-table3, chalk) are loaded only for table output.
+    table: async (r) => {
       const [{ renderPlanTable }, { makePainter }] = await Promise.all([import("../render/plan-table.js"), import("../render/colors.js")]);
-      return { stdout: renderPlanTable(result, card, hoursPerMonth, file, makePainter(color)), stderr: [], exitCode: 0 };
-    }
-  }
+      return renderPlanTable(r, card, hoursPerMonth, file, makePainter(color));
+    },
+  }, result);
+  return { stdout, stderr: [], exitCode: 0 };
 }

@@ -9,7 +9,7 @@ import { profileNoteMessage, type ProfileNote } from "../render/profile-notes.js
 import { renderProfileCsv } from "../render/profile-csv.js";
 import { renderProfileJson } from "../render/profile-json.js";
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
-import type { CommandResult, Format } from "./command-result.js";
+import { renderAs, type CommandResult, type Format } from "./command-result.js";
 import { applyUnitFlags, findModel, type RateFlags, type UnitFlags } from "./model-flags.js";
 import { assertExact } from "./assert-exact.js";
 
@@ -38,17 +38,16 @@ export async function runProfile(files: string[], options: ProfileOptions, color
   if (profile.provisionedMissing === "no-pt-price") notes.push({ code: "NO_PT_PRICE" });
   if (profile.provisionedMissing === "no-price-for-term") notes.push({ code: "NO_PT_PRICE_FOR_TERM" });
   if (profile.provisionedMissing === "no-throughput") notes.push({ code: "UNKNOWN_THROUGHPUT" });
-  const stderr = notes.map((note) => `note: ${profileNoteMessage(note)}`);
 
-  switch (options.format) {
-    case "json":
-      return { stdout: renderProfileJson(profile, model, card, hoursPerMonth, notes), stderr: [], exitCode: 0 };
-    case "csv":
-      return { stdout: renderProfileCsv(profile), stderr, exitCode: 0 };
-    case "table": {
-      // The table libraries (cli-table3, chalk) are loaded only for table output.
+  const stdout = await renderAs(options.format, {
+    json: (p) => renderProfileJson(p, model, card, hoursPerMonth, notes),
+    csv: renderProfileCsv,
+    // The table libraries (cli-table3, chalk) are loaded only for table output.
+    table: async (p) => {
       const [{ renderProfileTable }, { makePainter }] = await Promise.all([import("../render/profile-table.js"), import("../render/colors.js")]);
-      return { stdout: renderProfileTable(profile, model, card, hoursPerMonth, makePainter(color)), stderr, exitCode: 0 };
-    }
-  }
+      return renderProfileTable(p, model, card, hoursPerMonth, makePainter(color));
+    },
+  }, profile);
+  // In JSON the notes are part of the report.
+  return { stdout, stderr: options.format === "json" ? [] : notes.map((note) => `note: ${profileNoteMessage(note)}`), exitCode: 0 };
 }

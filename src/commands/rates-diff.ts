@@ -3,7 +3,7 @@ import type { RateCard } from "../core/rates/rate-card.js";
 import { InputFileError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
 import { renderRatesDiffCsv, renderRatesDiffJson, renderRatesDiffText, type DiffSide } from "../render/rates-diff.js";
-import type { CommandResult, Format } from "./command-result.js";
+import { renderAs, type CommandResult, type Format } from "./command-result.js";
 
 export interface RatesDiffOptions {
   region?: string;
@@ -30,12 +30,10 @@ async function side(which: string, options: RatesDiffOptions): Promise<{ card: R
 export async function runRatesDiff(before: string, after: string, options: RatesDiffOptions): Promise<CommandResult> {
   const [a, b] = [await side(before, options), await side(after, options)];
   const diff = diffRates(a.card, b.card);
-  switch (options.format) {
-    case "json":
-      return { stdout: renderRatesDiffJson(diff, a.side, b.side), stderr: [], exitCode: 0 };
-    case "csv":
-      return { stdout: renderRatesDiffCsv(diff), stderr: [], exitCode: 0 };
-    case "table":
-      return { stdout: renderRatesDiffText(diff, a.side, b.side), stderr: [], exitCode: 0 };
-  }
+  const stdout = await renderAs(options.format, {
+    json: (d) => renderRatesDiffJson(d, a.side, b.side),
+    csv: renderRatesDiffCsv,
+    table: (d) => renderRatesDiffText(d, a.side, b.side),
+  }, diff);
+  return { stdout, stderr: [], exitCode: 0 };
 }

@@ -1,6 +1,6 @@
 import type { CheckResult } from "../core/plans/check-reservations.js";
 import type { FindingCode, Severity } from "../core/plans/findings.js";
-import { JSON_SCHEMA_VERSION } from "./compare-json.js";
+import { jsonText, versioned } from "./json-envelope.js";
 import { findingMessage } from "./finding-messages.js";
 import { roundCents } from "./money.js";
 
@@ -13,8 +13,7 @@ export interface CheckJson {
 }
 
 export function toCheckJson(result: CheckResult): CheckJson {
-  return {
-    schemaVersion: JSON_SCHEMA_VERSION,
+  return versioned({
     passed: result.passed,
     findings: result.findings.map((finding) => ({
       code: finding.code,
@@ -28,9 +27,9 @@ export function toCheckJson(result: CheckResult): CheckJson {
       reservedMonthlyCost: roundCents(result.totals.reservedMonthlyCost),
       monthlyImpact: roundCents(result.totals.monthlyImpact),
     },
-  };
+  });
 }
 
 export function renderCheckJson(result: CheckResult): string {
-  return `${JSON.stringify(toCheckJson(result), null, 2)}\n`;
+  return jsonText(toCheckJson(result));
 }

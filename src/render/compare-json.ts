@@ -5,15 +5,9 @@ import type { RateCard, RateSource } from "../core/rates/rate-card.js";
 import type { Term } from "../core/cost-model/terms.js";
 import type { Lane, Latency } from "../core/lanes/lanes.js";
 import type { Volume } from "../core/cost-model/volume.js";
+import { jsonText, ratesJson, versioned, type JsonMessage, type JsonRates } from "./json-envelope.js";
 import { noteMessage, reasonMessage } from "./messages.js";
 import { roundCents, roundFraction, roundPrice, roundTokens } from "./money.js";
-
-export const JSON_SCHEMA_VERSION = 1;
-
-export interface JsonMessage {
-  code: string;
-  message: string;
-}
 
 export interface JsonTokens {
   inputTokens: number;
@@ -40,7 +34,7 @@ export interface JsonProvisioned {
 export interface CompareJson {
   schemaVersion: number;
   model: { id: string; name: string; provider: string; source: RateSource | null };
-  rates: { region: string; effectiveDate: string | null; files: string[] };
+  rates: JsonRates;
   hoursPerMonth: number;
   latency: Latency;
   volume: JsonTokens;
@@ -101,10 +95,9 @@ export function provisionedJson(option: ProvisionedOption): JsonProvisioned {
 export function toCompareJson(result: CompareResult, card: RateCard): CompareJson {
   const context = { modelName: result.model.name };
   const recommendation = result.recommendation;
-  return {
-    schemaVersion: JSON_SCHEMA_VERSION,
+  return versioned({
     model: { id: result.model.id, name: result.model.name, provider: result.model.provider, source: result.model.source ?? null },
-    rates: { region: card.region, effectiveDate: card.effectiveDate, files: [...card.files] },
+    rates: ratesJson(card),
     hoursPerMonth: result.hoursPerMonth,
     latency: result.latency,
     volume: tokens(result.volume),
@@ -119,9 +112,9 @@ export function toCompareJson(result: CompareResult, card: RateCard): CompareJso
       reasons: recommendation.reasons.map((reason) => ({ code: reason.code, message: reasonMessage(reason, context) })),
     },
     notes: result.notes.map((note) => ({ code: note.code, message: noteMessage(note) })),
-  };
+  });
 }
 
 export function renderCompareJson(result: CompareResult, card: RateCard): string {
-  return `${JSON.stringify(toCompareJson(result, card), null, 2)}\n`;
+  return jsonText(toCompareJson(result, card));
 }

@@ -2,7 +2,7 @@ import type { PlanResult } from "../core/plans/plan-lanes.js";
 import type { RateCard } from "../core/rates/rate-card.js";
 import type { Term } from "../core/cost-model/terms.js";
 import type { Lane } from "../core/lanes/lanes.js";
-import { JSON_SCHEMA_VERSION, type JsonMessage } from "./compare-json.js";
+import { jsonText, ratesJson, versioned, type JsonMessage, type JsonRates } from "./json-envelope.js";
 import { reasonMessage } from "./messages.js";
 import { roundCents } from "./money.js";
 
@@ -16,7 +16,7 @@ export interface JsonLaneCost {
 /** The `--format json` contract of `bedrock-cost plan`; see the README. */
 export interface PlanJson {
   schemaVersion: number;
-  rates: { region: string; effectiveDate: string | null; files: string[] };
+  rates: JsonRates;
   hoursPerMonth: number;
   workloads: {
     name: string;
@@ -33,9 +33,8 @@ export interface PlanJson {
 }
 
 export function toPlanJson(result: PlanResult, card: RateCard, hoursPerMonth: number): PlanJson {
-  return {
-    schemaVersion: JSON_SCHEMA_VERSION,
-    rates: { region: card.region, effectiveDate: card.effectiveDate, files: [...card.files] },
+  return versioned({
+    rates: ratesJson(card),
     hoursPerMonth,
     workloads: result.workloads.map((plan) => ({
       name: plan.workload.name,
@@ -56,9 +55,9 @@ export function toPlanJson(result: PlanResult, card: RateCard, hoursPerMonth: nu
       allOnDemandMonthlyCost: roundCents(result.totals.allOnDemandMonthlyCost),
       saving: roundCents(result.totals.saving),
     },
-  };
+  });
 }
 
 export function renderPlanJson(result: PlanResult, card: RateCard, hoursPerMonth: number): string {
-  return `${JSON.stringify(toPlanJson(result, card, hoursPerMonth), null, 2)}\n`;
+  return jsonText(toPlanJson(result, card, hoursPerMonth));
 }

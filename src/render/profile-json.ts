@@ -1,7 +1,7 @@
 import type { CurvePoint, TpmStats, TrafficProfile } from "../core/traffic/profile-traffic.js";
 import type { ModelRates, RateCard } from "../core/rates/rate-card.js";
 import type { Term } from "../core/cost-model/terms.js";
-import { JSON_SCHEMA_VERSION, type JsonMessage } from "./compare-json.js";
+import { jsonText, ratesJson, versioned, type JsonMessage, type JsonRates } from "./json-envelope.js";
 import { roundCents, roundFraction, roundPrice, roundTo, roundTokens } from "./money.js";
 import { profileNoteMessage, type ProfileNote } from "./profile-notes.js";
 
@@ -18,7 +18,7 @@ export interface JsonPoint {
 export interface ProfileJson {
   schemaVersion: number;
   model: { id: string; name: string };
-  rates: { region: string; effectiveDate: string | null; files: string[] };
+  rates: JsonRates;
   hoursPerMonth: number;
   window: { start: string; end: string; minutes: number; periodSeconds: number; gapMinutes: number };
   monthly: { inputTokens: number; outputTokens: number; cacheReadTokens: number; cacheWriteTokens: number };
@@ -51,10 +51,9 @@ function statsJson(stats: TpmStats): TpmStats {
 
 export function toProfileJson(profile: TrafficProfile, model: ModelRates, card: RateCard, hoursPerMonth: number, notes: ProfileNote[]): ProfileJson {
   const { window, monthly } = profile;
-  return {
-    schemaVersion: JSON_SCHEMA_VERSION,
+  return versioned({
     model: { id: model.id, name: model.name },
-    rates: { region: card.region, effectiveDate: card.effectiveDate, files: [...card.files] },
+    rates: ratesJson(card),
     hoursPerMonth,
     window: { start: iso(window.start), end: iso(window.end), minutes: window.minutes, periodSeconds: window.periodSeconds, gapMinutes: window.gapMinutes },
     monthly: {
@@ -76,9 +75,9 @@ export function toProfileJson(profile: TrafficProfile, model: ModelRates, card: 
       curve: curve.curve.map(pointJson),
     })),
     notes: notes.map((note) => ({ code: note.code, message: profileNoteMessage(note) })),
-  };
+  });
 }
 
 export function renderProfileJson(...args: Parameters<typeof toProfileJson>): string {
-  return `${JSON.stringify(toProfileJson(...args), null, 2)}\n`;
+  return jsonText(toProfileJson(...args));
 }

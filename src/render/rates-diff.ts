@@ -1,6 +1,6 @@
 import Table from "cli-table3";
 import type { RatesDiff } from "../core/rates/diff-rates.js";
-import { JSON_SCHEMA_VERSION } from "./compare-json.js";
+import { jsonText, versioned } from "./json-envelope.js";
 import { toCsv } from "./csv.js";
 import { roundTo } from "./money.js";
 
@@ -13,15 +13,14 @@ export interface DiffSide {
 const percent = (change: number | null) => (change === null ? null : roundTo(change * 100, 2));
 
 export function renderRatesDiffJson(diff: RatesDiff, before: DiffSide, after: DiffSide): string {
-  const json = {
-    schemaVersion: JSON_SCHEMA_VERSION,
+  const json = versioned({
     old: before,
     new: after,
     added: diff.added.map((m) => ({ id: m.id, name: m.name })),
     removed: diff.removed.map((m) => ({ id: m.id, name: m.name })),
     changed: diff.changed.map((c) => ({ id: c.id, field: c.field, old: c.old, new: c.new, changePercent: percent(c.change) })),
-  };
-  return `${JSON.stringify(json, null, 2)}\n`;
+  });
+  return jsonText(json);
 }
 
 export function renderRatesDiffCsv(diff: RatesDiff): string {

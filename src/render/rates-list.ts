@@ -1,7 +1,7 @@
 import Table from "cli-table3";
 import { pricedTerms, type ModelRates, type RateCard, type RateSource } from "../core/rates/rate-card.js";
 import type { Lane } from "../core/lanes/lanes.js";
-import { JSON_SCHEMA_VERSION, type JsonMessage } from "./compare-json.js";
+import { jsonText, ratesJson, versioned } from "./json-envelope.js";
 import { toCsv } from "./csv.js";
 import { formatRate } from "./money.js";
 
@@ -55,10 +55,8 @@ export function modelJson(model: ModelRates): JsonModelRates {
   };
 }
 
-export const ratesJson = (card: RateCard) => ({ region: card.region, effectiveDate: card.effectiveDate, files: [...card.files] });
-
 export function renderRatesListJson(card: RateCard, models: readonly ModelRates[]): string {
-  return `${JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, rates: ratesJson(card), models: models.map(modelJson) }, null, 2)}\n`;
+  return jsonText(versioned({ rates: ratesJson(card), models: models.map(modelJson) }));
 }
 
 export const RATES_LIST_CSV_HEADER = [

@@ -1,8 +1,8 @@
 import { PROFILE_PREFIXES } from "../core/rates/resolve-model.js";
 import { pricedTerms, type ModelRates, type RateCard } from "../core/rates/rate-card.js";
-import { JSON_SCHEMA_VERSION, type JsonMessage } from "./compare-json.js";
+import { jsonText, ratesJson, versioned, type JsonMessage } from "./json-envelope.js";
 import { formatRate } from "./money.js";
-import { lanesOf, modelJson, ratesJson } from "./rates-list.js";
+import { lanesOf, modelJson } from "./rates-list.js";
 
 /** How a model may be named on the command line and in files, beyond its id. */
 export function otherNames(card: RateCard, model: ModelRates): { profileIds: string[]; arn: string } {
@@ -39,8 +39,7 @@ export function unknownsOf(model: ModelRates): JsonMessage[] {
 
 export function renderRatesShowJson(card: RateCard, model: ModelRates): string {
   const names = otherNames(card, model);
-  const json = { schemaVersion: JSON_SCHEMA_VERSION, rates: ratesJson(card), model: modelJson(model), names: { aliases: [...model.aliases], ...names }, unknown: unknownsOf(model) };
-  return `${JSON.stringify(json, null, 2)}\n`;
+  return jsonText(versioned({ rates: ratesJson(card), model: modelJson(model), names: { aliases: [...model.aliases], ...names }, unknown: unknownsOf(model) }));
 }
 
 export function renderRatesShowText(card: RateCard, model: ModelRates): string {

@@ -1,0 +1,34 @@
+import type { RateCard } from "../core/rates/rate-card.js";
+
+/**
+ * The version of every `--format json` report. Scripts may rely on the names in a version; new keys
+ * may be added, and an existing key changes meaning only with a new version.
+ */
+export const JSON_SCHEMA_VERSION = 1;
+
+/** A reason, note or problem: a stable code and its sentence. */
+export interface JsonMessage {
+  code: string;
+  message: string;
+}
+
+/** Which rates a report used. */
+export interface JsonRates {
+  region: string;
+  effectiveDate: string | null;
+  files: string[];
+}
+
+export function ratesJson(card: RateCard): JsonRates {
+  return { region: card.region, effectiveDate: card.effectiveDate, files: [...card.files] };
+}
+
+/** A report with the schema version first. */
+export function versioned<T extends object>(body: T): { schemaVersion: number } & T {
+  return { schemaVersion: JSON_SCHEMA_VERSION, ...body };
+}
+
+/** A report as JSON text: two-space indent and a trailing newline. */
+export function jsonText(report: object): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
