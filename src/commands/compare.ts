@@ -1,6 +1,5 @@
 import { compareLanes, type CompareResult } from "../core/lanes/compare-lanes.js";
 import { pricedTerms, type RateCard } from "../core/rates/rate-card.js";
-import { type Term } from "../core/cost-model/terms.js";
 import type { Latency } from "../core/lanes/lanes.js";
 import { makeVolume } from "../core/cost-model/volume.js";
 import type { TokensPerMinute } from "../core/cost-model/volume.js";

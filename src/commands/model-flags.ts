@@ -1,5 +1,5 @@
 import { pricedTerms, type ModelRates, type RateCard } from "../core/rates/rate-card.js";
-import { type Term } from "../core/cost-model/terms.js";
+import type { Term } from "../core/cost-model/terms.js";
 import { resolveModel } from "../core/rates/resolve-model.js";
 import { withUnitOverrides } from "../core/rates/unit-overrides.js";
 import { UsageError } from "../errors.js";

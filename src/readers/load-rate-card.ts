@@ -5,7 +5,7 @@ import { InputFileError, UsageError, type InputProblem } from "../errors.js";
 import { listBundledVersions, type BundledVersion } from "./bundled-rates.js";
 
 
-export const DEFAULT_REGION = "us-east-1";
+const DEFAULT_REGION = "us-east-1";
 
 export interface RateCardRequest {
   /** --region, else us-east-1. */
@@ -59,12 +59,11 @@ const sourceFiles = new Map<string, LocatedRateFile>();
 export async function loadRateCard(request: RateCardRequest): Promise<RateCard> {
   const problems: InputProblem[] = [];
   const userFiles: LocatedRateFile[] = [];
-  const needsReader = request.files.length > 0;
-  const reader = needsReader ? await import("./read-rate-file.js") : undefined;
+  const reader = request.files.length > 0 ? await import("./read-rate-file.js") : undefined;
   for (const path of request.files) {
     try {
-      const file = reader!.readRateFile(path, path, false);
-      userFiles.push({ data: file.data, lineOf: file.yaml.lineOf, keyLine: file.yaml.keyLine });
+      const file = reader?.readRateFile(path, path, false);
+      if (file) userFiles.push({ data: file.data, lineOf: file.yaml.lineOf, keyLine: file.yaml.keyLine });
     } catch (error) {
       if (!(error instanceof InputFileError)) throw error;
       problems.push(...error.problems);

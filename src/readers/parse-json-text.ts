@@ -10,7 +10,7 @@ function printable(text: string): string {
  * A JSON syntax error as a problem on the line it is on. V8 gives a position for most errors and
  * quotes the text for the rest; the position is found by scanning, and the quoted text is dropped.
  */
-export function jsonSyntaxProblem(source: string, text: string, error: Error): InputProblem {
+function jsonSyntaxProblem(source: string, text: string, error: Error): InputProblem {
   const given = /position (\d+)/.exec(error.message)?.[1];
   const offset = given === undefined ? jsonErrorOffset(text) : Number(given);
   const token = /^Unexpected token '(.{1,2})', /su.exec(error.message)?.[1];

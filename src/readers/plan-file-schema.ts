@@ -108,5 +108,3 @@ export const planFileSchema = z.strictObject(
 );
 
 export type PlanFileInput = z.infer<typeof planFileSchema>;
-export type WorkloadInput = PlanFileInput["workloads"][number];
-export type ReservationInput = PlanFileInput["reservations"][number];

@@ -96,6 +96,3 @@ export const rateFileSchema = z.strictObject(
   },
   { error: (issue) => (issue.code === "invalid_type" ? `expected a mapping with schemaVersion, region and models, got ${describeValue(issue.input)}` : undefined) },
 );
-
-export type RateFileInput = z.infer<typeof rateFileSchema>;
-export type ModelEntryInput = z.infer<typeof modelEntry>;

@@ -96,7 +96,9 @@ function missingFiles(plan: PlanFile): InputProblem[] {
     }
     if (why) problems.push(plan.problem(path, `cannot read ${quote(plan.relative(file), 200)}: ${why}`));
   };
-  plan.data.rates.forEach((file, i) => check(file, ["rates", i]));
-  plan.data.workloads.forEach((workload, i) => workload.profile?.forEach((file, k) => check(file, ["workloads", i, "profile", k])));
+  for (const [i, file] of plan.data.rates.entries()) check(file, ["rates", i]);
+  for (const [i, workload] of plan.data.workloads.entries()) {
+    for (const [k, file] of (workload.profile ?? []).entries()) check(file, ["workloads", i, "profile", k]);
+  }
   return problems;
 }

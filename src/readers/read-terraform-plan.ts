@@ -12,7 +12,7 @@ const COMMITMENTS: Record<string, Term> = { OneMonth: "1-month", SixMonths: "6-m
 const MAX_MODULE_DEPTH = 100;
 
 /** A PT resource's arguments; null where Terraform does not know the value until apply. */
-export interface PtValues {
+interface PtValues {
   modelArn: string | null;
   units: number | null;
   term: Term | null;
@@ -108,7 +108,7 @@ class PlanReader {
       found.push({ address, paths: { before: [...at, "values"], after: [...at, "values"] }, actions: ["no-op"], before: values, after: values, unknown: [] });
     });
     const children = Array.isArray(module.child_modules) ? module.child_modules : [];
-    children.forEach((child, i) => this.planned(child, [...path, "child_modules", i], depth + 1, found));
+    for (const [i, child] of children.entries()) this.planned(child, [...path, "child_modules", i], depth + 1, found);
   }
 }
 

@@ -12,7 +12,7 @@ const STROKES: Record<LineKey, { color: string; dash?: string }> = {
   "6-month": { color: "#2ca02c" },
 };
 
-function escape(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
@@ -29,10 +29,10 @@ export function renderSvgChart(chart: CostChart, title: string, subtitle: string
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
-    `<title>${escape(title)}</title>`,
+    `<title>${escapeXml(title)}</title>`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
-    `<text x="${PLOT.left}" y="24" font-size="15" font-weight="bold">${escape(title)}</text>`,
-    `<text x="${PLOT.left}" y="44" fill="#555555">${escape(subtitle)}</text>`,
+    `<text x="${PLOT.left}" y="24" font-size="15" font-weight="bold">${escapeXml(title)}</text>`,
+    `<text x="${PLOT.left}" y="44" fill="#555555">${escapeXml(subtitle)}</text>`,
     '<g class="axes" stroke="#333333" stroke-width="1">',
     `<line x1="${PLOT.left}" y1="${py(0)}" x2="${px(chart.xMax)}" y2="${py(0)}"/>`,
     `<line x1="${PLOT.left}" y1="${py(0)}" x2="${PLOT.left}" y2="${py(chart.yMax)}"/>`,
@@ -42,8 +42,8 @@ export function renderSvgChart(chart: CostChart, title: string, subtitle: string
   for (const f of [0, 0.25, 0.5, 0.75, 1]) {
     const x = f * chart.xMax;
     const y = f * chart.yMax;
-    out.push(`<text x="${px(x)}" y="${py(0) + 18}" text-anchor="middle">${escape(f === 0 ? "0" : formatTokensShort(x))}</text>`);
-    out.push(`<text x="${PLOT.left - 8}" y="${py(y) + 4}" text-anchor="end">${escape(formatUsdShort(y))}</text>`);
+    out.push(`<text x="${px(x)}" y="${py(0) + 18}" text-anchor="middle">${escapeXml(f === 0 ? "0" : formatTokensShort(x))}</text>`);
+    out.push(`<text x="${PLOT.left - 8}" y="${py(y) + 4}" text-anchor="end">${escapeXml(formatUsdShort(y))}</text>`);
   }
   out.push(
     `<text x="${fixed(PLOT.left + plotWidth / 2)}" y="${py(0) + 38}" text-anchor="middle">tokens a month (input side + output)</text>`,
@@ -68,7 +68,7 @@ export function renderSvgChart(chart: CostChart, title: string, subtitle: string
     const right = point.x > chart.xMax / 2;
     out.push(
       `<g data-break-even="${point.term}"><circle cx="${px(point.x)}" cy="${py(point.y)}" r="5" fill="#000000"/>`,
-      `<text x="${px(point.x) + (right ? -8 : 8)}" y="${py(point.y) - 8}" text-anchor="${right ? "end" : "start"}">${escape(`break-even (${point.term}): ${label}`)}</text></g>`,
+      `<text x="${px(point.x) + (right ? -8 : 8)}" y="${py(point.y) - 8}" text-anchor="${right ? "end" : "start"}">${escapeXml(`break-even (${point.term}): ${label}`)}</text></g>`,
     );
   }
 
@@ -78,16 +78,16 @@ export function renderSvgChart(chart: CostChart, title: string, subtitle: string
     const stroke = STROKES[line.key];
     const dash = stroke.dash ? ` stroke-dasharray="${stroke.dash}"` : "";
     out.push(`<line x1="${PLOT.left}" y1="${y - 4}" x2="${PLOT.left + 28}" y2="${y - 4}" stroke="${stroke.color}" stroke-width="2.5"${dash}/>`);
-    out.push(`<text x="${PLOT.left + 36}" y="${y}">${escape(lineName(line.key, line.units))}</text>`);
+    out.push(`<text x="${PLOT.left + 36}" y="${y}">${escapeXml(lineName(line.key, line.units))}</text>`);
     y += 18;
   }
   for (const point of chart.breakEvens) {
     out.push(`<circle cx="${PLOT.left + 14}" cy="${y - 4}" r="5" fill="#000000"/>`);
-    out.push(`<text x="${PLOT.left + 36}" y="${y}">${escape(`break-even with ${point.term}: ${formatUsd(point.y)} a month`)}</text>`);
+    out.push(`<text x="${PLOT.left + 36}" y="${y}">${escapeXml(`break-even with ${point.term}: ${formatUsd(point.y)} a month`)}</text>`);
     y += 18;
   }
   out.push(`<line x1="${PLOT.left}" y1="${y - 4}" x2="${PLOT.left + 28}" y2="${y - 4}" stroke="#555555" stroke-dasharray="3 3"/>`);
-  out.push(`<text x="${PLOT.left + 36}" y="${y}">${escape(`your volume: ${formatTokensShort(chart.userX)} tokens a month`)}</text>`);
+  out.push(`<text x="${PLOT.left + 36}" y="${y}">${escapeXml(`your volume: ${formatTokensShort(chart.userX)} tokens a month`)}</text>`);
   out.push("</g>", "</svg>", "");
   return out.join("\n");
 }

@@ -78,7 +78,7 @@ export function wrapLine(line: string, width: number, indent = "    "): string[]
 }
 
 /** Where a chart value falls on the grid: column from x, row from y (row 0 at the top). */
-export function gridPosition(chart: CostChart, cols: number, rows: number, x: number, y: number): { col: number; row: number } {
+function gridPosition(chart: CostChart, cols: number, rows: number, x: number, y: number): { col: number; row: number } {
   return {
     col: Math.round((x / chart.xMax) * (cols - 1)),
     row: Math.round((1 - Math.min(y, chart.yMax) / chart.yMax) * (rows - 1)),

@@ -3,7 +3,7 @@ import { findingMessage } from "./finding-messages.js";
 import { toCsv } from "./csv.js";
 import { roundCents } from "./money.js";
 
-export const CHECK_CSV_HEADER = ["code", "severity", "subject", "monthlyImpact", "message"] as const;
+const CHECK_CSV_HEADER = ["code", "severity", "subject", "monthlyImpact", "message"] as const;
 
 /** One row per finding. */
 export function renderCheckCsv(result: CheckResult): string {

@@ -5,14 +5,14 @@ import { findingMessage } from "./finding-messages.js";
 import { roundCents } from "./money.js";
 
 /** The `--format json` contract of `bedrock-cost check`; see the README. */
-export interface CheckJson {
+interface CheckJson {
   schemaVersion: number;
   passed: boolean;
   findings: { code: FindingCode; severity: Severity; subject: string; message: string; monthlyImpact: number }[];
   totals: CheckResult["totals"];
 }
 
-export function toCheckJson(result: CheckResult): CheckJson {
+function toCheckJson(result: CheckResult): CheckJson {
   return versioned({
     passed: result.passed,
     findings: result.findings.map((finding) => ({

@@ -26,7 +26,7 @@ export function renderCheckTable(result: CheckResult, source: string, paint: Pai
       table.push([String(i + 1), tone(finding.severity, finding.severity), finding.code, finding.subject, formatUsd(finding.monthlyImpact)]);
     });
     lines.push(table.toString(), "");
-    result.findings.forEach((finding, i) => lines.push(`${i + 1}. ${finding.subject}: ${findingMessage(finding)}`));
+    for (const [i, finding] of result.findings.entries()) lines.push(`${i + 1}. ${finding.subject}: ${findingMessage(finding)}`);
     lines.push("");
   }
   const counts = `${plural(totals.errors, "error")}, ${plural(totals.warnings, "warning")}, ${totals.info} info`;

@@ -3,7 +3,7 @@ import { provisionedJson } from "./compare-json.js";
 import { toCsv, type CsvCell } from "./csv.js";
 import { roundCents, roundTokens } from "./money.js";
 
-export const COMPARE_CSV_HEADER = [
+const COMPARE_CSV_HEADER = [
   "model",
   "lane",
   "term",

@@ -9,7 +9,7 @@ import { jsonText, ratesJson, versioned, type JsonMessage, type JsonRates } from
 import { noteMessage, reasonMessage } from "./messages.js";
 import { roundCents, roundFraction, roundPrice, roundTokens } from "./money.js";
 
-export interface JsonTokens {
+interface JsonTokens {
   inputTokens: number;
   outputTokens: number;
   cacheReadTokens: number;
@@ -31,7 +31,7 @@ export interface JsonProvisioned {
 }
 
 /** The `--format json` contract of `bedrock-cost compare`; see the README. */
-export interface CompareJson {
+interface CompareJson {
   schemaVersion: number;
   model: { id: string; name: string; provider: string; source: RateSource | null };
   rates: JsonRates;
@@ -92,7 +92,7 @@ export function provisionedJson(option: ProvisionedOption): JsonProvisioned {
 }
 
 /** Builds the JSON report field by field, so that the contract does not follow internal types. */
-export function toCompareJson(result: CompareResult, card: RateCard): CompareJson {
+function toCompareJson(result: CompareResult, card: RateCard): CompareJson {
   const context = { modelName: result.model.name };
   const recommendation = result.recommendation;
   return versioned({

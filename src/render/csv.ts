@@ -8,5 +8,5 @@ function cell(value: CsvCell): string {
 
 /** RFC 4180 CSV with LF line ends and a trailing newline; null is an empty cell. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return [header, ...rows].map((row) => row.map(cell).join(",")).join("\n") + "\n";
+  return `${[header, ...rows].map((row) => row.map(cell).join(",")).join("\n")}\n`;
 }

@@ -4,7 +4,7 @@ import type { RateCard } from "../core/rates/rate-card.js";
  * The version of every `--format json` report. Scripts may rely on the names in a version; new keys
  * may be added, and an existing key changes meaning only with a new version.
  */
-export const JSON_SCHEMA_VERSION = 1;
+const JSON_SCHEMA_VERSION = 1;
 
 /** A reason, note or problem: a stable code and its sentence. */
 export interface JsonMessage {

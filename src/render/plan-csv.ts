@@ -2,7 +2,7 @@ import type { PlanResult } from "../core/plans/plan-lanes.js";
 import { toCsv } from "./csv.js";
 import { roundCents } from "./money.js";
 
-export const PLAN_CSV_HEADER = [
+const PLAN_CSV_HEADER = [
   "name",
   "model",
   "lane",

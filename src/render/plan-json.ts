@@ -6,7 +6,7 @@ import { jsonText, ratesJson, versioned, type JsonMessage, type JsonRates } from
 import { reasonMessage } from "./messages.js";
 import { roundCents } from "./money.js";
 
-export interface JsonLaneCost {
+interface JsonLaneCost {
   lane: Lane;
   term: Term | null;
   units: number | null;
@@ -14,7 +14,7 @@ export interface JsonLaneCost {
 }
 
 /** The `--format json` contract of `bedrock-cost plan`; see the README. */
-export interface PlanJson {
+interface PlanJson {
   schemaVersion: number;
   rates: JsonRates;
   hoursPerMonth: number;
@@ -32,7 +32,7 @@ export interface PlanJson {
   totals: { monthlyCost: number; allOnDemandMonthlyCost: number; saving: number };
 }
 
-export function toPlanJson(result: PlanResult, card: RateCard, hoursPerMonth: number): PlanJson {
+function toPlanJson(result: PlanResult, card: RateCard, hoursPerMonth: number): PlanJson {
   return versioned({
     rates: ratesJson(card),
     hoursPerMonth,

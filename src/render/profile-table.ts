@@ -9,7 +9,7 @@ const CHARS = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
 const NONE = "-";
 
 function time(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().slice(0, 16).replace("T", " ") + "Z";
+  return `${new Date(seconds * 1000).toISOString().slice(0, 16).replace("T", " ")}Z`;
 }
 
 function periodText(seconds: number): string {

@@ -1,5 +1,5 @@
 import type { ImportedModel } from "../core/price-list/import-price-list.js";
-import { type RateSource } from "../core/rates/rate-card.js";
+import type { RateSource } from "../core/rates/rate-card.js";
 import { TERM_RATE_KEYS, TERMS } from "../core/cost-model/terms.js";
 
 export interface RateFileHeader {

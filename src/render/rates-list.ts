@@ -59,7 +59,7 @@ export function renderRatesListJson(card: RateCard, models: readonly ModelRates[
   return jsonText(versioned({ rates: ratesJson(card), models: models.map(modelJson) }));
 }
 
-export const RATES_LIST_CSV_HEADER = [
+const RATES_LIST_CSV_HEADER = [
   "id",
   "name",
   "provider",

@@ -5,7 +5,7 @@ import { formatRate } from "./money.js";
 import { lanesOf, modelJson } from "./rates-list.js";
 
 /** How a model may be named on the command line and in files, beyond its id. */
-export function otherNames(card: RateCard, model: ModelRates): { profileIds: string[]; arn: string } {
+function otherNames(card: RateCard, model: ModelRates): { profileIds: string[]; arn: string } {
   const ownGlobal = card.models.some((other) => other.id === `global.${model.id}`);
   const base = model.id.replace(/^global\./, "");
   const profileIds = model.id.startsWith("global.")
@@ -15,7 +15,7 @@ export function otherNames(card: RateCard, model: ModelRates): { profileIds: str
 }
 
 /** What is missing from a model's rates, with how to supply it. */
-export function unknownsOf(model: ModelRates): JsonMessage[] {
+function unknownsOf(model: ModelRates): JsonMessage[] {
   const unknown: JsonMessage[] = [];
   if (!model.provisioned || pricedTerms(model).length === 0) {
     unknown.push({
@@ -58,7 +58,7 @@ export function renderRatesShowText(card: RateCard, model: ModelRates): string {
     `Lanes: ${lanesOf(model).join(", ") || "none"}`,
     `On-demand: ${model.onDemand ? `${formatRate(model.onDemand.inputPerMTok)} input, ${formatRate(model.onDemand.outputPerMTok)} output per 1M tokens` : "none"}`,
     `Batch: ${model.batch ? `${formatRate(model.batch.inputPerMTok)} input, ${formatRate(model.batch.outputPerMTok)} output per 1M tokens` : "none"}`,
-    `Prompt cache: ${model.promptCache ? [model.promptCache.readPerMTok === undefined ? null : `${formatRate(model.promptCache.readPerMTok)} read`, model.promptCache.writePerMTok === undefined ? null : `${formatRate(model.promptCache.writePerMTok)} write`].filter(Boolean).join(", ") + " per 1M tokens" : "none"}`,
+    `Prompt cache: ${model.promptCache ? `${[model.promptCache.readPerMTok === undefined ? null : `${formatRate(model.promptCache.readPerMTok)} read`, model.promptCache.writePerMTok === undefined ? null : `${formatRate(model.promptCache.writePerMTok)} write`].filter(Boolean).join(", ")} per 1M tokens` : "none"}`,
     `Provisioned Throughput: ${terms.length > 0 ? `${terms.join(", ")} per unit-hour` : "no price"}`,
     `Unit throughput: ${t ? `${t.inputTpm} input, ${t.outputTpm} output tokens a minute` : "unknown"}`,
     `Source: ${model.source ? `${model.source.title}, ${model.source.url} (checked ${model.source.checked})` : "none named"}`,

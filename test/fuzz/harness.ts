@@ -9,16 +9,16 @@ import { parseRateFile, rateCardOf } from "../../src/readers/read-rate-file.js";
 import { mutationFamily, mutationOf, type Syntax } from "./mutations.js";
 
 /** The seed every fuzz run starts from, so that a failure can be replayed exactly. */
-export const FUZZ_SEED = 20_261_121;
+const FUZZ_SEED = 20_261_121;
 
-export interface Run {
+interface Run {
   code: number;
   stdout: string;
   stderr: string;
 }
 
 /** Runs the CLI in this process, as the launcher does, with output captured. */
-export async function runInProcess(argv: readonly string[]): Promise<Run> {
+async function runInProcess(argv: readonly string[]): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(argv, {
@@ -49,7 +49,7 @@ export interface FuzzFormat {
   numRuns: number;
 }
 
-export interface Tally {
+interface Tally {
   cases: number;
   byFamily: Map<string, { cases: number; exit: Record<number, number> }>;
 }
@@ -57,7 +57,7 @@ export interface Tally {
 const STACK = /^\s+at .+(:\d+:\d+\)?|\(native\))$/m;
 
 /** What is wrong with a run of the CLI on a hostile file, or null when it behaved. */
-export function judge(run: Run, file: string, format: FuzzFormat): string | null {
+function judge(run: Run, file: string, format: FuzzFormat): string | null {
   const pass = [0, ...(format.passCodes ?? [])];
   if (run.code !== 2 && !pass.includes(run.code)) return `exit ${run.code}: ${run.stderr.slice(0, 500)}`;
   if (/internal error/.test(run.stderr) || STACK.test(run.stderr)) return `a stack trace or internal error: ${run.stderr.slice(0, 500)}`;
@@ -104,7 +104,7 @@ export function judge(run: Run, file: string, format: FuzzFormat): string | null
  * exit 2 with a clear error naming the file, or a sound result; never a crash or a stack trace,
  * and the input file is never modified. Returns the tally by kind of mutation.
  */
-export async function fuzzFormat(format: FuzzFormat): Promise<Tally> {
+async function fuzzFormat(format: FuzzFormat): Promise<Tally> {
   const dir = mkdtempSync(join(tmpdir(), "bedrock-cost-fuzz-"));
   const tally: Tally = { cases: 0, byFamily: new Map() };
   try {
@@ -154,7 +154,7 @@ export async function fuzzFormat(format: FuzzFormat): Promise<Tally> {
 }
 
 /** One line per format for the test log: cases, and how many ended in each exit code. */
-export function describeTally(name: string, tally: Tally): string {
+function describeTally(name: string, tally: Tally): string {
   const exits: Record<number, number> = {};
   for (const entry of tally.byFamily.values()) for (const [code, n] of Object.entries(entry.exit)) exits[Number(code)] = (exits[Number(code)] ?? 0) + n;
   const codes = Object.entries(exits)
@@ -167,7 +167,7 @@ export function describeTally(name: string, tally: Tally): string {
  * With FUZZ_REPORT=FILE, appends one JSON line per format (its cases by mutation and exit code),
  * from which the README's table is written.
  */
-export function reportTally(name: string, tally: Tally): void {
+function reportTally(name: string, tally: Tally): void {
   const file = process.env.FUZZ_REPORT;
   if (!file) return;
   appendFileSync(file, `${JSON.stringify({ name, cases: tally.cases, byFamily: Object.fromEntries(tally.byFamily) })}\n`);

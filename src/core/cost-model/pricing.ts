@@ -22,7 +22,7 @@ export interface TokenPrices {
 export type CachePriceField = "promptCache.readPerMTok" | "promptCache.writePerMTok";
 
 /** Tokens of a kind the model has no price for: pricing them at $0 would understate the bill. */
-export class MissingPriceError extends Error {
+class MissingPriceError extends Error {
   override readonly name = "MissingPriceError";
   constructor(
     readonly modelId: string,
@@ -54,7 +54,7 @@ export function onDemandPrices(model: ModelRates, volume: Volume): TokenPrices |
 }
 
 /** Batch prices; null for a model without a Batch lane. Batch has no prompt cache: cache tokens are priced as batch input. */
-export function batchPrices(model: ModelRates): TokenPrices | null {
+function batchPrices(model: ModelRates): TokenPrices | null {
   const batch = model.batch;
   if (!batch) return null;
   return { input: batch.inputPerMTok, output: batch.outputPerMTok, cacheRead: batch.inputPerMTok, cacheWrite: batch.inputPerMTok };

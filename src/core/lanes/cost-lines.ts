@@ -4,7 +4,7 @@ import { inputSideTokens, type Volume } from "../cost-model/volume.js";
 
 export type LineKey = "on-demand" | "batch" | Term;
 
-export interface LinePoint {
+interface LinePoint {
   /** Tokens a month (input side plus output) at the workload's mix. */
   x: number;
   /** USD a month. */
@@ -20,7 +20,7 @@ export interface CostLine {
   capacityX?: number | null;
 }
 
-export interface ChartBreakEven {
+interface ChartBreakEven {
   term: Term;
   x: number;
   y: number;

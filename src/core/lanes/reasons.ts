@@ -3,7 +3,7 @@ import type { Volume } from "../cost-model/volume.js";
 import type { LaneChoice } from "./lanes.js";
 
 /** Where a PT option stands against its break-even with on-demand. */
-export interface BreakEvenDetails {
+interface BreakEvenDetails {
   term: Term;
   units: number;
   /** What the units run at; null when the unit throughput is unknown. */
@@ -50,8 +50,6 @@ export type Note =
   | { code: "UNITS_FROM_VOLUME"; units: number }
   | { code: "UNITS_FROM_PEAK"; units: number }
   | { code: "UNITS_DEFAULT"; units: number; peakGiven: boolean };
-
-export type NoteCode = Note["code"];
 
 export interface Recommendation extends LaneChoice {
   reasons: Reason[];

@@ -1,7 +1,7 @@
 import type { TokensPerMinute } from "../cost-model/volume.js";
 import { peakLoad, unitsToCarry } from "../cost-model/capacity.js";
 import type { ProvisionedOption } from "../cost-model/provisioned-option.js";
-import { type ModelRates } from "../rates/rate-card.js";
+import type { ModelRates } from "../rates/rate-card.js";
 import { TERMS, type Term } from "../cost-model/terms.js";
 import type { Reason, Recommendation } from "./reasons.js";
 import type { LaneChoice, Latency } from "./lanes.js";

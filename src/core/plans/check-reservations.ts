@@ -4,7 +4,7 @@ import { cheapestPool } from "./shared-units.js";
 import { batchCost, committedCost, overflowShare, reservedCost as unitsReservedCost, termRate, unitsCost } from "../cost-model/pricing.js";
 import { scaleVolume, type Volume } from "../cost-model/volume.js";
 import { sizingTpm, sumTpm, sumVolumes, workloadOnDemandCost, type Workload } from "./workload.js";
-import { type TokensPerMinute } from "../cost-model/volume.js";
+import type { TokensPerMinute } from "../cost-model/volume.js";
 
 export interface CheckInput {
   workloads: readonly Workload[];

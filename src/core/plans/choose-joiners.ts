@@ -10,7 +10,7 @@
  */
 import { addDemand, loadOf, unitsForDemand, type Demand } from "../cost-model/capacity.js";
 
-export interface JoinCandidate {
+interface JoinCandidate {
   demand: Demand;
   /** USD a month for this workload on-demand: what joining saves. */
   onDemandCost: number;
@@ -31,10 +31,10 @@ export interface JoinProblem {
 }
 
 export const EXHAUSTIVE_LIMIT = 12;
-export const NODE_BUDGET = 100_000;
+const NODE_BUDGET = 100_000;
 
 /** True when `a` is lower than `b` by more than floating-point noise. */
-export function lowerCost(a: number, b: number): boolean {
+function lowerCost(a: number, b: number): boolean {
   return a < b - 1e-9 * Math.max(1, Math.abs(b));
 }
 

@@ -1,7 +1,7 @@
 import type { ModelRates } from "../rates/rate-card.js";
 import type { Term } from "../cost-model/terms.js";
 
-export const SEVERITIES = ["error", "warning", "info"] as const;
+const SEVERITIES = ["error", "warning", "info"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 /** A proposed (or planned) reservation of model units, with its model resolved. */
@@ -70,7 +70,7 @@ export type Finding = FindingDetail & {
 };
 
 /** Severity of each code: errors fail the check. */
-export const FINDING_SEVERITY = {
+const FINDING_SEVERITY = {
   IDLE_RESERVATION: "error",
   UNKNOWN_CAPACITY: "warning",
   UNDER_PROVISIONED: "error",

@@ -18,7 +18,7 @@ export interface WorkloadPlan extends LaneChoice {
 }
 
 /** Units reserved on one model and shared by the workloads in `members`. */
-export interface PlanPool {
+interface PlanPool {
   model: ModelRates;
   members: Workload[];
   /** Members that need PT whatever it costs (custom models, no-throttling SLAs). */
@@ -76,7 +76,9 @@ function allocate(pool: PlanPool, hours: number): Map<Workload, number> {
   const added = pool.option.reservedCost - base;
   const spread = (members: Workload[], amount: number) => {
     if (members.length === 0) return;
-    loadWeights(pool.model, members, hours).forEach((weight, i) => shares.set(members[i] as Workload, amount * weight));
+    loadWeights(pool.model, members, hours).forEach((weight, i) => {
+      shares.set(members[i] as Workload, amount * weight);
+    });
   };
   spread(pool.required, base);
   spread(joiners, added);

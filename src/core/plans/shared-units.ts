@@ -1,7 +1,7 @@
 import { addDemand, loadOf, monthlyLoad, unitsForDemand, type Demand } from "../cost-model/capacity.js";
 import { committedCost, reservedCost, termRate, unitsCost } from "../cost-model/pricing.js";
 import { pricedTerms, type ModelRates } from "../rates/rate-card.js";
-import { type Term } from "../cost-model/terms.js";
+import type { Term } from "../cost-model/terms.js";
 import { sizingTpm, sumVolumes, type Workload } from "./workload.js";
 import type { Volume } from "../cost-model/volume.js";
 
@@ -46,7 +46,7 @@ export function loadWeights(model: ModelRates, members: readonly Workload[], hou
 }
 
 /** Terms units may be bought on: no-commit PT on a custom model is limited to one unit. */
-export function allowedTerms(model: ModelRates, custom: boolean, units: number): Term[] {
+function allowedTerms(model: ModelRates, custom: boolean, units: number): Term[] {
   return pricedTerms(model).filter((term) => !(custom && term === "no-commit" && units > 1));
 }
 

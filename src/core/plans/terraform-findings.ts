@@ -1,7 +1,7 @@
 import { makeFinding, type Finding } from "./findings.js";
 import { reservedCost } from "../cost-model/pricing.js";
 import { hourlyRateFor, type ModelRates } from "../rates/rate-card.js";
-import { type Term } from "../cost-model/terms.js";
+import type { Term } from "../cost-model/terms.js";
 
 /** A Provisioned Throughput resource in a Terraform plan, as far as the plan and the rates know it. */
 export interface PtChange {

@@ -4,7 +4,7 @@ import type { Latency } from "../lanes/lanes.js";
 import { inputSideTokens, type TokensPerMinute, type Volume } from "../cost-model/volume.js";
 
 export const SLAS = ["none", "no-throttling"] as const;
-export type Sla = (typeof SLAS)[number];
+type Sla = (typeof SLAS)[number];
 
 /** One workload of a plan, with its model already resolved. */
 export interface Workload {

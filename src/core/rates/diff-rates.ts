@@ -1,7 +1,7 @@
 import type { ModelRates, RateCard } from "./rate-card.js";
 
 /** A price that differs between two rate cards; null on the side where it is absent. */
-export interface PriceChange {
+interface PriceChange {
   id: string;
   /** The rate-file field, such as `onDemand.inputPerMTok` or `provisioned.hourlyPerUnit.sixMonth`. */
   field: string;
@@ -18,7 +18,7 @@ export interface RatesDiff {
 }
 
 /** Every price of a model, by rate-file field. */
-export function priceFields(model: ModelRates): Map<string, number> {
+function priceFields(model: ModelRates): Map<string, number> {
   const fields = new Map<string, number>();
   const put = (field: string, value: number | undefined) => {
     if (value !== undefined) fields.set(field, value);

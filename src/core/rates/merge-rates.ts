@@ -1,11 +1,11 @@
 import type { FieldPath } from "../input/field-path.js";
 import { nearestNames } from "../input/nearest-names.js";
-import { type CacheRates, type ModelRates, type RateCard, type RateSource, type TokenRates, type UnitThroughput } from "./rate-card.js";
+import type { CacheRates, ModelRates, RateCard, RateSource, TokenRates, UnitThroughput } from "./rate-card.js";
 import { DEFAULT_HOURS_PER_MONTH, TERM_RATE_KEYS, TERMS, type HourlyRateKey } from "../cost-model/terms.js";
 import { quote } from "../input/quote.js";
 
 /** One model's entry in a rate file: every field but the id may be left out to keep the rates below. */
-export interface ModelEntry {
+interface ModelEntry {
   id: string;
   name?: string | undefined;
   provider?: string | undefined;

@@ -18,7 +18,7 @@ export interface UnitThroughput {
   outputTpm: number;
 }
 
-export interface ProvisionedRates {
+interface ProvisionedRates {
   /** USD per model unit per hour, by term; any non-empty subset of the terms. */
   hourlyPerUnit: Partial<Record<HourlyRateKey, number>>;
   unitThroughput?: UnitThroughput;

@@ -1,4 +1,4 @@
-import { type ModelRates, type UnitThroughput } from "./rate-card.js";
+import type { ModelRates, UnitThroughput } from "./rate-card.js";
 import { TERM_RATE_KEYS, type Term } from "../cost-model/terms.js";
 
 export interface UnitOverrides {

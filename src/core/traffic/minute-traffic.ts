@@ -30,7 +30,7 @@ export interface MinuteTraffic {
 export class WindowTooLongError extends Error {}
 
 /** A year and a bit: the longest window held in memory minute by minute. */
-export const MAX_WINDOW_MINUTES = 60 * 24 * 400;
+const MAX_WINDOW_MINUTES = 60 * 24 * 400;
 
 /**
  * Lays every series over one minute grid. A period longer than a minute is spread evenly over its

@@ -29,7 +29,7 @@ export interface CurvePoint {
   overflowMinutes: number;
 }
 
-export interface TermCurve {
+interface TermCurve {
   term: Term;
   hourlyRate: number;
   /** The cheapest unit count (the blended optimum); ties go to fewer units. */

@@ -10,7 +10,7 @@ const CHUNK_BYTES = 1 << 20;
  * a large file is never held whole. Handles a byte-order mark and CRLF line ends. Return false from
  * `visit` to stop.
  */
-export function forEachLine(path: string, visit: (line: string, lineNumber: number) => boolean | void): void {
+export function forEachLine(path: string, visit: (line: string, lineNumber: number) => boolean | undefined): void {
   let fd: number;
   try {
     fd = openSync(path, "r");

@@ -5,7 +5,7 @@ import { UsageError } from "../../errors.js";
 import { readTraffic, type TrafficRead } from "./read-traffic.js";
 
 /** Whether an invocation log's modelId (an id, profile id or ARN) is this model. */
-export function modelMatcher(card: RateCard, model: ModelRates): (modelId: string) => boolean {
+function modelMatcher(card: RateCard, model: ModelRates): (modelId: string) => boolean {
   const seen = new Map<string, boolean>();
   return (modelId) => {
     let match = seen.get(modelId);

@@ -19,7 +19,7 @@ export interface MetricResult {
 }
 
 /** Which token metric a label or query id names: InputTokenCount, input_tokens, CacheReadInputTokenCount, ... */
-export function metricField(name: string): TokenField | null {
+function metricField(name: string): TokenField | null {
   const n = name.toLowerCase().replace(/[^a-z0-9]/g, "");
   if (n.includes("cacheread")) return "cacheReadTokens";
   if (n.includes("cachewrite")) return "cacheWriteTokens";
@@ -75,17 +75,22 @@ export function metricDataResults(doc: Record<string, unknown>, source: string):
   let previous: { raw: unknown[]; parsed: Float64Array } | undefined;
   list.forEach((entry, i) => {
     const path: FieldPath = ["MetricDataResults", i];
-    if (!isObject(entry)) return points.problem(path, `expected a result object, got ${describeValue(entry)}`);
+    if (!isObject(entry)) {
+      points.problem(path, `expected a result object, got ${describeValue(entry)}`);
+      return;
+    }
     const id = typeof entry.Id === "string" ? entry.Id : "";
     const label = typeof entry.Label === "string" ? entry.Label : "";
     const status = entry.StatusCode;
     if (status !== undefined && status !== "Complete" && status !== "PartialData") {
-      return points.problem([...path, "StatusCode"], `CloudWatch returned ${describeValue(status)} for ${label || id}: rerun the query`);
+      points.problem([...path, "StatusCode"], `CloudWatch returned ${describeValue(status)} for ${label || id}: rerun the query`);
+      return;
     }
     const times = entry.Timestamps;
     const values = entry.Values;
     if (!Array.isArray(times) || !Array.isArray(values) || times.length !== values.length) {
-      return points.problem(path, "expected Timestamps and Values, two lists of the same length");
+      points.problem(path, "expected Timestamps and Values, two lists of the same length");
+      return;
     }
     let parsed: Float64Array;
     if (previous && sameTimes(times, previous.raw)) parsed = previous.parsed;
@@ -112,8 +117,14 @@ export function metricStatistics(doc: Record<string, unknown>, source: string): 
   const result: MetricResult = { source, key: `statistics:${label}`, label, field, path: ["Datapoints"], times: new Float64Array(list.length), values: new Float64Array(list.length) };
   list.forEach((point, i) => {
     const path: FieldPath = ["Datapoints", i];
-    if (!isObject(point)) return points.problem(path, `expected a datapoint object, got ${describeValue(point)}`);
-    if (point.Sum === undefined) return points.problem([...path, "Sum"], "missing: run get-metric-statistics with --statistics Sum");
+    if (!isObject(point)) {
+      points.problem(path, `expected a datapoint object, got ${describeValue(point)}`);
+      return;
+    }
+    if (point.Sum === undefined) {
+      points.problem([...path, "Sum"], "missing: run get-metric-statistics with --statistics Sum");
+      return;
+    }
     result.times[i] = points.time(point.Timestamp, path, "Timestamp");
     result.values[i] = points.count(point.Sum, path, "Sum");
   });

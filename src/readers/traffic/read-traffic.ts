@@ -9,7 +9,7 @@ import { metricDataResults, metricStatistics, type MetricResult } from "./read-m
 import { readTrafficCsv } from "./read-traffic-csv.js";
 import { isObject } from "../is-object.js";
 
-export type TrafficFormat = "csv" | "get-metric-data" | "get-metric-statistics" | "invocation-logs" | "logs-export";
+type TrafficFormat = "csv" | "get-metric-data" | "get-metric-statistics" | "invocation-logs" | "logs-export";
 
 export interface TrafficRead {
   series: TokenSeries[];

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { compareLanes } from "../../../src/core/lanes/compare-lanes.js";
 import { priceProvisioned } from "../../../src/core/cost-model/provisioned-option.js";
 import type { ModelRates } from "../../../src/core/rates/rate-card.js";
