@@ -117,7 +117,10 @@ function startUp() {
   const pairs = quick ? 3 : 31;
   const commands = [
     ["--help", [CLI, "--help"]],
-    ["compare (bundled rates, table)", [CLI, "compare", "--model", "claude-3.5-sonnet-v2", "--input-tokens", "3B", "--output-tokens", "600M"]],
+    [
+      "compare (bundled rates, table)",
+      [CLI, "compare", "--model", "claude-3.5-sonnet-v2", "--input-tokens", "3B", "--output-tokens", "600M"],
+    ],
   ];
   console.log(`start-up against node -e 0, median of ${pairs} paired runs`);
   console.log("command                          node -e 0   bedrock-cost  ratio");
@@ -132,7 +135,9 @@ function startUp() {
       cli.push(c);
       ratios.push(c / b);
     }
-    console.log(`${name.padEnd(32)} ${`${median(base).toFixed(0)} ms`.padStart(9)} ${`${median(cli).toFixed(0)} ms`.padStart(14)}  ${median(ratios).toFixed(2).padStart(5)}`);
+    console.log(
+      `${name.padEnd(32)} ${`${median(base).toFixed(0)} ms`.padStart(9)} ${`${median(cli).toFixed(0)} ms`.padStart(14)}  ${median(ratios).toFixed(2).padStart(5)}`,
+    );
   }
   console.log("target: at most 1.3\n");
 }
@@ -156,8 +161,16 @@ function writeInvocationLog(file, megabytes) {
       requestId: `r-${i}`,
       operation: "Converse",
       modelId: next() < 0.9 ? "anthropic.claude-3-5-sonnet-20241022-v2:0" : "anthropic.claude-3-haiku-20240307-v1:0",
-      input: { inputContentType: "application/json", inputBodyJson: { messages: [{ role: "user", content: [{ text: body }] }] }, inputTokenCount: 200 + Math.floor(next() * 4000) },
-      output: { outputContentType: "application/json", outputBodyJson: { output: { text: body.slice(0, 300) } }, outputTokenCount: 50 + Math.floor(next() * 800) },
+      input: {
+        inputContentType: "application/json",
+        inputBodyJson: { messages: [{ role: "user", content: [{ text: body }] }] },
+        inputTokenCount: 200 + Math.floor(next() * 4000),
+      },
+      output: {
+        outputContentType: "application/json",
+        outputBodyJson: { output: { text: body.slice(0, 300) } },
+        outputTokenCount: 50 + Math.floor(next() * 800),
+      },
     };
     const line = `${JSON.stringify(record)}\n`;
     chunks.push(line);
@@ -173,8 +186,22 @@ function writeInvocationLog(file, megabytes) {
 
 /** An AmazonBedrock offer file of `products` products (about 1.4 KB each, as AWS writes them). */
 function writePriceList(file, products) {
-  const doc = { formatVersion: "v1.0", offerCode: "AmazonBedrock", version: "20261101000000", publicationDate: "2026-11-01T00:00:00Z", products: {}, terms: { OnDemand: {} } };
-  const kinds = ["input-tokens", "output-tokens", "input-tokens-batch", "output-tokens-batch", "input-tokens-priority", "cache-read-input-token-count"];
+  const doc = {
+    formatVersion: "v1.0",
+    offerCode: "AmazonBedrock",
+    version: "20261101000000",
+    publicationDate: "2026-11-01T00:00:00Z",
+    products: {},
+    terms: { OnDemand: {} },
+  };
+  const kinds = [
+    "input-tokens",
+    "output-tokens",
+    "input-tokens-batch",
+    "output-tokens-batch",
+    "input-tokens-priority",
+    "cache-read-input-token-count",
+  ];
   for (let i = 0; i < products; i++) {
     const sku = `SKU${String(i).padStart(13, "0")}`;
     const kind = kinds[i % kinds.length];
@@ -183,7 +210,18 @@ function writePriceList(file, products) {
     doc.products[sku] = {
       sku,
       productFamily: "Amazon Bedrock",
-      attributes: { regionCode: group % 4 === 0 ? "us-east-1" : "eu-west-1", servicecode: "AmazonBedrock", model, provider: "Example", usagetype: `USE1-M${i}-${kind}`, inferenceType: kind.replace(/-/g, " "), feature: kind.includes("batch") ? "Batch Inference" : "On-demand Inference", location: "US East (N. Virginia)", locationType: "AWS Region", operation: "" },
+      attributes: {
+        regionCode: group % 4 === 0 ? "us-east-1" : "eu-west-1",
+        servicecode: "AmazonBedrock",
+        model,
+        provider: "Example",
+        usagetype: `USE1-M${i}-${kind}`,
+        inferenceType: kind.replace(/-/g, " "),
+        feature: kind.includes("batch") ? "Batch Inference" : "On-demand Inference",
+        location: "US East (N. Virginia)",
+        locationType: "AWS Region",
+        operation: "",
+      },
     };
     const rate = `${sku}.JRTCKXETXF.6YS6EN2CT7`;
     doc.terms.OnDemand[sku] = {
@@ -191,7 +229,17 @@ function writePriceList(file, products) {
         offerTermCode: "JRTCKXETXF",
         sku,
         effectiveDate: "2026-11-01T00:00:00Z",
-        priceDimensions: { [rate]: { rateCode: rate, description: `$0.0080000000 per 1K tokens for ${kind} in US East (N. Virginia)`, beginRange: "0", endRange: "Inf", unit: "1K tokens", pricePerUnit: { USD: kind.includes("output") ? "0.0240000000" : "0.0080000000" }, appliesTo: [] } },
+        priceDimensions: {
+          [rate]: {
+            rateCode: rate,
+            description: `$0.0080000000 per 1K tokens for ${kind} in US East (N. Virginia)`,
+            beginRange: "0",
+            endRange: "Inf",
+            unit: "1K tokens",
+            pricePerUnit: { USD: kind.includes("output") ? "0.0240000000" : "0.0080000000" },
+            appliesTo: [],
+          },
+        },
         termAttributes: {},
       },
     };
@@ -210,7 +258,22 @@ function largeFiles(dir, rss) {
   console.log("command                                  size       time  peak memory");
   const cases = [
     ["profile, invocation log", log, [CLI, "profile", log, "-m", "claude-3.5-sonnet-v2", "--format", "json"]],
-    ["rates import, offer file", list, [CLI, "rates", "import", list, "--region", "us-east-1", "--effective-date", "2026-11-01", "--names", join(ROOT, "scripts/bench-names.yaml")]],
+    [
+      "rates import, offer file",
+      list,
+      [
+        CLI,
+        "rates",
+        "import",
+        list,
+        "--region",
+        "us-east-1",
+        "--effective-date",
+        "2026-11-01",
+        "--names",
+        join(ROOT, "scripts/bench-names.yaml"),
+      ],
+    ],
   ];
   let worstMb = 0;
   for (const [name, file, args] of cases) {
@@ -218,7 +281,9 @@ function largeFiles(dir, rss) {
     const memory = Math.max(...results.map((r) => r.rssMb));
     worstMb = Math.max(worstMb, memory);
     const size = `${(statSync(file).size / 1e6).toFixed(1)} MB`;
-    console.log(`${name.padEnd(40)} ${size.padStart(8)} ${`${median(results.map((r) => r.ms)).toFixed(0)} ms`.padStart(10)}  ${`${memory.toFixed(0)} MB`.padStart(11)}`);
+    console.log(
+      `${name.padEnd(40)} ${size.padStart(8)} ${`${median(results.map((r) => r.ms)).toFixed(0)} ms`.padStart(10)}  ${`${memory.toFixed(0)} MB`.padStart(11)}`,
+    );
   }
   console.log(`target: under 256 MB (worst ${worstMb.toFixed(0)} MB)`);
 }
@@ -229,8 +294,26 @@ mkdirSync(dir, { recursive: true });
 try {
   const files = writeFiles(dir, generate());
   const rss = join(dir, "rss");
-  const profileArgs = (file) => [CLI, "profile", file, "-m", "claude-3.5-sonnet-v2", "--unit-hourly", "25", "--term", "6-month", "--unit-input-tpm", "70000", "--unit-output-tpm", "14000", "--format", "json"];
-  console.log(`bedrock-cost profile on ${MINUTES.toLocaleString("en-US")} minutes of traffic, median of ${RUNS} run${RUNS === 1 ? "" : "s"}`);
+  const profileArgs = (file) => [
+    CLI,
+    "profile",
+    file,
+    "-m",
+    "claude-3.5-sonnet-v2",
+    "--unit-hourly",
+    "25",
+    "--term",
+    "6-month",
+    "--unit-input-tpm",
+    "70000",
+    "--unit-output-tpm",
+    "14000",
+    "--format",
+    "json",
+  ];
+  console.log(
+    `bedrock-cost profile on ${MINUTES.toLocaleString("en-US")} minutes of traffic, median of ${RUNS} run${RUNS === 1 ? "" : "s"}`,
+  );
   console.log("file                     size      profile    bare read  ratio  peak memory");
   let worst = 0;
   for (const file of files) {

@@ -12,13 +12,28 @@ import { build } from "esbuild";
 const root = fileURLToPath(new URL("..", import.meta.url));
 process.chdir(root);
 
-const common = { bundle: true, platform: "node", target: "node20", logLevel: "warning", legalComments: "none", minifyWhitespace: true, minifySyntax: true };
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  logLevel: "warning",
+  legalComments: "none",
+  minifyWhitespace: true,
+  minifySyntax: true,
+};
 
 rmSync("dist", { recursive: true, force: true });
 
 // ESM, so that the compiler can be a script; its CommonJS dependencies get a require() to call.
-const requireShim = 'import { createRequire as __bedrockCostRequire } from "node:module"; const require = __bedrockCostRequire(import.meta.url);';
-await build({ ...common, format: "esm", banner: { js: requireShim }, entryPoints: ["scripts/compile-rates.ts"], outfile: "dist/.build/compile-rates.mjs" });
+const requireShim =
+  'import { createRequire as __bedrockCostRequire } from "node:module"; const require = __bedrockCostRequire(import.meta.url);';
+await build({
+  ...common,
+  format: "esm",
+  banner: { js: requireShim },
+  entryPoints: ["scripts/compile-rates.ts"],
+  outfile: "dist/.build/compile-rates.mjs",
+});
 execFileSync(process.execPath, ["dist/.build/compile-rates.mjs", "rates", "dist/bundled-rates.json"], { stdio: "inherit" });
 rmSync("dist/.build", { recursive: true, force: true });
 
@@ -32,13 +47,18 @@ rmSync("dist/.build", { recursive: true, force: true });
 const startUpShims = {
   name: "bedrock-cost-start-up",
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "lazy-builtin" } : undefined));
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "lazy-builtin" } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, () => ({
       contents: 'let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require("node:child_process"))[key] });',
       loader: "js",
     }));
     b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: "supports-color", namespace: "no-detection" }));
-    b.onLoad({ filter: /.*/, namespace: "no-detection" }, () => ({ contents: "export default { stdout: false, stderr: false };", loader: "js" }));
+    b.onLoad({ filter: /.*/, namespace: "no-detection" }, () => ({
+      contents: "export default { stdout: false, stderr: false };",
+      loader: "js",
+    }));
   },
 };
 

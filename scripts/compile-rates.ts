@@ -2,9 +2,9 @@
 // the result as JSON for the CLI to load without YAML or zod. Any problem fails the build.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { layRateFile, emptyRateCard } from "../src/core/rates/merge-rates.js";
+import { emptyRateCard, layRateFile } from "../src/core/rates/merge-rates.js";
 import { formatProblem, InputFileError } from "../src/errors.js";
-import { listBundledVersions, type CompiledRates } from "../src/readers/bundled-rates.js";
+import { type CompiledRates, listBundledVersions } from "../src/readers/bundled-rates.js";
 import { readRateFile } from "../src/readers/read-rate-file.js";
 
 const [ratesDir, output] = process.argv.slice(2);

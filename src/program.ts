@@ -1,15 +1,15 @@
 import { Command } from "commander";
+import { OPTIONS, type OptionName } from "./cli/options.js";
 import type { ChartOptions } from "./commands/chart.js";
 import type { CheckOptions } from "./commands/check.js";
 import type { CommandResult, Format } from "./commands/command-result.js";
 import type { CompareOptions } from "./commands/compare.js";
 import type { PlanOptions } from "./commands/load-plan-context.js";
 import type { ProfileOptions } from "./commands/profile.js";
+import type { RatesListOptions, RatesShowOptions } from "./commands/rates.js";
 import type { RatesDiffOptions } from "./commands/rates-diff.js";
 import type { RatesImportOptions } from "./commands/rates-import.js";
-import type { RatesListOptions, RatesShowOptions } from "./commands/rates.js";
 import type { RatesValidateOptions } from "./commands/rates-validate.js";
-import { OPTIONS, type OptionName } from "./cli/options.js";
 import type { Charset } from "./render/charset.js";
 import { terminalSafe } from "./render/terminal-safe.js";
 import { VERSION } from "./version.js";
@@ -73,26 +73,39 @@ export function createProgram(io: ProgramIo): Command {
     .showSuggestionAfterError(true)
     .helpCommand(false);
 
-  const compare = program.command("compare").description("price one workload on-demand, on Batch and on Provisioned Throughput, with break-even and a recommendation");
-  withOptions(compare, [...WORKLOAD_OPTIONS, ...RATE_OPTIONS, ...UNIT_OPTIONS, "format"]).action(async (options: CompareOptions, command: Command) => {
-    const { runCompare } = await import("./commands/compare.js");
-    emit(io, await runCompare(options, colorOf(io, command)));
-  });
+  const compare = program
+    .command("compare")
+    .description("price one workload on-demand, on Batch and on Provisioned Throughput, with break-even and a recommendation");
+  withOptions(compare, [...WORKLOAD_OPTIONS, ...RATE_OPTIONS, ...UNIT_OPTIONS, "format"]).action(
+    async (options: CompareOptions, command: Command) => {
+      const { runCompare } = await import("./commands/compare.js");
+      emit(io, await runCompare(options, colorOf(io, command)));
+    },
+  );
 
-  const chart = program.command("chart").description("draw monthly cost against monthly volume for each lane, with the break-evens and your volume marked");
-  withOptions(chart, [...WORKLOAD_OPTIONS, "chartFormat", "width", "output", "force", "ascii", ...RATE_OPTIONS, ...UNIT_OPTIONS]).action(async (options: ChartOptions, command: Command) => {
-    const [{ runChart }, { makePainter }] = await Promise.all([import("./commands/chart.js"), import("./render/colors.js")]);
-    emit(io, await runChart(options, { columns: io.columns, charset: (ascii) => io.charset(ascii), paint: makePainter(colorOf(io, command)) }));
-  });
+  const chart = program
+    .command("chart")
+    .description("draw monthly cost against monthly volume for each lane, with the break-evens and your volume marked");
+  withOptions(chart, [...WORKLOAD_OPTIONS, "chartFormat", "width", "output", "force", "ascii", ...RATE_OPTIONS, ...UNIT_OPTIONS]).action(
+    async (options: ChartOptions, command: Command) => {
+      const [{ runChart }, { makePainter }] = await Promise.all([import("./commands/chart.js"), import("./render/colors.js")]);
+      emit(
+        io,
+        await runChart(options, { columns: io.columns, charset: (ascii) => io.charset(ascii), paint: makePainter(colorOf(io, command)) }),
+      );
+    },
+  );
 
   const profile = program
     .command("profile")
     .description("profile measured traffic (CSV, CloudWatch metrics, invocation logs) and price every unit count minute by minute")
     .argument("<files...>", "CSV, get-metric-data or get-metric-statistics JSON, invocation logs (NDJSON or a CloudWatch Logs export)");
-  withOptions(profile, ["model", "term", "hoursPerMonth", "latency", ...RATE_OPTIONS, ...UNIT_OPTIONS, "format"]).action(async (files: string[], options: ProfileOptions, command: Command) => {
-    const { runProfile } = await import("./commands/profile.js");
-    emit(io, await runProfile(files, options, colorOf(io, command)));
-  });
+  withOptions(profile, ["model", "term", "hoursPerMonth", "latency", ...RATE_OPTIONS, ...UNIT_OPTIONS, "format"]).action(
+    async (files: string[], options: ProfileOptions, command: Command) => {
+      const { runProfile } = await import("./commands/profile.js");
+      emit(io, await runProfile(files, options, colorOf(io, command)));
+    },
+  );
 
   const plan = program
     .command("plan")
@@ -107,22 +120,31 @@ export function createProgram(io: ProgramIo): Command {
     .command("check")
     .description("judge a plan's proposed reservations against its workloads and policy: exit 0 passes, 1 fails, 2 bad input")
     .argument("<file>", "a plan file (YAML)");
-  withOptions(check, ["terraform", "hoursPerMonth", ...RATE_OPTIONS, "format"]).action(async (file: string, options: CheckOptions, command: Command) => {
-    const { runCheck } = await import("./commands/check.js");
-    emit(io, await runCheck(file, options, colorOf(io, command)));
-  });
+  withOptions(check, ["terraform", "hoursPerMonth", ...RATE_OPTIONS, "format"]).action(
+    async (file: string, options: CheckOptions, command: Command) => {
+      const { runCheck } = await import("./commands/check.js");
+      emit(io, await runCheck(file, options, colorOf(io, command)));
+    },
+  );
 
   const rates = program.command("rates").description("see, check and refresh the prices bedrock-cost uses");
-  const ratesList = rates.command("list").description("every model with its on-demand, Batch, cache and PT prices, its lanes and its source");
+  const ratesList = rates
+    .command("list")
+    .description("every model with its on-demand, Batch, cache and PT prices, its lanes and its source");
   withOptions(ratesList, ["provider", "lane", ...RATE_OPTIONS, "format"]).action(async (options: RatesListOptions) => {
     const { runRatesList } = await import("./commands/rates.js");
     emit(io, await runRatesList(options));
   });
-  withOptions(rates.command("versions").description("the bundled price versions, by region"), ["format"]).action(async (options: { format: Format }) => {
-    const { runRatesVersions } = await import("./commands/rates.js");
-    emit(io, await runRatesVersions(options));
-  });
-  const ratesShow = rates.command("show").description("one model in full, and what is unknown about it").argument("<model>", "model id, alias, profile id or ARN");
+  withOptions(rates.command("versions").description("the bundled price versions, by region"), ["format"]).action(
+    async (options: { format: Format }) => {
+      const { runRatesVersions } = await import("./commands/rates.js");
+      emit(io, await runRatesVersions(options));
+    },
+  );
+  const ratesShow = rates
+    .command("show")
+    .description("one model in full, and what is unknown about it")
+    .argument("<model>", "model id, alias, profile id or ARN");
   withOptions(ratesShow, [...RATE_OPTIONS, "format"]).action(async (model: string, options: RatesShowOptions) => {
     const { runRatesShow } = await import("./commands/rates.js");
     emit(io, await runRatesShow(model, options));
@@ -150,9 +172,9 @@ export function createProgram(io: ProgramIo): Command {
     .argument("<files...>", "AmazonBedrock / AmazonBedrockFoundationModels offer files, or aws pricing get-products output")
     .addOption(OPTIONS.region().makeOptionMandatory());
   withOptions(ratesImport, ["effectiveDate", "output", "force", "names"]).action(async (files: string[], options: RatesImportOptions) => {
-      const { runRatesImport } = await import("./commands/rates-import.js");
-      emit(io, await runRatesImport(files, options));
-    });
+    const { runRatesImport } = await import("./commands/rates-import.js");
+    emit(io, await runRatesImport(files, options));
+  });
 
   return program;
 }

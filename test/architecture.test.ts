@@ -32,7 +32,9 @@ describe("module boundaries", () => {
   it("keeps renderers to strings: no files, no process, no exit", () => {
     for (const { file, text } of sources("render")) {
       for (const spec of imports(text)) {
-        expect(spec.startsWith("node:") || spec === "commander" || spec === "yaml" || spec === "zod", `${file} imports ${spec}`).toBe(false);
+        expect(spec.startsWith("node:") || spec === "commander" || spec === "yaml" || spec === "zod", `${file} imports ${spec}`).toBe(
+          false,
+        );
         expect(spec.includes("/readers/") || spec.includes("/commands/"), `${file} imports ${spec}`).toBe(false);
       }
       expect(text, file).not.toMatch(/\bprocess\.|\bconsole\./);
@@ -42,7 +44,10 @@ describe("module boundaries", () => {
   it("keeps readers away from rendering and the CLI", () => {
     for (const { file, text } of sources("readers")) {
       for (const spec of imports(text)) {
-        expect(spec.includes("/render/") || spec.includes("/commands/") || ["chalk", "cli-table3", "commander"].includes(spec), `${file} imports ${spec}`).toBe(false);
+        expect(
+          spec.includes("/render/") || spec.includes("/commands/") || ["chalk", "cli-table3", "commander"].includes(spec),
+          `${file} imports ${spec}`,
+        ).toBe(false);
       }
       expect(text, file).not.toMatch(/\bprocess\.|\bconsole\./);
     }
@@ -69,7 +74,8 @@ describe("process state", () => {
 });
 
 describe("no network", () => {
-  const NETWORK = /require\(["'](node:)?(http|https|http2|net|tls|dgram|dns|inspector)["']\)|(from|import)\s*\(?\s*["'](node:)?(http|https|http2|net|tls|dgram|dns)["']|\bfetch\(|XMLHttpRequest|WebSocket/;
+  const NETWORK =
+    /require\(["'](node:)?(http|https|http2|net|tls|dgram|dns|inspector)["']\)|(from|import)\s*\(?\s*["'](node:)?(http|https|http2|net|tls|dgram|dns)["']|\bfetch\(|XMLHttpRequest|WebSocket/;
 
   it("is in the sources: no network module, no fetch", () => {
     for (const folder of ["core", "readers", "render", "commands", "cli", "writers"]) {

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from "commander";
-import { isCalendarDate } from "../core/input/calendar-date.js";
 import { MAX_USD_PER_UNIT_HOUR } from "../core/cost-model/limits.js";
+import { isCalendarDate } from "../core/input/calendar-date.js";
 import { parseTokenCount } from "../readers/token-count.js";
 
 function wrap<T>(parse: (text: string) => T): (text: string) => T {

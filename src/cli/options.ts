@@ -1,8 +1,18 @@
 import { Option } from "commander";
-import { TERMS } from "../core/cost-model/terms.js";
 import { CHART_FORMATS, FORMATS } from "../commands/command-result.js";
+import { TERMS } from "../core/cost-model/terms.js";
 import { LANES, LATENCIES } from "../core/lanes/lanes.js";
-import { collect, dateArg, hoursArg, positiveTokenRateArg, regionArg, tokenCountArg, unitsArg, usdArg, widthArg } from "./option-parsers.js";
+import {
+  collect,
+  dateArg,
+  hoursArg,
+  positiveTokenRateArg,
+  regionArg,
+  tokenCountArg,
+  unitsArg,
+  usdArg,
+  widthArg,
+} from "./option-parsers.js";
 
 /**
  * Every option of every command, each defined once with one help text. A factory, not a shared
@@ -10,34 +20,52 @@ import { collect, dateArg, hoursArg, positiveTokenRateArg, regionArg, tokenCount
  */
 export const OPTIONS = {
   model: () => new Option("-m, --model <model>", "model id, alias, cross-region profile id or foundation-model ARN").makeOptionMandatory(),
-  inputTokens: () => new Option("--input-tokens <n>", "input tokens a month (3000000000, 3B, 600M, 250k, 1.5e9, 3_000_000)").argParser(tokenCountArg).makeOptionMandatory(),
+  inputTokens: () =>
+    new Option("--input-tokens <n>", "input tokens a month (3000000000, 3B, 600M, 250k, 1.5e9, 3_000_000)")
+      .argParser(tokenCountArg)
+      .makeOptionMandatory(),
   outputTokens: () => new Option("--output-tokens <n>", "output tokens a month").argParser(tokenCountArg).makeOptionMandatory(),
-  cacheReadTokens: () => new Option("--cache-read-tokens <n>", "prompt-cache read tokens a month, priced at the cache-read rate").argParser(tokenCountArg),
-  cacheWriteTokens: () => new Option("--cache-write-tokens <n>", "prompt-cache write tokens a month, priced at the cache-write rate").argParser(tokenCountArg),
+  cacheReadTokens: () =>
+    new Option("--cache-read-tokens <n>", "prompt-cache read tokens a month, priced at the cache-read rate").argParser(tokenCountArg),
+  cacheWriteTokens: () =>
+    new Option("--cache-write-tokens <n>", "prompt-cache write tokens a month, priced at the cache-write rate").argParser(tokenCountArg),
   units: () => new Option("--units <n>", "model units to price (default: sized from the peak, else from the volume)").argParser(unitsArg),
   term: () => new Option("--term <term>", "price only this PT term").choices(TERMS),
   hoursPerMonth: () =>
-    new Option("--hours-per-month <h>", "hours in a billing month, at most 744 (default: the plan's hoursPerMonth, else the rate files', else 730)").argParser(hoursArg),
+    new Option(
+      "--hours-per-month <h>",
+      "hours in a billing month, at most 744 (default: the plan's hoursPerMonth, else the rate files', else 730)",
+    ).argParser(hoursArg),
   peakInputTpm: () => new Option("--peak-input-tpm <n>", "peak input tokens per minute, to size units").argParser(positiveTokenRateArg),
   peakOutputTpm: () => new Option("--peak-output-tpm <n>", "peak output tokens per minute, to size units").argParser(positiveTokenRateArg),
-  latency: () => new Option("--latency <latency>", "interactive, or async for work that can wait (Batch)").choices(LATENCIES).default("interactive"),
+  latency: () =>
+    new Option("--latency <latency>", "interactive, or async for work that can wait (Batch)").choices(LATENCIES).default("interactive"),
   unitHourly: () => new Option("--unit-hourly <usd>", "a quoted PT price per unit-hour for --term, for this run").argParser(usdArg),
   unitInputTpm: () => new Option("--unit-input-tpm <n>", "input tokens per minute one model unit carries").argParser(positiveTokenRateArg),
-  unitOutputTpm: () => new Option("--unit-output-tpm <n>", "output tokens per minute one model unit carries").argParser(positiveTokenRateArg),
+  unitOutputTpm: () =>
+    new Option("--unit-output-tpm <n>", "output tokens per minute one model unit carries").argParser(positiveTokenRateArg),
   rates: () => new Option("-r, --rates <file>", "a rate file laid over the bundled rates (repeatable)").argParser(collect).default([]),
-  region: () => new Option("--region <region>", "AWS region of the rates (default us-east-1; required by rates import)").argParser(regionArg),
+  region: () =>
+    new Option("--region <region>", "AWS region of the rates (default us-east-1; required by rates import)").argParser(regionArg),
   ratesVersion: () => new Option("--rates-version <date>", "an older bundled price version, by effective date").argParser(dateArg),
   format: () => new Option("-f, --format <format>", "output format").choices(FORMATS).default("table"),
-  chartFormat: () => new Option("-f, --format <format>", "output format: text for the terminal, or svg").choices(CHART_FORMATS).default("text"),
+  chartFormat: () =>
+    new Option("-f, --format <format>", "output format: text for the terminal, or svg").choices(CHART_FORMATS).default("text"),
   width: () => new Option("--width <columns>", "columns to draw in (default: the terminal's, else 80)").argParser(widthArg),
   ascii: () => new Option("--ascii", "plain characters only"),
-  output: () => new Option("-o, --output <file>", "write to this file instead of stdout (whole or not at all; an existing file is kept unless --force)"),
+  output: () =>
+    new Option(
+      "-o, --output <file>",
+      "write to this file instead of stdout (whole or not at all; an existing file is kept unless --force)",
+    ),
   force: () => new Option("--force", "replace an existing --output file"),
-  terraform: () => new Option("--terraform <plan-json>", "the output of terraform show -json PLANFILE; its PT resources replace the plan's reservations"),
+  terraform: () =>
+    new Option("--terraform <plan-json>", "the output of terraform show -json PLANFILE; its PT resources replace the plan's reservations"),
   provider: () => new Option("--provider <name>", "only this provider's models"),
   lane: () => new Option("--lane <lane>", "only models with this lane").choices(LANES),
   bundled: () => new Option("--bundled", "apply the rules of a bundled file (sources, complete models) instead of a quote's"),
-  effectiveDate: () => new Option("--effective-date <date>", "the date the prices take effect, for the rate file").argParser(dateArg).makeOptionMandatory(),
+  effectiveDate: () =>
+    new Option("--effective-date <date>", "the date the prices take effect, for the rate file").argParser(dateArg).makeOptionMandatory(),
   names: () => new Option("--names <file>", 'YAML mapping Price List names to Bedrock model ids: names: {"Name": model.id}'),
 } as const satisfies Record<string, () => Option>;
 

@@ -1,15 +1,13 @@
-import { costLines } from "../core/lanes/cost-lines.js";
 import { isZeroVolume } from "../core/cost-model/volume.js";
+import { costLines } from "../core/lanes/cost-lines.js";
 import { UsageError } from "../errors.js";
+import type { Charset } from "../render/charset.js";
 import { renderSvgChart } from "../render/chart-svg.js";
 import { renderTextChart } from "../render/chart-text.js";
-import type { Charset } from "../render/charset.js";
 import type { Painter } from "../render/colors.js";
 import { writeFileAtomically } from "../writers/write-file-atomically.js";
 import type { ChartFormat, CommandResult } from "./command-result.js";
-import { compareFromFlags, type CompareOptions } from "./compare.js";
-
-
+import { type CompareOptions, compareFromFlags } from "./compare.js";
 
 export interface ChartOptions extends Omit<CompareOptions, "format"> {
   format: ChartFormat;
@@ -32,9 +30,13 @@ const HEIGHT = 18;
 /** Draws monthly cost against monthly volume, in the terminal or as SVG. */
 export async function runChart(options: ChartOptions, surface: ChartSurface): Promise<CommandResult> {
   const { card, result } = await compareFromFlags(options);
-  if (isZeroVolume(result.volume)) throw new UsageError("--input-tokens and --output-tokens are both 0: the chart needs a volume to set the mix of tokens");
+  if (isZeroVolume(result.volume))
+    throw new UsageError("--input-tokens and --output-tokens are both 0: the chart needs a volume to set the mix of tokens");
   const chart = costLines(result);
-  const mix = result.volume.outputTokens > 0 ? `${(result.volume.inputTokens / result.volume.outputTokens).toFixed(1)} input : 1 output` : "input only";
+  const mix =
+    result.volume.outputTokens > 0
+      ? `${(result.volume.inputTokens / result.volume.outputTokens).toFixed(1)} input : 1 output`
+      : "input only";
   const title = `${result.model.name}: cost against volume`;
   const subtitle = `${mix}, ${card.region} rates${card.effectiveDate ? ` of ${card.effectiveDate}` : ""}, ${result.hoursPerMonth} hours a month`;
   if (options.format === "svg") {
@@ -45,6 +47,13 @@ export async function runChart(options: ChartOptions, surface: ChartSurface): Pr
   }
   if (options.output !== undefined) throw new UsageError("--output writes SVG: add --format svg");
   const width = options.width ?? surface.columns ?? DEFAULT_WIDTH;
-  const text = renderTextChart(chart, { width, height: HEIGHT, charset: surface.charset(options.ascii === true), paint: surface.paint, title, subtitle });
+  const text = renderTextChart(chart, {
+    width,
+    height: HEIGHT,
+    charset: surface.charset(options.ascii === true),
+    paint: surface.paint,
+    title,
+    subtitle,
+  });
   return { stdout: text, stderr: [], exitCode: 0 };
 }

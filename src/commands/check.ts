@@ -1,13 +1,13 @@
 import { checkReservations } from "../core/plans/check-reservations.js";
 import { EXIT } from "../exit-codes.js";
 import { readTerraformPlan } from "../readers/read-terraform-plan.js";
-import { resolveReservations } from "./resolve-plan.js";
-import { terraformReservations } from "./terraform-reservations.js";
 import { renderCheckCsv } from "../render/check-csv.js";
 import { renderCheckJson } from "../render/check-json.js";
-import { renderAs, type CommandResult } from "./command-result.js";
-import { loadPlanContext, type PlanOptions } from "./load-plan-context.js";
 import { assertExact } from "./assert-exact.js";
+import { type CommandResult, renderAs } from "./command-result.js";
+import { loadPlanContext, type PlanOptions } from "./load-plan-context.js";
+import { resolveReservations } from "./resolve-plan.js";
+import { terraformReservations } from "./terraform-reservations.js";
 
 export interface CheckOptions extends PlanOptions {
   terraform?: string;
@@ -21,22 +21,36 @@ export async function runCheck(file: string, options: CheckOptions, color: boole
   let source = file;
   if (options.terraform !== undefined) {
     // The Terraform plan's resources replace the plan file's reservations.
-    const fromTerraform = terraformReservations(readTerraformPlan(options.terraform), options.terraform, plan, card, workloads, hoursPerMonth);
+    const fromTerraform = terraformReservations(
+      readTerraformPlan(options.terraform),
+      options.terraform,
+      plan,
+      card,
+      workloads,
+      hoursPerMonth,
+    );
     reservations = fromTerraform.reservations;
     planFindings = fromTerraform.findings;
     source = `${file} with ${options.terraform}`;
   }
   const result = checkReservations({ workloads, reservations, policy: plan.data.policy, hoursPerMonth, planFindings });
   assertExact(result, source);
-  const stdout = await renderAs(options.format, {
-    json: renderCheckJson,
-    csv: renderCheckCsv,
-    // The table libraries (cli-table3, chalk) are loaded only for table output.
-    table: async (r) => {
-      const [{ renderCheckTable }, { makePainter }] = await Promise.all([import("../render/check-table.js"), import("../render/colors.js")]);
-      return renderCheckTable(r, source, makePainter(color));
+  const stdout = await renderAs(
+    options.format,
+    {
+      json: renderCheckJson,
+      csv: renderCheckCsv,
+      // The table libraries (cli-table3, chalk) are loaded only for table output.
+      table: async (r) => {
+        const [{ renderCheckTable }, { makePainter }] = await Promise.all([
+          import("../render/check-table.js"),
+          import("../render/colors.js"),
+        ]);
+        return renderCheckTable(r, source, makePainter(color));
+      },
     },
-  }, result);
+    result,
+  );
   // The exit code does not depend on the format.
   return { stdout, stderr: [], exitCode: result.passed ? EXIT.OK : EXIT.FAILED_CHECK };
 }

@@ -1,18 +1,18 @@
-import { compareLanes, type CompareResult } from "../core/lanes/compare-lanes.js";
-import { pricedTerms, type RateCard } from "../core/rates/rate-card.js";
-import type { Latency } from "../core/lanes/lanes.js";
-import { makeVolume } from "../core/cost-model/volume.js";
 import type { TokensPerMinute } from "../core/cost-model/volume.js";
+import { makeVolume } from "../core/cost-model/volume.js";
+import { type CompareResult, compareLanes } from "../core/lanes/compare-lanes.js";
+import type { Latency } from "../core/lanes/lanes.js";
 import { workloadProblems } from "../core/plans/workload-problems.js";
+import { pricedTerms, type RateCard } from "../core/rates/rate-card.js";
 import { UsageError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
 import { renderCompareCsv } from "../render/compare-csv.js";
 import { renderCompareJson } from "../render/compare-json.js";
 import { noteMessage } from "../render/messages.js";
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
-import { renderAs, type CommandResult, type Format } from "./command-result.js";
-import { applyUnitFlags, findModel, type RateFlags, type UnitFlags } from "./model-flags.js";
 import { assertExact } from "./assert-exact.js";
+import { type CommandResult, type Format, renderAs } from "./command-result.js";
+import { applyUnitFlags, findModel, type RateFlags, type UnitFlags } from "./model-flags.js";
 
 export interface CompareOptions extends RateFlags, UnitFlags {
   model: string;
@@ -58,10 +58,15 @@ export async function compareFromFlags(options: Omit<CompareOptions, "format">):
   });
   const peakTpm = peakFrom(options);
   const problems = workloadProblems({ model, volume, peakTpm, custom: false, hoursPerMonth });
-  if (problems.length > 0) throw new UsageError(problems.map((problem) => `${FLAG_OF[problem.path.join(".")]}${workloadProblemMessage(problem, "flags")}`).join("\n"));
+  if (problems.length > 0)
+    throw new UsageError(
+      problems.map((problem) => `${FLAG_OF[problem.path.join(".")]}${workloadProblemMessage(problem, "flags")}`).join("\n"),
+    );
   const terms = options.term ? [options.term] : undefined;
   if (!model.onDemand && !pricedTerms(model).some((term) => !terms || terms.includes(term))) {
-    throw new UsageError(`--term ${options.term}: ${model.id} is served on PT only and has no ${options.term} price; add one with --unit-hourly or --rates`);
+    throw new UsageError(
+      `--term ${options.term}: ${model.id} is served on PT only and has no ${options.term} price; add one with --unit-hourly or --rates`,
+    );
   }
 
   const result = compareLanes({ model, volume, hoursPerMonth, units: options.units, peakTpm, terms, latency: options.latency });
@@ -71,17 +76,25 @@ export async function compareFromFlags(options: Omit<CompareOptions, "format">):
 
 export async function runCompare(options: CompareOptions, color: boolean): Promise<CommandResult> {
   const { card, result } = await compareFromFlags(options);
-  const stdout = await renderAs(options.format, {
-    json: (r) => renderCompareJson(r, card),
-    csv: renderCompareCsv,
-    // The table libraries (cli-table3, chalk) are loaded only for table output.
-    table: async (r) => {
-      const [{ renderCompareTable }, { makePainter }] = await Promise.all([import("../render/compare-table.js"), import("../render/colors.js")]);
-      return renderCompareTable(r, card, makePainter(color));
+  const stdout = await renderAs(
+    options.format,
+    {
+      json: (r) => renderCompareJson(r, card),
+      csv: renderCompareCsv,
+      // The table libraries (cli-table3, chalk) are loaded only for table output.
+      table: async (r) => {
+        const [{ renderCompareTable }, { makePainter }] = await Promise.all([
+          import("../render/compare-table.js"),
+          import("../render/colors.js"),
+        ]);
+        return renderCompareTable(r, card, makePainter(color));
+      },
     },
-  }, result);
+    result,
+  );
   // In JSON the notes are part of the report.
   const notes = options.format === "json" ? [] : result.notes.map((note) => `note: ${noteMessage(note)}`);
-  const hint = options.format === "table" ? ["hint: the same flags with bedrock-cost chart draw cost against volume, with the crossover marked"] : [];
+  const hint =
+    options.format === "table" ? ["hint: the same flags with bedrock-cost chart draw cost against volume, with the crossover marked"] : [];
   return { stdout, stderr: [...notes, ...hint], exitCode: 0 };
 }

@@ -1,10 +1,10 @@
-import type { RateCard } from "../core/rates/rate-card.js";
 import type { Workload } from "../core/plans/workload.js";
+import type { RateCard } from "../core/rates/rate-card.js";
 import { UsageError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
 import type { PlanFile } from "../readers/read-plan-file.js";
-import { resolveWorkloads } from "./resolve-plan.js";
 import type { Format } from "./command-result.js";
+import { resolveWorkloads } from "./resolve-plan.js";
 
 export interface PlanOptions {
   rates: string[];

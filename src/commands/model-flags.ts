@@ -1,5 +1,5 @@
-import { pricedTerms, type ModelRates, type RateCard } from "../core/rates/rate-card.js";
 import type { Term } from "../core/cost-model/terms.js";
+import { type ModelRates, pricedTerms, type RateCard } from "../core/rates/rate-card.js";
 import { resolveModel } from "../core/rates/resolve-model.js";
 import { withUnitOverrides } from "../core/rates/unit-overrides.js";
 import { UsageError } from "../errors.js";
@@ -43,7 +43,9 @@ export function applyUnitFlags(model: ModelRates, flags: UnitFlags): ModelRates 
     throw new UsageError(`${missing} is needed as well: a model unit is defined by both its input and its output tokens per minute`);
   }
   if (result.provisioned && pricedTerms(result).length === 0) {
-    throw new UsageError(`--unit-input-tpm/--unit-output-tpm: ${model.id} has no PT price; add one with --unit-hourly USD --term TERM or --rates FILE`);
+    throw new UsageError(
+      `--unit-input-tpm/--unit-output-tpm: ${model.id} has no PT price; add one with --unit-hourly USD --term TERM or --rates FILE`,
+    );
   }
   return result;
 }

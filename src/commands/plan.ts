@@ -1,10 +1,10 @@
 import { planLanes } from "../core/plans/plan-lanes.js";
-import { resolveReservations } from "./resolve-plan.js";
 import { renderPlanCsv } from "../render/plan-csv.js";
 import { renderPlanJson } from "../render/plan-json.js";
-import { renderAs, type CommandResult } from "./command-result.js";
-import { loadPlanContext, type PlanOptions } from "./load-plan-context.js";
 import { assertExact } from "./assert-exact.js";
+import { type CommandResult, renderAs } from "./command-result.js";
+import { loadPlanContext, type PlanOptions } from "./load-plan-context.js";
+import { resolveReservations } from "./resolve-plan.js";
 
 export async function runPlan(file: string, options: PlanOptions, color: boolean): Promise<CommandResult> {
   const { plan, card, hoursPerMonth, workloads } = await loadPlanContext(file, options);
@@ -12,14 +12,21 @@ export async function runPlan(file: string, options: PlanOptions, color: boolean
   resolveReservations(plan, card);
   const result = planLanes(workloads, hoursPerMonth);
   assertExact(result, file);
-  const stdout = await renderAs(options.format, {
-    json: (r) => renderPlanJson(r, card, hoursPerMonth),
-    csv: renderPlanCsv,
-    // The table libraries (cli-table3, chalk) are loaded only for table output.
-    table: async (r) => {
-      const [{ renderPlanTable }, { makePainter }] = await Promise.all([import("../render/plan-table.js"), import("../render/colors.js")]);
-      return renderPlanTable(r, card, hoursPerMonth, file, makePainter(color));
+  const stdout = await renderAs(
+    options.format,
+    {
+      json: (r) => renderPlanJson(r, card, hoursPerMonth),
+      csv: renderPlanCsv,
+      // The table libraries (cli-table3, chalk) are loaded only for table output.
+      table: async (r) => {
+        const [{ renderPlanTable }, { makePainter }] = await Promise.all([
+          import("../render/plan-table.js"),
+          import("../render/colors.js"),
+        ]);
+        return renderPlanTable(r, card, hoursPerMonth, file, makePainter(color));
+      },
     },
-  }, result);
+    result,
+  );
   return { stdout, stderr: [], exitCode: 0 };
 }

@@ -1,17 +1,17 @@
-import { summarizeTraffic } from "../core/traffic/minute-traffic.js";
-import { profileTraffic } from "../core/traffic/profile-traffic.js";
 import type { Latency } from "../core/lanes/lanes.js";
 import { workloadProblems } from "../core/plans/workload-problems.js";
+import { summarizeTraffic } from "../core/traffic/minute-traffic.js";
+import { profileTraffic } from "../core/traffic/profile-traffic.js";
 import { UsageError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
 import { measureTraffic } from "../readers/traffic/measure-traffic.js";
-import { profileNoteMessage, type ProfileNote } from "../render/profile-notes.js";
 import { renderProfileCsv } from "../render/profile-csv.js";
 import { renderProfileJson } from "../render/profile-json.js";
+import { type ProfileNote, profileNoteMessage } from "../render/profile-notes.js";
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
-import { renderAs, type CommandResult, type Format } from "./command-result.js";
-import { applyUnitFlags, findModel, type RateFlags, type UnitFlags } from "./model-flags.js";
 import { assertExact } from "./assert-exact.js";
+import { type CommandResult, type Format, renderAs } from "./command-result.js";
+import { applyUnitFlags, findModel, type RateFlags, type UnitFlags } from "./model-flags.js";
 
 export interface ProfileOptions extends RateFlags, UnitFlags {
   model: string;
@@ -26,28 +26,41 @@ export async function runProfile(files: string[], options: ProfileOptions, color
   const hoursPerMonth = options.hoursPerMonth ?? card.hoursPerMonth;
   const { read, traffic } = measureTraffic(files, card, model);
   const problems = workloadProblems({ model, volume: summarizeTraffic(traffic, hoursPerMonth).volume, custom: false, hoursPerMonth });
-  if (problems.length > 0) throw new UsageError(problems.map((problem) => `${files.join(", ")}: ${workloadProblemMessage(problem, "flags")}`).join("\n"));
-  const profile = profileTraffic(traffic, model, { hoursPerMonth, latency: options.latency, terms: options.term ? [options.term] : undefined });
+  if (problems.length > 0)
+    throw new UsageError(problems.map((problem) => `${files.join(", ")}: ${workloadProblemMessage(problem, "flags")}`).join("\n"));
+  const profile = profileTraffic(traffic, model, {
+    hoursPerMonth,
+    latency: options.latency,
+    terms: options.term ? [options.term] : undefined,
+  });
   assertExact(profile, files.join(", "));
 
   const notes: ProfileNote[] = [];
   if (traffic.periodSeconds > 60) notes.push({ code: "COARSE_PERIOD", periodSeconds: traffic.periodSeconds });
   if (traffic.gapMinutes > 0) notes.push({ code: "GAPS", gapMinutes: traffic.gapMinutes, minutes: traffic.minutes });
   if (read.otherModels.length > 0) notes.push({ code: "OTHER_MODELS", records: read.otherModels });
-  if (read.ignoredMetrics.length > 0) notes.push({ code: "IGNORED_METRICS", labels: [...new Set(read.ignoredMetrics.map((m) => m.label))] });
+  if (read.ignoredMetrics.length > 0)
+    notes.push({ code: "IGNORED_METRICS", labels: [...new Set(read.ignoredMetrics.map((m) => m.label))] });
   if (profile.provisionedMissing === "no-pt-price") notes.push({ code: "NO_PT_PRICE" });
   if (profile.provisionedMissing === "no-price-for-term") notes.push({ code: "NO_PT_PRICE_FOR_TERM" });
   if (profile.provisionedMissing === "no-throughput") notes.push({ code: "UNKNOWN_THROUGHPUT" });
 
-  const stdout = await renderAs(options.format, {
-    json: (p) => renderProfileJson(p, model, card, hoursPerMonth, notes),
-    csv: renderProfileCsv,
-    // The table libraries (cli-table3, chalk) are loaded only for table output.
-    table: async (p) => {
-      const [{ renderProfileTable }, { makePainter }] = await Promise.all([import("../render/profile-table.js"), import("../render/colors.js")]);
-      return renderProfileTable(p, model, card, hoursPerMonth, makePainter(color));
+  const stdout = await renderAs(
+    options.format,
+    {
+      json: (p) => renderProfileJson(p, model, card, hoursPerMonth, notes),
+      csv: renderProfileCsv,
+      // The table libraries (cli-table3, chalk) are loaded only for table output.
+      table: async (p) => {
+        const [{ renderProfileTable }, { makePainter }] = await Promise.all([
+          import("../render/profile-table.js"),
+          import("../render/colors.js"),
+        ]);
+        return renderProfileTable(p, model, card, hoursPerMonth, makePainter(color));
+      },
     },
-  }, profile);
+    profile,
+  );
   // In JSON the notes are part of the report.
   return { stdout, stderr: options.format === "json" ? [] : notes.map((note) => `note: ${profileNoteMessage(note)}`), exitCode: 0 };
 }

@@ -2,8 +2,8 @@ import { diffRates } from "../core/rates/diff-rates.js";
 import type { RateCard } from "../core/rates/rate-card.js";
 import { InputFileError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
-import { renderRatesDiffCsv, renderRatesDiffJson, renderRatesDiffText, type DiffSide } from "../render/rates-diff.js";
-import { renderAs, type CommandResult, type Format } from "./command-result.js";
+import { type DiffSide, renderRatesDiffCsv, renderRatesDiffJson, renderRatesDiffText } from "../render/rates-diff.js";
+import { type CommandResult, type Format, renderAs } from "./command-result.js";
 
 export interface RatesDiffOptions {
   region?: string;
@@ -30,10 +30,14 @@ async function side(which: string, options: RatesDiffOptions): Promise<{ card: R
 export async function runRatesDiff(before: string, after: string, options: RatesDiffOptions): Promise<CommandResult> {
   const [a, b] = [await side(before, options), await side(after, options)];
   const diff = diffRates(a.card, b.card);
-  const stdout = await renderAs(options.format, {
-    json: (d) => renderRatesDiffJson(d, a.side, b.side),
-    csv: renderRatesDiffCsv,
-    table: (d) => renderRatesDiffText(d, a.side, b.side),
-  }, diff);
+  const stdout = await renderAs(
+    options.format,
+    {
+      json: (d) => renderRatesDiffJson(d, a.side, b.side),
+      csv: renderRatesDiffCsv,
+      table: (d) => renderRatesDiffText(d, a.side, b.side),
+    },
+    diff,
+  );
   return { stdout, stderr: [], exitCode: 0 };
 }

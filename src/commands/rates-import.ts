@@ -1,5 +1,6 @@
 import { isCalendarDate } from "../core/input/calendar-date.js";
-import { importPriceList, type ImportReport } from "../core/price-list/import-price-list.js";
+import { quote } from "../core/input/quote.js";
+import { type ImportReport, importPriceList } from "../core/price-list/import-price-list.js";
 import type { PriceListEdition } from "../core/price-list/price-list-lines.js";
 import type { RateCard, RateSource } from "../core/rates/rate-card.js";
 import { InputFileError, UsageError } from "../errors.js";
@@ -10,7 +11,6 @@ import { parseRateFile, rateCardOf } from "../readers/read-rate-file.js";
 import { renderRateFileYaml } from "../render/rate-file-yaml.js";
 import { writeFileAtomically } from "../writers/write-file-atomically.js";
 import type { CommandResult } from "./command-result.js";
-import { quote } from "../core/input/quote.js";
 
 export interface RatesImportOptions {
   region: string;
@@ -25,8 +25,13 @@ const BULK_URL = (offerCode: string) => `https://pricing.us-east-1.amazonaws.com
 function sourceOf(editions: readonly PriceListEdition[], effectiveDate: string): RateSource {
   const known = editions.filter((e) => e.offerCode !== "");
   const codes = [...new Set(known.map((e) => e.offerCode))];
-  const described = known.map((e) => `${e.offerCode}${e.version ? ` version ${e.version}` : ""}${e.publicationDate ? ` published ${e.publicationDate}` : ""}`);
-  const published = known.map((e) => e.publicationDate?.slice(0, 10)).filter((d): d is string => d !== undefined && isCalendarDate(d)).sort();
+  const described = known.map(
+    (e) => `${e.offerCode}${e.version ? ` version ${e.version}` : ""}${e.publicationDate ? ` published ${e.publicationDate}` : ""}`,
+  );
+  const published = known
+    .map((e) => e.publicationDate?.slice(0, 10))
+    .filter((d): d is string => d !== undefined && isCalendarDate(d))
+    .sort();
   return {
     id: "aws-price-list",
     title: `AWS Price List${described.length > 0 ? `: ${[...new Set(described)].join("; ")}` : ""}`,
@@ -36,7 +41,9 @@ function sourceOf(editions: readonly PriceListEdition[], effectiveDate: string):
 }
 
 function reportLines(report: ImportReport, models: number): string[] {
-  const lines = [`imported ${models} model${models === 1 ? "" : "s"} (${report.prices} prices) from ${report.lines} price lines for the region`];
+  const lines = [
+    `imported ${models} model${models === 1 ? "" : "s"} (${report.prices} prices) from ${report.lines} price lines for the region`,
+  ];
   if (report.otherRegions > 0) lines.push(`left out ${report.otherRegions} price lines of other regions`);
   const notModelled = [...report.notModelled.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   if (notModelled.length > 0) {
@@ -47,7 +54,9 @@ function reportLines(report: ImportReport, models: number): string[] {
   for (const c of report.conflicts) lines.push(`${c.id} ${c.field}: two prices, ${c.kept} and ${c.other}; kept ${c.kept}`);
   const unmapped = [...report.unmapped.entries()].sort((a, b) => a[0].localeCompare(b[0]));
   if (unmapped.length > 0) {
-    lines.push(`could not map ${unmapped.length} Price List name${unmapped.length === 1 ? "" : "s"} to a Bedrock model id; add them to a --names file (names: {"Name": model.id}):`);
+    lines.push(
+      `could not map ${unmapped.length} Price List name${unmapped.length === 1 ? "" : "s"} to a Bedrock model id; add them to a --names file (names: {"Name": model.id}):`,
+    );
     for (const [name, n] of unmapped) lines.push(`  ${quote(name)} (${n} price${n === 1 ? "" : "s"})`);
   }
   return lines.map((line) => `note: ${line}`);
@@ -69,7 +78,9 @@ export async function runRatesImport(files: string[], options: RatesImportOption
   const resolve = nameResolver(await bundledCard(options.region), userNames);
   const { models, report } = importPriceList(lines, options.region, resolve);
   if (models.length === 0) {
-    throw new UsageError(`no Bedrock model of region ${options.region} could be priced from ${files.join(", ")} (${report.lines} price lines for the region, ${report.otherRegions} for others)`);
+    throw new UsageError(
+      `no Bedrock model of region ${options.region} could be priced from ${files.join(", ")} (${report.lines} price lines for the region, ${report.otherRegions} for others)`,
+    );
   }
   // A problem in what would be written comes from the price list: name its files.
   const shownAs = `${files.join(", ")} (as imported)`;
@@ -88,7 +99,13 @@ export async function runRatesImport(files: string[], options: RatesImportOption
   const merged = rateCardOf(parsed);
   if (merged.problems.length > 0) {
     // Lines of a file not yet written would mean nothing to the user: the model id says where instead.
-    throw new InputFileError(merged.problems.map((p) => ({ source: shownAs, path: p.path, message: `${parsed.data.models[Number(p.path?.[1])]?.id ?? ""}: ${p.message}` })));
+    throw new InputFileError(
+      merged.problems.map((p) => ({
+        source: shownAs,
+        path: p.path,
+        message: `${parsed.data.models[Number(p.path?.[1])]?.id ?? ""}: ${p.message}`,
+      })),
+    );
   }
   const notes = reportLines(report, models.length);
   if (options.output === undefined) return { stdout: yaml, stderr: notes, exitCode: 0 };

@@ -1,8 +1,14 @@
 import { InputFileError } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
-import { renderValidateCsv, renderValidateJson, renderValidateText, validateErrorLines, type FileVerdict } from "../render/rates-validate.js";
-import { renderAs, type CommandResult, type Format } from "./command-result.js";
+import {
+  type FileVerdict,
+  renderValidateCsv,
+  renderValidateJson,
+  renderValidateText,
+  validateErrorLines,
+} from "../render/rates-validate.js";
+import { type CommandResult, type Format, renderAs } from "./command-result.js";
 
 export interface RatesValidateOptions {
   bundled?: boolean;

@@ -5,7 +5,7 @@ import { loadRateCard } from "../readers/load-rate-card.js";
 import { lanesOf, renderRatesListCsv, renderRatesListJson, renderRatesListTable } from "../render/rates-list.js";
 import { renderRatesShowJson, renderRatesShowText } from "../render/rates-show.js";
 import { renderVersionsCsv, renderVersionsJson, renderVersionsText, type VersionRow } from "../render/rates-versions.js";
-import { renderAs, type CommandResult, type Format } from "./command-result.js";
+import { type CommandResult, type Format, renderAs } from "./command-result.js";
 import { findModel, type RateFlags } from "./model-flags.js";
 
 export interface RatesListOptions extends RateFlags {
@@ -19,13 +19,19 @@ export async function runRatesList(options: RatesListOptions): Promise<CommandRe
   const card = await loadRateCard({ region: options.region, ratesVersion: options.ratesVersion, files: options.rates });
   const provider = options.provider?.toLowerCase();
   const models = card.models.filter(
-    (model) => (provider === undefined || model.provider.toLowerCase() === provider) && (options.lane === undefined || lanesOf(model).includes(options.lane)),
+    (model) =>
+      (provider === undefined || model.provider.toLowerCase() === provider) &&
+      (options.lane === undefined || lanesOf(model).includes(options.lane)),
   );
   if (models.length === 0 && provider !== undefined && !card.models.some((model) => model.provider.toLowerCase() === provider)) {
     const providers = [...new Set(card.models.map((model) => model.provider))].sort().join(", ");
     throw new UsageError(`--provider ${options.provider}: no such provider in these rates (${providers})`);
   }
-  const stdout = await renderAs(options.format, { json: (m) => renderRatesListJson(card, m), csv: renderRatesListCsv, table: (m) => renderRatesListTable(card, m) }, models);
+  const stdout = await renderAs(
+    options.format,
+    { json: (m) => renderRatesListJson(card, m), csv: renderRatesListCsv, table: (m) => renderRatesListTable(card, m) },
+    models,
+  );
   return { stdout, stderr: [], exitCode: 0 };
 }
 
@@ -37,7 +43,11 @@ export interface RatesShowOptions extends RateFlags {
 export async function runRatesShow(name: string, options: RatesShowOptions): Promise<CommandResult> {
   const card = await loadRateCard({ region: options.region, ratesVersion: options.ratesVersion, files: options.rates });
   const model = findModel(card, name);
-  const stdout = await renderAs(options.format, { json: (m) => renderRatesShowJson(card, m), csv: (m) => renderRatesListCsv([m]), table: (m) => renderRatesShowText(card, m) }, model);
+  const stdout = await renderAs(
+    options.format,
+    { json: (m) => renderRatesShowJson(card, m), csv: (m) => renderRatesListCsv([m]), table: (m) => renderRatesShowText(card, m) },
+    model,
+  );
   return { stdout, stderr: [], exitCode: 0 };
 }
 
@@ -47,8 +57,16 @@ export async function runRatesVersions(options: { format: Format }): Promise<Com
   const rows: VersionRow[] = [];
   for (const [region, versions] of [...regions.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     for (const version of versions) {
-      const models = version.data?.models.length ?? (await import("../readers/read-rate-file.js")).readRateFile(version.path as string, version.shownAs, true).data.models.length;
-      rows.push({ region, effectiveDate: version.effectiveDate, file: version.shownAs, models, default: version === versions[versions.length - 1] });
+      const models =
+        version.data?.models.length ??
+        (await import("../readers/read-rate-file.js")).readRateFile(version.path as string, version.shownAs, true).data.models.length;
+      rows.push({
+        region,
+        effectiveDate: version.effectiveDate,
+        file: version.shownAs,
+        models,
+        default: version === versions[versions.length - 1],
+      });
     }
   }
   const stdout = await renderAs(options.format, { json: renderVersionsJson, csv: renderVersionsCsv, table: renderVersionsText }, rows);

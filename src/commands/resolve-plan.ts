@@ -1,17 +1,23 @@
-import type { Reservation } from "../core/plans/findings.js";
-import { summarizeTraffic } from "../core/traffic/minute-traffic.js";
-import { hourlyRateFor, type ModelRates, type RateCard } from "../core/rates/rate-card.js";
-import { resolveModel } from "../core/rates/resolve-model.js";
 import { makeVolume } from "../core/cost-model/volume.js";
+import type { Reservation } from "../core/plans/findings.js";
 import type { Workload } from "../core/plans/workload.js";
 import { workloadProblems } from "../core/plans/workload-problems.js";
-import { InputFileError, UsageError, type InputProblem } from "../errors.js";
+import { hourlyRateFor, type ModelRates, type RateCard } from "../core/rates/rate-card.js";
+import { resolveModel } from "../core/rates/resolve-model.js";
+import { summarizeTraffic } from "../core/traffic/minute-traffic.js";
+import { InputFileError, type InputProblem, UsageError } from "../errors.js";
 import type { PlanFile } from "../readers/read-plan-file.js";
 import { measureTraffic } from "../readers/traffic/measure-traffic.js";
 import { ptPriceHint } from "../render/hints.js";
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
 
-function modelAt(plan: PlanFile, card: RateCard, path: (string | number)[], name: string, problems: InputProblem[]): ModelRates | undefined {
+function modelAt(
+  plan: PlanFile,
+  card: RateCard,
+  path: (string | number)[],
+  name: string,
+  problems: InputProblem[],
+): ModelRates | undefined {
   const lookup = resolveModel(card, name);
   if (lookup.found) return lookup.model;
   const hint = lookup.suggestions.length > 0 ? `; did you mean ${lookup.suggestions.join(", ")}?` : "";
@@ -70,7 +76,9 @@ export function reservationModel(plan: PlanFile, card: RateCard, index: number, 
   if (!entry?.model) return undefined;
   const model = modelAt(plan, card, ["reservations", index, "model"], entry.model, problems);
   if (model && entry.term && hourlyRateFor(model, entry.term) === undefined) {
-    problems.push(plan.problem(["reservations", index, "term"], `no ${entry.term} PT price is known for ${model.id}: ${ptPriceHint("plan")}`));
+    problems.push(
+      plan.problem(["reservations", index, "term"], `no ${entry.term} PT price is known for ${model.id}: ${ptPriceHint("plan")}`),
+    );
   }
   return model;
 }

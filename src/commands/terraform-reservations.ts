@@ -1,8 +1,8 @@
 import type { Finding, Reservation } from "../core/plans/findings.js";
-import { hourlyRateFor, type ModelRates, type RateCard } from "../core/rates/rate-card.js";
-import { resolveModel } from "../core/rates/resolve-model.js";
 import { ptChangeFindings } from "../core/plans/terraform-findings.js";
 import type { Workload } from "../core/plans/workload.js";
+import { hourlyRateFor, type ModelRates, type RateCard } from "../core/rates/rate-card.js";
+import { resolveModel } from "../core/rates/resolve-model.js";
 import { InputFileError, type InputProblem } from "../errors.js";
 import type { PlanFile } from "../readers/read-plan-file.js";
 import { PT_RESOURCE_TYPE, type TerraformPt } from "../readers/read-terraform-plan.js";
@@ -37,7 +37,9 @@ export function terraformReservations(
     if (entry.terraformAddress === undefined) return;
     mapped.set(entry.terraformAddress, i);
     if (!resources.some((resource) => resource.address === entry.terraformAddress)) {
-      problems.push(plan.problem(["reservations", i, "terraformAddress"], `not found among the ${PT_RESOURCE_TYPE} resources of ${source}`));
+      problems.push(
+        plan.problem(["reservations", i, "terraformAddress"], `not found among the ${PT_RESOURCE_TYPE} resources of ${source}`),
+      );
     }
   });
 
@@ -67,7 +69,11 @@ export function terraformReservations(
         {
           address: resource.address,
           actions: resource.actions,
-          before: before && { model: committedBefore && before.modelArn !== null ? modelOf(resource, before.modelArn, "before") : undefined, units: before.units, term: before.term },
+          before: before && {
+            model: committedBefore && before.modelArn !== null ? modelOf(resource, before.modelArn, "before") : undefined,
+            units: before.units,
+            term: before.term,
+          },
           after: after !== null,
           unknown,
         },

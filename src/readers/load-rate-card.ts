@@ -1,9 +1,8 @@
 import type { FieldPath } from "../core/input/field-path.js";
-import { layRateFile, emptyRateCard, type RateFileData } from "../core/rates/merge-rates.js";
+import { emptyRateCard, layRateFile, type RateFileData } from "../core/rates/merge-rates.js";
 import type { RateCard } from "../core/rates/rate-card.js";
-import { InputFileError, UsageError, type InputProblem } from "../errors.js";
-import { listBundledVersions, type BundledVersion } from "./bundled-rates.js";
-
+import { InputFileError, type InputProblem, UsageError } from "../errors.js";
+import { type BundledVersion, listBundledVersions } from "./bundled-rates.js";
 
 const DEFAULT_REGION = "us-east-1";
 
@@ -18,7 +17,12 @@ export interface RateCardRequest {
   bundledDir?: string | undefined;
 }
 
-function pickBundled(region: string, version: string | undefined, haveUserFiles: boolean, dir: string | undefined): BundledVersion | undefined {
+function pickBundled(
+  region: string,
+  version: string | undefined,
+  haveUserFiles: boolean,
+  dir: string | undefined,
+): BundledVersion | undefined {
   const all = listBundledVersions(dir);
   const versions = all.get(region);
   const regions = [...all.keys()].sort().join(", ") || "none";
@@ -93,7 +97,10 @@ export async function loadRateCard(request: RateCardRequest): Promise<RateCard> 
     card = result.card;
     const located = result.problems.map((problem) => {
       const line = problem.key === undefined ? rateFile.lineOf(problem.path) : rateFile.keyLine(problem.path, problem.key);
-      const hint = problem.path.join(".") === "region" && request.region === undefined ? ` (give --region ${rateFile.data.region} to use this file's region)` : "";
+      const hint =
+        problem.path.join(".") === "region" && request.region === undefined
+          ? ` (give --region ${rateFile.data.region} to use this file's region)`
+          : "";
       return { source: problem.file, path: problem.path, line, message: `${problem.message}${hint}` };
     });
     problems.push(...located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));

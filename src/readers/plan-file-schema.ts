@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { DEFAULT_POLICY } from "../core/plans/findings.js";
 import { MAX_TOKENS, tokenCountProblem } from "../core/cost-model/limits.js";
 import { TERMS } from "../core/cost-model/terms.js";
 import { LATENCIES } from "../core/lanes/lanes.js";
+import { DEFAULT_POLICY } from "../core/plans/findings.js";
 import { SLAS } from "../core/plans/workload.js";
 import { describeValue } from "./describe-value.js";
 import { expected, printableText } from "./schema-parts.js";
@@ -50,7 +50,10 @@ const workload = z.strictObject({
     )
     .optional(),
   /** Measured traffic instead of `monthly`: files as for `bedrock-cost profile`, relative to the plan. */
-  profile: z.array(name("a traffic file path"), { error: expected("a list of traffic files") }).min(1, { error: "needs at least one file" }).optional(),
+  profile: z
+    .array(name("a traffic file path"), { error: expected("a list of traffic files") })
+    .min(1, { error: "needs at least one file" })
+    .optional(),
   peakTpm: z.strictObject({ input: tokenCount, output: tokenCount }, { error: expected("a mapping with input and output") }).optional(),
   latency: oneOf(LATENCIES).default("interactive"),
   sla: oneOf(SLAS).default("none"),
@@ -75,7 +78,9 @@ const fraction = (what: string, max: number, inclusive: boolean) =>
   z
     .number({ error: expected(what) })
     .min(0, { error: (issue) => `expected ${what}, got ${describeValue(issue.input)}` })
-    .refine((value) => (inclusive ? value <= max : value < max), { error: (issue) => `expected ${what}, got ${describeValue(issue.input)}` });
+    .refine((value) => (inclusive ? value <= max : value < max), {
+      error: (issue) => `expected ${what}, got ${describeValue(issue.input)}`,
+    });
 
 const policy = z.strictObject({
   minUtilization: z
@@ -92,7 +97,9 @@ export const planFileSchema = z.strictObject(
     schemaVersion: z.literal(1, { error: (issue) => `expected 1, got ${describeValue(issue.input)}` }),
     region: z
       .string({ error: expected("an AWS region such as us-east-1") })
-      .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d+$/, { error: (issue) => `expected an AWS region such as us-east-1, got ${describeValue(issue.input)}` })
+      .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d+$/, {
+        error: (issue) => `expected an AWS region such as us-east-1, got ${describeValue(issue.input)}`,
+      })
       .optional(),
     hoursPerMonth: z
       .number({ error: expected("hours in a month (a number)") })
@@ -104,7 +111,10 @@ export const planFileSchema = z.strictObject(
     reservations: z.array(reservation, { error: expected("a list of reservations") }).default([]),
     policy: policy.default({ ...DEFAULT_POLICY }),
   },
-  { error: (issue) => (issue.code === "invalid_type" ? `expected a mapping with schemaVersion and workloads, got ${describeValue(issue.input)}` : undefined) },
+  {
+    error: (issue) =>
+      issue.code === "invalid_type" ? `expected a mapping with schemaVersion and workloads, got ${describeValue(issue.input)}` : undefined,
+  },
 );
 
 export type PlanFileInput = z.infer<typeof planFileSchema>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { isCalendarDate } from "../core/input/calendar-date.js";
 import { MAX_TOKENS, MAX_USD_PER_MTOK, MAX_USD_PER_UNIT_HOUR } from "../core/cost-model/limits.js";
+import { isCalendarDate } from "../core/input/calendar-date.js";
 import { describeValue } from "./describe-value.js";
 import { expected, printableText } from "./schema-parts.js";
 
@@ -16,12 +16,16 @@ const isoDate = z
 const usdPerMTok = z
   .number({ error: expected("US dollars per 1M tokens (a number)") })
   .positive({ error: (issue) => `must be greater than 0, got ${describeValue(issue.input)}` })
-  .max(MAX_USD_PER_MTOK, { error: (issue) => `must be at most $${MAX_USD_PER_MTOK.toLocaleString("en-US")} per 1M tokens, got ${describeValue(issue.input)}` });
+  .max(MAX_USD_PER_MTOK, {
+    error: (issue) => `must be at most $${MAX_USD_PER_MTOK.toLocaleString("en-US")} per 1M tokens, got ${describeValue(issue.input)}`,
+  });
 
 const usdPerHour = z
   .number({ error: expected("US dollars per model-unit hour (a number)") })
   .positive({ error: (issue) => `must be greater than 0, got ${describeValue(issue.input)}` })
-  .max(MAX_USD_PER_UNIT_HOUR, { error: (issue) => `must be at most $${MAX_USD_PER_UNIT_HOUR.toLocaleString("en-US")} per unit-hour, got ${describeValue(issue.input)}` });
+  .max(MAX_USD_PER_UNIT_HOUR, {
+    error: (issue) => `must be at most $${MAX_USD_PER_UNIT_HOUR.toLocaleString("en-US")} per unit-hour, got ${describeValue(issue.input)}`,
+  });
 
 const tokensPerMinute = z
   .number({ error: expected("tokens per minute (a whole number)") })
@@ -70,7 +74,9 @@ const modelEntry = z.strictObject({
 const source = z.strictObject({
   id: text("a source id"),
   title: text("a title"),
-  url: text("a URL").regex(/^https?:\/\/[^\s/]+\S*$/, { error: (issue) => `expected a URL such as https://aws.amazon.com/bedrock/pricing/, got ${describeValue(issue.input)}` }),
+  url: text("a URL").regex(/^https?:\/\/[^\s/]+\S*$/, {
+    error: (issue) => `expected a URL such as https://aws.amazon.com/bedrock/pricing/, got ${describeValue(issue.input)}`,
+  }),
   checked: isoDate,
 });
 
@@ -82,9 +88,9 @@ export const rateFileSchema = z.strictObject(
   {
     schemaVersion: z.literal(1, { error: (issue) => `expected 1, got ${describeValue(issue.input)}` }),
     effectiveDate: isoDate.optional(),
-    region: z
-      .string({ error: expected("an AWS region such as us-east-1") })
-      .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d+$/, { error: (issue) => `expected an AWS region such as us-east-1, got ${describeValue(issue.input)}` }),
+    region: z.string({ error: expected("an AWS region such as us-east-1") }).regex(/^[a-z]{2}(-gov)?-[a-z]+-\d+$/, {
+      error: (issue) => `expected an AWS region such as us-east-1, got ${describeValue(issue.input)}`,
+    }),
     currency: z.literal("USD", { error: (issue) => `only USD is supported, got ${describeValue(issue.input)}` }).optional(),
     hoursPerMonth: z
       .number({ error: expected("hours in a month (a number)") })
@@ -94,5 +100,10 @@ export const rateFileSchema = z.strictObject(
     sources: z.array(source, { error: expected("a list of sources") }).optional(),
     models: z.array(modelEntry, { error: expected("a list of models") }),
   },
-  { error: (issue) => (issue.code === "invalid_type" ? `expected a mapping with schemaVersion, region and models, got ${describeValue(issue.input)}` : undefined) },
+  {
+    error: (issue) =>
+      issue.code === "invalid_type"
+        ? `expected a mapping with schemaVersion, region and models, got ${describeValue(issue.input)}`
+        : undefined,
+  },
 );

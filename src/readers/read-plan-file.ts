@@ -1,11 +1,11 @@
 import { statSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import type { FieldPath } from "../core/input/field-path.js";
+import { quote } from "../core/input/quote.js";
 import { InputFileError, type InputProblem } from "../errors.js";
-import { planFileSchema, type PlanFileInput } from "./plan-file-schema.js";
+import { type PlanFileInput, planFileSchema } from "./plan-file-schema.js";
 import { readTextFile } from "./read-text-file.js";
 import { parseYamlFile } from "./yaml-document.js";
-import { quote } from "../core/input/quote.js";
 import { zodProblems } from "./zod-problems.js";
 
 export interface PlanFile {
@@ -27,13 +27,18 @@ function crossChecks(plan: PlanFile): InputProblem[] {
   const firstIndex = new Map<string, number>();
   workloads.forEach((workload, i) => {
     const earlier = firstIndex.get(workload.name);
-    if (earlier !== undefined) problems.push(plan.problem(["workloads", i, "name"], `duplicate name ${quote(workload.name)}, also workloads[${earlier}]`));
+    if (earlier !== undefined)
+      problems.push(plan.problem(["workloads", i, "name"], `duplicate name ${quote(workload.name)}, also workloads[${earlier}]`));
     else firstIndex.set(workload.name, i);
     if ((workload.monthly === undefined) === (workload.profile === undefined)) {
-      problems.push(plan.problem(["workloads", i], "give either monthly (token counts) or profile (measured traffic files), not both or neither"));
+      problems.push(
+        plan.problem(["workloads", i], "give either monthly (token counts) or profile (measured traffic files), not both or neither"),
+      );
     }
     if (workload.profile !== undefined && workload.peakTpm !== undefined) {
-      problems.push(plan.problem(["workloads", i, "peakTpm"], "a workload with profile takes its peak from the measurement; leave peakTpm out"));
+      problems.push(
+        plan.problem(["workloads", i, "peakTpm"], "a workload with profile takes its peak from the measurement; leave peakTpm out"),
+      );
     }
     if (workload.sla === "no-throttling" && workload.latency === "async") {
       problems.push(plan.problem(["workloads", i, "sla"], "no-throttling applies to interactive work; an async workload goes to Batch"));
@@ -44,12 +49,16 @@ function crossChecks(plan: PlanFile): InputProblem[] {
   reservations.forEach((reservation, i) => {
     if (reservation.name !== undefined) {
       const earlier = reservationNames.get(reservation.name);
-      if (earlier !== undefined) problems.push(plan.problem(["reservations", i, "name"], `duplicate name ${quote(reservation.name)}, also reservations[${earlier}]`));
+      if (earlier !== undefined)
+        problems.push(
+          plan.problem(["reservations", i, "name"], `duplicate name ${quote(reservation.name)}, also reservations[${earlier}]`),
+        );
       else reservationNames.set(reservation.name, i);
     }
     if (reservation.terraformAddress !== undefined) {
       const earlier = addresses.get(reservation.terraformAddress);
-      if (earlier !== undefined) problems.push(plan.problem(["reservations", i, "terraformAddress"], `also given at reservations[${earlier}]`));
+      if (earlier !== undefined)
+        problems.push(plan.problem(["reservations", i, "terraformAddress"], `also given at reservations[${earlier}]`));
       else addresses.set(reservation.terraformAddress, i);
     } else {
       for (const field of ["name", "model", "units", "term"] as const) {

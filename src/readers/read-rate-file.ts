@@ -1,4 +1,4 @@
-import { layRateFile, emptyRateCard, type RateFileData } from "../core/rates/merge-rates.js";
+import { emptyRateCard, layRateFile, type RateFileData } from "../core/rates/merge-rates.js";
 import type { RateCard } from "../core/rates/rate-card.js";
 import { InputFileError, type InputProblem } from "../errors.js";
 import { rateFileSchema } from "./rate-file-schema.js";

@@ -1,10 +1,10 @@
-import type { FieldPath } from "../core/input/field-path.js";
 import type { Term } from "../core/cost-model/terms.js";
+import type { FieldPath } from "../core/input/field-path.js";
 import { InputFileError, type InputProblem } from "../errors.js";
 import { describeValue } from "./describe-value.js";
+import { isObject } from "./is-object.js";
 import { parseJsonText } from "./parse-json-text.js";
 import { readTextFile } from "./read-text-file.js";
-import { isObject } from "./is-object.js";
 
 export const PT_RESOURCE_TYPE = "aws_bedrock_provisioned_model_throughput";
 
@@ -105,7 +105,14 @@ class PlanReader {
       const at = [...path, "resources", i];
       const values = this.values(resource.values, {}, [...at, "values"]);
       const address = typeof resource.address === "string" ? resource.address : `${PT_RESOURCE_TYPE}[${i}]`;
-      found.push({ address, paths: { before: [...at, "values"], after: [...at, "values"] }, actions: ["no-op"], before: values, after: values, unknown: [] });
+      found.push({
+        address,
+        paths: { before: [...at, "values"], after: [...at, "values"] },
+        actions: ["no-op"],
+        before: values,
+        after: values,
+        unknown: [],
+      });
     });
     const children = Array.isArray(module.child_modules) ? module.child_modules : [];
     for (const [i, child] of children.entries()) this.planned(child, [...path, "child_modules", i], depth + 1, found);
@@ -119,10 +126,14 @@ class PlanReader {
 export function parseTerraformPlan(text: string, source: string): TerraformPt[] {
   const plan = parseJsonText(source, text);
   if (!isObject(plan) || typeof plan.format_version !== "string") {
-    throw new InputFileError([{ source, message: "not a Terraform plan: no format_version (make one with terraform show -json PLANFILE)" }]);
+    throw new InputFileError([
+      { source, message: "not a Terraform plan: no format_version (make one with terraform show -json PLANFILE)" },
+    ]);
   }
   if (!/^1\./.test(plan.format_version)) {
-    throw new InputFileError([{ source, path: ["format_version"], message: `format ${plan.format_version} is not supported (expected 1.x)` }]);
+    throw new InputFileError([
+      { source, path: ["format_version"], message: `format ${plan.format_version} is not supported (expected 1.x)` },
+    ]);
   }
   const reader = new PlanReader(source);
   const found: TerraformPt[] = [];

@@ -1,5 +1,5 @@
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from "yaml";
-import { InputFileError, type FieldPath } from "../errors.js";
+import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument } from "yaml";
+import { type FieldPath, InputFileError } from "../errors.js";
 
 /** A parsed YAML file that can say on which line any field path sits. */
 export interface YamlFile {
@@ -16,7 +16,8 @@ function yamlFault(error: Error): string {
   const first = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "";
   if (error instanceof RangeError || /call stack/i.test(first)) return "nested too deeply to read";
   if (/alias count/i.test(first)) return `more than ${MAX_ALIAS_COUNT} alias expansions (an alias bomb?)`;
-  if (/^Unresolved tag/.test(first)) return `${first.replace(/^Unresolved tag: /, "unknown tag ")}: bedrock-cost reads plain YAML (core schema) without custom tags`;
+  if (/^Unresolved tag/.test(first))
+    return `${first.replace(/^Unresolved tag: /, "unknown tag ")}: bedrock-cost reads plain YAML (core schema) without custom tags`;
   return first;
 }
 

@@ -77,7 +77,9 @@ export function renderSvgChart(chart: CostChart, title: string, subtitle: string
   for (const line of chart.lines) {
     const stroke = STROKES[line.key];
     const dash = stroke.dash ? ` stroke-dasharray="${stroke.dash}"` : "";
-    out.push(`<line x1="${PLOT.left}" y1="${y - 4}" x2="${PLOT.left + 28}" y2="${y - 4}" stroke="${stroke.color}" stroke-width="2.5"${dash}/>`);
+    out.push(
+      `<line x1="${PLOT.left}" y1="${y - 4}" x2="${PLOT.left + 28}" y2="${y - 4}" stroke="${stroke.color}" stroke-width="2.5"${dash}/>`,
+    );
     out.push(`<text x="${PLOT.left + 36}" y="${y}">${escapeXml(lineName(line.key, line.units))}</text>`);
     y += 18;
   }

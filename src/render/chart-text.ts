@@ -1,4 +1,4 @@
-import { costAt, type CostChart, type LineKey } from "../core/lanes/cost-lines.js";
+import { type CostChart, costAt, type LineKey } from "../core/lanes/cost-lines.js";
 import type { Charset } from "./charset.js";
 import type { Painter } from "./colors.js";
 import { formatTokensShort, formatUsd } from "./money.js";
@@ -124,7 +124,10 @@ export function renderTextChart(chart: CostChart, options: TextChartOptions): st
     const edge = label ? glyph["tick-y"] : glyph["axis-y"];
     lines.push(`${label.padStart(margin - 1)} ${edge}${cells.join("")}`);
   });
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => ({ col: Math.round(f * (cols - 1)), label: f === 0 ? "0" : formatTokensShort(f * chart.xMax) }));
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => ({
+    col: Math.round(f * (cols - 1)),
+    label: f === 0 ? "0" : formatTokensShort(f * chart.xMax),
+  }));
   const axis = new Array<string>(cols).fill(glyph["axis-x"]);
   for (const tick of ticks) if (tick.col > 0) axis[tick.col] = glyph["tick-x"];
   lines.push(`${(yLabels[2] as string).padStart(margin - 1)} ${glyph.origin}${axis.join("")}`);
@@ -137,7 +140,12 @@ export function renderTextChart(chart: CostChart, options: TextChartOptions): st
   lines.push(`${" ".repeat(margin)}tokens a month (input side + output) against dollars a month`, "");
 
   for (const line of chart.lines) {
-    const capacity = line.capacityX === undefined ? "" : line.capacityX === null ? " (capacity unknown: no bend)" : ` (full at ${formatTokensShort(line.capacityX)})`;
+    const capacity =
+      line.capacityX === undefined
+        ? ""
+        : line.capacityX === null
+          ? " (capacity unknown: no bend)"
+          : ` (full at ${formatTokensShort(line.capacityX)})`;
     lines.push(`  ${glyph[line.key]} ${lineName(line.key, line.units)}${capacity}`);
   }
   for (const point of chart.breakEvens) {
@@ -147,6 +155,8 @@ export function renderTextChart(chart: CostChart, options: TextChartOptions): st
     );
   }
   const u = chart.userVolume;
-  lines.push(`  ${paint.dim(glyph.you)} your volume: ${formatTokensShort(u.inputTokens + u.cacheReadTokens + u.cacheWriteTokens)} input + ${formatTokensShort(u.outputTokens)} output tokens a month`);
+  lines.push(
+    `  ${paint.dim(glyph.you)} your volume: ${formatTokensShort(u.inputTokens + u.cacheReadTokens + u.cacheWriteTokens)} input + ${formatTokensShort(u.outputTokens)} output tokens a month`,
+  );
   return `${lines.flatMap((line) => wrapLine(line.trimEnd(), options.width)).join("\n")}\n`;
 }

@@ -1,7 +1,7 @@
 import type { CheckResult } from "../core/plans/check-reservations.js";
 import type { FindingCode, Severity } from "../core/plans/findings.js";
-import { jsonText, versioned } from "./json-envelope.js";
 import { findingMessage } from "./finding-messages.js";
+import { jsonText, versioned } from "./json-envelope.js";
 import { roundCents } from "./money.js";
 
 /** The `--format json` contract of `bedrock-cost check`; see the README. */

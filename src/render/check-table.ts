@@ -13,7 +13,11 @@ function plural(count: number, word: string): string {
 /** The findings as a table, each finding's sentence below it, and a one-line verdict. */
 export function renderCheckTable(result: CheckResult, source: string, paint: Painter): string {
   const { totals } = result;
-  const lines = [paint.heading(`Check: ${source}`), `${plural(totals.reservations, "reservation")}, ${formatUsd(totals.reservedMonthlyCost)} a month`, ""];
+  const lines = [
+    paint.heading(`Check: ${source}`),
+    `${plural(totals.reservations, "reservation")}, ${formatUsd(totals.reservedMonthlyCost)} a month`,
+    "",
+  ];
   if (result.findings.length > 0) {
     const table = new Table({
       head: ["#", "Severity", "Code", "Subject", "Monthly impact"],
@@ -21,9 +25,16 @@ export function renderCheckTable(result: CheckResult, source: string, paint: Pai
       chars: CHARS,
       style: { head: [], border: [] },
     });
-    const tone = (severity: string, text: string) => (severity === "error" ? paint.warn(text) : severity === "info" ? paint.dim(text) : text);
+    const tone = (severity: string, text: string) =>
+      severity === "error" ? paint.warn(text) : severity === "info" ? paint.dim(text) : text;
     result.findings.forEach((finding, i) => {
-      table.push([String(i + 1), tone(finding.severity, finding.severity), finding.code, finding.subject, formatUsd(finding.monthlyImpact)]);
+      table.push([
+        String(i + 1),
+        tone(finding.severity, finding.severity),
+        finding.code,
+        finding.subject,
+        formatUsd(finding.monthlyImpact),
+      ]);
     });
     lines.push(table.toString(), "");
     for (const [i, finding] of result.findings.entries()) lines.push(`${i + 1}. ${finding.subject}: ${findingMessage(finding)}`);

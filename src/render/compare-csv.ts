@@ -1,6 +1,6 @@
 import type { CompareResult } from "../core/lanes/compare-lanes.js";
 import { provisionedJson } from "./compare-json.js";
-import { toCsv, type CsvCell } from "./csv.js";
+import { type CsvCell, toCsv } from "./csv.js";
 import { roundCents, roundTokens } from "./money.js";
 
 const COMPARE_CSV_HEADER = [

@@ -1,11 +1,11 @@
 import type { BreakEven } from "../core/cost-model/break-even.js";
-import type { CompareResult } from "../core/lanes/compare-lanes.js";
 import type { Overflow, ProvisionedOption, UnitsBasis } from "../core/cost-model/provisioned-option.js";
-import type { RateCard, RateSource } from "../core/rates/rate-card.js";
 import type { Term } from "../core/cost-model/terms.js";
-import type { Lane, Latency } from "../core/lanes/lanes.js";
 import type { Volume } from "../core/cost-model/volume.js";
-import { jsonText, ratesJson, versioned, type JsonMessage, type JsonRates } from "./json-envelope.js";
+import type { CompareResult } from "../core/lanes/compare-lanes.js";
+import type { Lane, Latency } from "../core/lanes/lanes.js";
+import type { RateCard, RateSource } from "../core/rates/rate-card.js";
+import { type JsonMessage, type JsonRates, jsonText, ratesJson, versioned } from "./json-envelope.js";
 import { noteMessage, reasonMessage } from "./messages.js";
 import { roundCents, roundFraction, roundPrice, roundTokens } from "./money.js";
 
@@ -56,7 +56,11 @@ function tokens(volume: Volume): JsonTokens {
 
 function overflowJson(overflow: Overflow | null): JsonProvisioned["overflow"] {
   if (!overflow) return null;
-  return { ...tokens(overflow.volume), share: roundFraction(overflow.share), cost: overflow.cost === null ? null : roundCents(overflow.cost) };
+  return {
+    ...tokens(overflow.volume),
+    share: roundFraction(overflow.share),
+    cost: overflow.cost === null ? null : roundCents(overflow.cost),
+  };
 }
 
 function breakEvenJson(breakEven: BreakEven): Pick<JsonProvisioned, "breakEven" | "breakEvenStatus"> {

@@ -1,12 +1,22 @@
 import Table from "cli-table3";
-import type { CompareResult } from "../core/lanes/compare-lanes.js";
 import type { ProvisionedOption } from "../core/cost-model/provisioned-option.js";
+import type { CompareResult } from "../core/lanes/compare-lanes.js";
 import type { RateCard } from "../core/rates/rate-card.js";
 import type { Painter } from "./colors.js";
 import { describeChoice, reasonMessage } from "./messages.js";
 import { formatPercent, formatRate, formatTokensShort, formatUsd, formatUsdDelta } from "./money.js";
 
-const HEAD = ["Option", "Units", "$/unit-hr", "Monthly cost", "Committed", "Utilization", "Overflow", "Break-even in / out", "vs on-demand"];
+const HEAD = [
+  "Option",
+  "Units",
+  "$/unit-hr",
+  "Monthly cost",
+  "Committed",
+  "Utilization",
+  "Overflow",
+  "Break-even in / out",
+  "vs on-demand",
+];
 // Only the line under the header: rows follow each other without separators.
 const CHARS = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
 const ALIGN = ["left", "right", "right", "right", "right", "right", "right", "left", "right"] as const;
@@ -32,7 +42,9 @@ function header(result: CompareResult, card: RateCard, paint: Painter): string[]
   const { model, volume } = result;
   const cache = volume.cacheReadTokens + volume.cacheWriteTokens;
   const cacheText =
-    cache > 0 ? ` + ${formatTokensShort(volume.cacheReadTokens)} cache read + ${formatTokensShort(volume.cacheWriteTokens)} cache write` : "";
+    cache > 0
+      ? ` + ${formatTokensShort(volume.cacheReadTokens)} cache read + ${formatTokensShort(volume.cacheWriteTokens)} cache write`
+      : "";
   const version = card.effectiveDate ? `, ${card.effectiveDate}` : "";
   return [
     paint.heading(`${model.name} (${model.id})`),

@@ -12,9 +12,10 @@ function verb(count: number, singular: string, plural: string): string {
 }
 
 function overTerm(term: string, committedOver: number): string {
-  return term === "no-commit" ? " (no commitment: the units can be deleted in any hour)" : `, ${formatUsd(committedOver)} over the ${term} term`;
+  return term === "no-commit"
+    ? " (no commitment: the units can be deleted in any hour)"
+    : `, ${formatUsd(committedOver)} over the ${term} term`;
 }
-
 
 /** The sentence for a finding of `bedrock-cost check`. */
 export function findingMessage(finding: Finding): string {

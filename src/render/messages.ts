@@ -1,7 +1,7 @@
-import type { Note, Reason } from "../core/lanes/reasons.js";
-import type { LaneChoice } from "../core/lanes/lanes.js";
 import type { Volume } from "../core/cost-model/volume.js";
-import { ptPriceHint, throughputHint, type InputsGivenBy } from "./hints.js";
+import type { LaneChoice } from "../core/lanes/lanes.js";
+import type { Note, Reason } from "../core/lanes/reasons.js";
+import { type InputsGivenBy, ptPriceHint, throughputHint } from "./hints.js";
 import { formatPercent, formatTokensShort, formatUsd } from "./money.js";
 
 export interface MessageContext {
@@ -34,7 +34,6 @@ function volumeText(volume: Volume): string {
   const cacheText = cache > 0 ? ` (with ${formatTokensShort(cache)} cache tokens)` : "";
   return `${formatTokensShort(volume.inputTokens)} input + ${formatTokensShort(volume.outputTokens)} output tokens a month${cacheText}`;
 }
-
 
 /** The sentence for a recommendation reason. */
 export function reasonMessage(reason: Reason, context: MessageContext): string {

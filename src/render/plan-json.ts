@@ -1,8 +1,8 @@
-import type { PlanResult } from "../core/plans/plan-lanes.js";
-import type { RateCard } from "../core/rates/rate-card.js";
 import type { Term } from "../core/cost-model/terms.js";
 import type { Lane } from "../core/lanes/lanes.js";
-import { jsonText, ratesJson, versioned, type JsonMessage, type JsonRates } from "./json-envelope.js";
+import type { PlanResult } from "../core/plans/plan-lanes.js";
+import type { RateCard } from "../core/rates/rate-card.js";
+import { type JsonMessage, type JsonRates, jsonText, ratesJson, versioned } from "./json-envelope.js";
 import { reasonMessage } from "./messages.js";
 import { roundCents } from "./money.js";
 

@@ -1,7 +1,7 @@
 import Table from "cli-table3";
+import type { LaneChoice } from "../core/lanes/lanes.js";
 import type { PlanResult } from "../core/plans/plan-lanes.js";
 import type { RateCard } from "../core/rates/rate-card.js";
-import type { LaneChoice } from "../core/lanes/lanes.js";
 import type { Painter } from "./colors.js";
 import { reasonMessage } from "./messages.js";
 import { formatPercent, formatUsd, formatUsdDelta } from "./money.js";
@@ -49,7 +49,13 @@ export function renderPlanTable(result: PlanResult, card: RateCard, hoursPerMont
   }
   const { monthlyCost, allOnDemandMonthlyCost, saving } = result.totals;
   const share = allOnDemandMonthlyCost > 0 ? ` (${formatPercent(saving / allOnDemandMonthlyCost)})` : "";
-  const verdict = saving >= 0 ? `saving ${formatUsd(saving)} a month${share}` : `${formatUsd(-saving)} a month more${share.replace("-", "")}`;
-  lines.push("", paint.heading(`Total: ${formatUsd(monthlyCost)} a month in these lanes against ${formatUsd(allOnDemandMonthlyCost)} all on-demand: ${verdict}.`));
+  const verdict =
+    saving >= 0 ? `saving ${formatUsd(saving)} a month${share}` : `${formatUsd(-saving)} a month more${share.replace("-", "")}`;
+  lines.push(
+    "",
+    paint.heading(
+      `Total: ${formatUsd(monthlyCost)} a month in these lanes against ${formatUsd(allOnDemandMonthlyCost)} all on-demand: ${verdict}.`,
+    ),
+  );
   return `${lines.join("\n")}\n`;
 }

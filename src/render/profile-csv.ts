@@ -1,9 +1,20 @@
 import type { TrafficProfile } from "../core/traffic/profile-traffic.js";
-import { toCsv, type CsvCell } from "./csv.js";
+import { type CsvCell, toCsv } from "./csv.js";
 import { roundCents } from "./money.js";
 import { pointJson } from "./profile-json.js";
 
-const PROFILE_CSV_HEADER = ["lane", "term", "units", "reservedCost", "overflowCost", "monthlyCost", "utilization", "overflowMinutes", "best", "peakSized"] as const;
+const PROFILE_CSV_HEADER = [
+  "lane",
+  "term",
+  "units",
+  "reservedCost",
+  "overflowCost",
+  "monthlyCost",
+  "utilization",
+  "overflowMinutes",
+  "best",
+  "peakSized",
+] as const;
 
 /** On-demand, Batch, then every point of every PT curve, raw numbers only. */
 export function renderProfileCsv(profile: TrafficProfile): string {

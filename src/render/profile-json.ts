@@ -1,9 +1,9 @@
-import type { CurvePoint, TpmStats, TrafficProfile } from "../core/traffic/profile-traffic.js";
-import type { ModelRates, RateCard } from "../core/rates/rate-card.js";
 import type { Term } from "../core/cost-model/terms.js";
-import { jsonText, ratesJson, versioned, type JsonMessage, type JsonRates } from "./json-envelope.js";
+import type { ModelRates, RateCard } from "../core/rates/rate-card.js";
+import type { CurvePoint, TpmStats, TrafficProfile } from "../core/traffic/profile-traffic.js";
+import { type JsonMessage, type JsonRates, jsonText, ratesJson, versioned } from "./json-envelope.js";
 import { roundCents, roundFraction, roundPrice, roundTo, roundTokens } from "./money.js";
-import { profileNoteMessage, type ProfileNote } from "./profile-notes.js";
+import { type ProfileNote, profileNoteMessage } from "./profile-notes.js";
 
 export interface JsonPoint {
   units: number;
@@ -49,13 +49,25 @@ function statsJson(stats: TpmStats): TpmStats {
   return { avg: tpm(stats.avg), p50: tpm(stats.p50), p95: tpm(stats.p95), p99: tpm(stats.p99), peak: tpm(stats.peak) };
 }
 
-export function toProfileJson(profile: TrafficProfile, model: ModelRates, card: RateCard, hoursPerMonth: number, notes: ProfileNote[]): ProfileJson {
+export function toProfileJson(
+  profile: TrafficProfile,
+  model: ModelRates,
+  card: RateCard,
+  hoursPerMonth: number,
+  notes: ProfileNote[],
+): ProfileJson {
   const { window, monthly } = profile;
   return versioned({
     model: { id: model.id, name: model.name },
     rates: ratesJson(card),
     hoursPerMonth,
-    window: { start: iso(window.start), end: iso(window.end), minutes: window.minutes, periodSeconds: window.periodSeconds, gapMinutes: window.gapMinutes },
+    window: {
+      start: iso(window.start),
+      end: iso(window.end),
+      minutes: window.minutes,
+      periodSeconds: window.periodSeconds,
+      gapMinutes: window.gapMinutes,
+    },
     monthly: {
       inputTokens: roundTokens(monthly.inputTokens),
       outputTokens: roundTokens(monthly.outputTokens),

@@ -23,7 +23,10 @@ export function profileNoteMessage(note: ProfileNote): string {
       return `${formatCount(note.gapMinutes)} of the ${formatCount(note.minutes)} minutes have no data and count as zero traffic.`;
     case "OTHER_MODELS": {
       const total = note.records.reduce((sum, [, n]) => sum + n, 0);
-      const list = note.records.slice(0, 5).map(([id, n]) => `${id} (${formatCount(n)})`).join(", ");
+      const list = note.records
+        .slice(0, 5)
+        .map(([id, n]) => `${id} (${formatCount(n)})`)
+        .join(", ");
       return `Left out ${formatCount(total)} invocation-log records of other models: ${list}${note.records.length > 5 ? ", ..." : ""}.`;
     }
     case "IGNORED_METRICS":

@@ -1,6 +1,6 @@
 import Table from "cli-table3";
-import type { CurvePoint, TrafficProfile } from "../core/traffic/profile-traffic.js";
 import type { ModelRates, RateCard } from "../core/rates/rate-card.js";
+import type { CurvePoint, TrafficProfile } from "../core/traffic/profile-traffic.js";
 import type { Painter } from "./colors.js";
 import { formatCount, formatPercent, formatTokensShort, formatUsd } from "./money.js";
 import { sparkline } from "./sparkline.js";
@@ -34,7 +34,10 @@ function statsTable(profile: TrafficProfile): string {
     chars: CHARS,
     style: { head: [], border: [] },
   });
-  for (const [label, stats] of [["input (with cache)", profile.tpm.input], ["output", profile.tpm.output]] as const) {
+  for (const [label, stats] of [
+    ["input (with cache)", profile.tpm.input],
+    ["output", profile.tpm.output],
+  ] as const) {
     table.push([label, ...[stats.avg, stats.p50, stats.p95, stats.p99, stats.peak].map(formatTokensShort)]);
   }
   return table.toString();
@@ -51,7 +54,13 @@ function hourChart(profile: TrafficProfile): string[] {
 }
 
 /** The measurement, its statistics and shape, the lanes side by side, and each term's cost curve. */
-export function renderProfileTable(profile: TrafficProfile, model: ModelRates, card: RateCard, hoursPerMonth: number, paint: Painter): string {
+export function renderProfileTable(
+  profile: TrafficProfile,
+  model: ModelRates,
+  card: RateCard,
+  hoursPerMonth: number,
+  paint: Painter,
+): string {
   const { window, monthly } = profile;
   const cache = monthly.cacheReadTokens + monthly.cacheWriteTokens;
   const lines = [
@@ -84,7 +93,10 @@ export function renderProfileTable(profile: TrafficProfile, model: ModelRates, c
   for (const curve of profile.provisioned) {
     lanes.push([`PT ${curve.term}, best`, ...pointCells(curve.best)]);
     lanes.push([`PT ${curve.term}, sized to the peak`, ...pointCells(curve.peakSized)]);
-    options.push({ label: `PT ${curve.term} with ${curve.best.units} unit${curve.best.units === 1 ? "" : "s"} (the rest on-demand)`, cost: curve.best.monthlyCost });
+    options.push({
+      label: `PT ${curve.term} with ${curve.best.units} unit${curve.best.units === 1 ? "" : "s"} (the rest on-demand)`,
+      cost: curve.best.monthlyCost,
+    });
   }
   lines.push(lanes.toString());
 
@@ -99,7 +111,11 @@ export function renderProfileTable(profile: TrafficProfile, model: ModelRates, c
       const cells = pointCells(point);
       table.push(point.units === curve.best.units ? cells.map((cell) => paint.best(cell)) : cells);
     }
-    lines.push("", `PT ${curve.term} at ${formatUsd(curve.hourlyRate)} a unit-hour, every unit count (best: ${curve.best.units}):`, table.toString());
+    lines.push(
+      "",
+      `PT ${curve.term} at ${formatUsd(curve.hourlyRate)} a unit-hour, every unit count (best: ${curve.best.units}):`,
+      table.toString(),
+    );
   }
 
   const cheapest = options.sort((a, b) => a.cost - b.cost)[0];

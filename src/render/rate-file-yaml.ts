@@ -1,6 +1,6 @@
+import { TERM_RATE_KEYS, TERMS } from "../core/cost-model/terms.js";
 import type { ImportedModel } from "../core/price-list/import-price-list.js";
 import type { RateSource } from "../core/rates/rate-card.js";
-import { TERM_RATE_KEYS, TERMS } from "../core/cost-model/terms.js";
 
 export interface RateFileHeader {
   effectiveDate: string;
@@ -32,11 +32,20 @@ export function renderRateFileYaml(header: RateFileHeader, models: readonly Impo
     models.length === 0 ? "models: []" : "models:",
   ];
   for (const model of models) {
-    lines.push(`  - id: ${q(model.id)}`, `    name: ${q(model.name)}`, `    provider: ${q(model.provider)}`, `    source: ${q(header.source.id)}`);
+    lines.push(
+      `  - id: ${q(model.id)}`,
+      `    name: ${q(model.name)}`,
+      `    provider: ${q(model.provider)}`,
+      `    source: ${q(header.source.id)}`,
+    );
     const onDemand = group(model.prices, "onDemand", ["inputPerMTok", "outputPerMTok"]);
     const batch = group(model.prices, "batch", ["inputPerMTok", "outputPerMTok"]);
     const cache = group(model.prices, "promptCache", ["readPerMTok", "writePerMTok"]);
-    const hourly = group(model.prices, "provisioned.hourlyPerUnit", TERMS.map((term) => TERM_RATE_KEYS[term]));
+    const hourly = group(
+      model.prices,
+      "provisioned.hourlyPerUnit",
+      TERMS.map((term) => TERM_RATE_KEYS[term]),
+    );
     if (onDemand) lines.push(`    onDemand: ${onDemand}`);
     if (batch) lines.push(`    batch: ${batch}`);
     if (cache) lines.push(`    promptCache: ${cache}`);

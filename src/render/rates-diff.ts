@@ -1,7 +1,7 @@
 import Table from "cli-table3";
 import type { RatesDiff } from "../core/rates/diff-rates.js";
-import { jsonText, versioned } from "./json-envelope.js";
 import { toCsv } from "./csv.js";
+import { jsonText, versioned } from "./json-envelope.js";
 import { roundTo } from "./money.js";
 
 export interface DiffSide {
@@ -50,7 +50,13 @@ export function renderRatesDiffText(diff: RatesDiff, before: DiffSide, after: Di
     });
     for (const c of diff.changed) {
       const change = percent(c.change);
-      table.push([c.id, c.field, c.old === null ? "-" : String(c.old), c.new === null ? "-" : String(c.new), change === null ? (c.old === null ? "new" : "gone") : `${change > 0 ? "+" : ""}${change}%`]);
+      table.push([
+        c.id,
+        c.field,
+        c.old === null ? "-" : String(c.old),
+        c.new === null ? "-" : String(c.new),
+        change === null ? (c.old === null ? "new" : "gone") : `${change > 0 ? "+" : ""}${change}%`,
+      ]);
     }
     lines.push("", `Prices that moved (${diff.changed.length}):`, table.toString());
   }

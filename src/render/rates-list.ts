@@ -1,8 +1,8 @@
 import Table from "cli-table3";
-import { pricedTerms, type ModelRates, type RateCard, type RateSource } from "../core/rates/rate-card.js";
 import type { Lane } from "../core/lanes/lanes.js";
-import { jsonText, ratesJson, versioned } from "./json-envelope.js";
+import { type ModelRates, pricedTerms, type RateCard, type RateSource } from "../core/rates/rate-card.js";
 import { toCsv } from "./csv.js";
+import { jsonText, ratesJson, versioned } from "./json-envelope.js";
 import { formatRate } from "./money.js";
 
 const CHARS = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
@@ -43,7 +43,9 @@ export function modelJson(model: ModelRates): JsonModelRates {
     lanes: lanesOf(model),
     onDemand: model.onDemand ? { ...model.onDemand } : null,
     batch: model.batch ? { ...model.batch } : null,
-    promptCache: model.promptCache ? { readPerMTok: model.promptCache.readPerMTok ?? null, writePerMTok: model.promptCache.writePerMTok ?? null } : null,
+    promptCache: model.promptCache
+      ? { readPerMTok: model.promptCache.readPerMTok ?? null, writePerMTok: model.promptCache.writePerMTok ?? null }
+      : null,
     provisioned: model.provisioned
       ? {
           hourlyPerUnit: { noCommit: hourly?.noCommit ?? null, oneMonth: hourly?.oneMonth ?? null, sixMonth: hourly?.sixMonth ?? null },
@@ -105,7 +107,8 @@ export function renderRatesListCsv(models: readonly ModelRates[]): string {
   );
 }
 
-const pair = (a: number | undefined, b: number | undefined) => (a === undefined && b === undefined ? NONE : `${a === undefined ? NONE : formatRate(a)} / ${b === undefined ? NONE : formatRate(b)}`);
+const pair = (a: number | undefined, b: number | undefined) =>
+  a === undefined && b === undefined ? NONE : `${a === undefined ? NONE : formatRate(a)} / ${b === undefined ? NONE : formatRate(b)}`;
 
 export function renderRatesListTable(card: RateCard, models: readonly ModelRates[]): string {
   const table = new Table({
@@ -129,4 +132,3 @@ export function renderRatesListTable(card: RateCard, models: readonly ModelRates
   const head = `Rates: ${card.region}${card.effectiveDate ? `, ${card.effectiveDate}` : ""} (${card.files.join(", ")}) · ${models.length} model${models.length === 1 ? "" : "s"} · USD per 1M tokens, PT per unit-hour`;
   return `${head}\n${table.toString()}\n`;
 }
-

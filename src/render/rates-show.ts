@@ -1,6 +1,6 @@
+import { type ModelRates, pricedTerms, type RateCard } from "../core/rates/rate-card.js";
 import { PROFILE_PREFIXES } from "../core/rates/resolve-model.js";
-import { pricedTerms, type ModelRates, type RateCard } from "../core/rates/rate-card.js";
-import { jsonText, ratesJson, versioned, type JsonMessage } from "./json-envelope.js";
+import { type JsonMessage, jsonText, ratesJson, versioned } from "./json-envelope.js";
 import { formatRate } from "./money.js";
 import { lanesOf, modelJson } from "./rates-list.js";
 
@@ -20,33 +20,59 @@ function unknownsOf(model: ModelRates): JsonMessage[] {
   if (!model.provisioned || pricedTerms(model).length === 0) {
     unknown.push({
       code: "NO_PT_PRICE",
-      message: "No Provisioned Throughput price: AWS quotes it through your account team. Add it as provisioned.hourlyPerUnit in a rate file (--rates FILE), or for one run with --unit-hourly USD --term TERM.",
+      message:
+        "No Provisioned Throughput price: AWS quotes it through your account team. Add it as provisioned.hourlyPerUnit in a rate file (--rates FILE), or for one run with --unit-hourly USD --term TERM.",
     });
   } else {
     const missing = (["no-commit", "1-month", "6-month"] as const).filter((term) => !pricedTerms(model).includes(term));
-    if (missing.length > 0) unknown.push({ code: "NO_PT_PRICE_FOR_TERM", message: `No PT price for ${missing.join(", ")}: add it in a rate file or with --unit-hourly USD --term TERM.` });
+    if (missing.length > 0)
+      unknown.push({
+        code: "NO_PT_PRICE_FOR_TERM",
+        message: `No PT price for ${missing.join(", ")}: add it in a rate file or with --unit-hourly USD --term TERM.`,
+      });
   }
   if (!model.provisioned?.unitThroughput) {
     unknown.push({
       code: "UNKNOWN_UNIT_THROUGHPUT",
-      message: "A model unit's tokens per minute is unknown (AWS does not publish it): add provisioned.unitThroughput in a rate file, or give --unit-input-tpm and --unit-output-tpm.",
+      message:
+        "A model unit's tokens per minute is unknown (AWS does not publish it): add provisioned.unitThroughput in a rate file, or give --unit-input-tpm and --unit-output-tpm.",
     });
   }
-  if (!model.batch) unknown.push({ code: "NO_BATCH_PRICE", message: "No Batch price in these rates: add batch in a rate file if AWS offers Batch for this model." });
-  if (!model.onDemand) unknown.push({ code: "PT_ONLY", message: "No on-demand price: the model is served on Provisioned Throughput only (a custom model)." });
+  if (!model.batch)
+    unknown.push({
+      code: "NO_BATCH_PRICE",
+      message: "No Batch price in these rates: add batch in a rate file if AWS offers Batch for this model.",
+    });
+  if (!model.onDemand)
+    unknown.push({ code: "PT_ONLY", message: "No on-demand price: the model is served on Provisioned Throughput only (a custom model)." });
   return unknown;
 }
 
 export function renderRatesShowJson(card: RateCard, model: ModelRates): string {
   const names = otherNames(card, model);
-  return jsonText(versioned({ rates: ratesJson(card), model: modelJson(model), names: { aliases: [...model.aliases], ...names }, unknown: unknownsOf(model) }));
+  return jsonText(
+    versioned({
+      rates: ratesJson(card),
+      model: modelJson(model),
+      names: { aliases: [...model.aliases], ...names },
+      unknown: unknownsOf(model),
+    }),
+  );
 }
 
 export function renderRatesShowText(card: RateCard, model: ModelRates): string {
   const names = otherNames(card, model);
   const h = model.provisioned?.hourlyPerUnit;
   const terms = h
-    ? ([["no-commit", h.noCommit], ["1-month", h.oneMonth], ["6-month", h.sixMonth]] as const).filter(([, rate]) => rate !== undefined).map(([term, rate]) => `${term} ${formatRate(rate as number)}`)
+    ? (
+        [
+          ["no-commit", h.noCommit],
+          ["1-month", h.oneMonth],
+          ["6-month", h.sixMonth],
+        ] as const
+      )
+        .filter(([, rate]) => rate !== undefined)
+        .map(([term, rate]) => `${term} ${formatRate(rate as number)}`)
     : [];
   const t = model.provisioned?.unitThroughput;
   const lines = [

@@ -27,12 +27,17 @@ export function renderValidateJson(verdicts: readonly FileVerdict[]): string {
 }
 
 export function renderValidateCsv(verdicts: readonly FileVerdict[]): string {
-  return toCsv(["file", "line", "path", "message"], verdicts.flatMap((v) => v.problems.map((p) => [p.source, p.line ?? null, pathText(p), p.message])));
+  return toCsv(
+    ["file", "line", "path", "message"],
+    verdicts.flatMap((v) => v.problems.map((p) => [p.source, p.line ?? null, pathText(p), p.message])),
+  );
 }
 
 /** `ok:` lines for the valid files (stdout); the problems go to stderr as `error:` lines. */
 export function renderValidateText(verdicts: readonly FileVerdict[]): string {
-  const ok = verdicts.filter((v) => v.problems.length === 0).map((v) => `ok: ${v.file} (${v.models} model${v.models === 1 ? "" : "s"}, ${v.region})`);
+  const ok = verdicts
+    .filter((v) => v.problems.length === 0)
+    .map((v) => `ok: ${v.file} (${v.models} model${v.models === 1 ? "" : "s"}, ${v.region})`);
   return ok.length > 0 ? `${ok.join("\n")}\n` : "";
 }
 

@@ -17,14 +17,19 @@ export function renderVersionsJson(rows: readonly VersionRow[]): string {
     versioned({
       regions: regions.map((region) => ({
         region,
-        versions: rows.filter((row) => row.region === region).map(({ effectiveDate, file, models, default: isDefault }) => ({ effectiveDate, file, models, default: isDefault })),
+        versions: rows
+          .filter((row) => row.region === region)
+          .map(({ effectiveDate, file, models, default: isDefault }) => ({ effectiveDate, file, models, default: isDefault })),
       })),
     }),
   );
 }
 
 export function renderVersionsCsv(rows: readonly VersionRow[]): string {
-  return toCsv(["region", "effectiveDate", "file", "models", "default"], rows.map((r) => [r.region, r.effectiveDate, r.file, r.models, r.default]));
+  return toCsv(
+    ["region", "effectiveDate", "file", "models", "default"],
+    rows.map((r) => [r.region, r.effectiveDate, r.file, r.models, r.default]),
+  );
 }
 
 export function renderVersionsText(rows: readonly VersionRow[]): string {

@@ -1,5 +1,5 @@
 import type { WorkloadProblem } from "../core/plans/workload-problems.js";
-import { cachePriceHint, ptPriceHint, type InputsGivenBy } from "./hints.js";
+import { cachePriceHint, type InputsGivenBy, ptPriceHint } from "./hints.js";
 import { formatCount } from "./money.js";
 
 /** The sentence for a problem with a workload's inputs. */

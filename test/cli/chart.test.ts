@@ -5,7 +5,19 @@ import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
 
-const ARGS = ["chart", "--rates", "test/fixtures/rates/worked-example.yaml", "--model", "example.sonnet-class", "--input-tokens", "3B", "--output-tokens", "600M", "--units", "2"];
+const ARGS = [
+  "chart",
+  "--rates",
+  "test/fixtures/rates/worked-example.yaml",
+  "--model",
+  "example.sonnet-class",
+  "--input-tokens",
+  "3B",
+  "--output-tokens",
+  "600M",
+  "--units",
+  "2",
+];
 
 describe("bedrock-cost chart", () => {
   it("draws in plain characters at 80 columns when stdout is not a terminal", () => {
@@ -47,9 +59,21 @@ describe("bedrock-cost chart", () => {
 
   it.each([
     ["--output without svg", [...ARGS, "--output", "x.svg"], "error: --output writes SVG: add --format svg"],
-    ["a folder that does not exist", [...ARGS, "--format", "svg", "--output", "/nonexistent-dir/x.svg"], "error: --output /nonexistent-dir/x.svg: cannot write (ENOENT)"],
-    ["a width too narrow to draw in", [...ARGS, "--width", "10"], "error: option '--width <columns>' argument '10' is invalid. expected between 40 and 1,000 columns"],
-    ["no volume to set the mix", ["chart", "-m", "claude-instant", "--input-tokens", "0", "--output-tokens", "0"], "error: --input-tokens and --output-tokens are both 0: the chart needs a volume to set the mix of tokens"],
+    [
+      "a folder that does not exist",
+      [...ARGS, "--format", "svg", "--output", "/nonexistent-dir/x.svg"],
+      "error: --output /nonexistent-dir/x.svg: cannot write (ENOENT)",
+    ],
+    [
+      "a width too narrow to draw in",
+      [...ARGS, "--width", "10"],
+      "error: option '--width <columns>' argument '10' is invalid. expected between 40 and 1,000 columns",
+    ],
+    [
+      "no volume to set the mix",
+      ["chart", "-m", "claude-instant", "--input-tokens", "0", "--output-tokens", "0"],
+      "error: --input-tokens and --output-tokens are both 0: the chart needs a volume to set the mix of tokens",
+    ],
   ])("exits 2 on %s", (_, args, message) => {
     const run = runCli(args);
     expect(run.code).toBe(2);

@@ -31,7 +31,13 @@ describe("compare: the worked example of domain.md section 3, from a rate file",
         utilization: 0.4892,
         overflow: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, share: 0, cost: 0 },
         // 36,500 / 30 = 1,216.67 blocks of (5M in + 1M out)
-        breakEven: { inputTokens: 6_083_333_333, outputTokens: 1_216_666_667, cacheReadTokens: 0, cacheWriteTokens: 0, utilization: 0.9921 },
+        breakEven: {
+          inputTokens: 6_083_333_333,
+          outputTokens: 1_216_666_667,
+          cacheReadTokens: 0,
+          cacheWriteTokens: 0,
+          utilization: 0.9921,
+        },
         breakEvenStatus: "found",
       },
     ]);
@@ -48,10 +54,22 @@ describe("compare: the worked example of domain.md section 3, from a rate file",
     const option = two.provisioned[0];
     expect(option.utilization).toBe(1.3046);
     // 8.0B × (1 − 6.132/8) and 1.6B × (1 − 6.132/8)
-    expect(option.overflow).toEqual({ inputTokens: 1_868_000_000, outputTokens: 373_600_000, cacheReadTokens: 0, cacheWriteTokens: 0, share: 0.2335, cost: 11_208 });
+    expect(option.overflow).toEqual({
+      inputTokens: 1_868_000_000,
+      outputTokens: 373_600_000,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+      share: 0.2335,
+      cost: 11_208,
+    });
     expect(option.monthlyCost).toBe(47_708);
     expect(two.recommendation).toMatchObject({ lane: "provisioned", term: "6-month", units: 2, monthlyCost: 47_708 });
-    expect(two.recommendation.reasons.map((r: { code: string }) => r.code)).toEqual(["CHEAPEST", "ABOVE_BREAK_EVEN", "OVERFLOW", "UNPROVEN_LONG_TERM"]);
+    expect(two.recommendation.reasons.map((r: { code: string }) => r.code)).toEqual([
+      "CHEAPEST",
+      "ABOVE_BREAK_EVEN",
+      "OVERFLOW",
+      "UNPROVEN_LONG_TERM",
+    ]);
 
     const three = runJson([...WORKED, ...HEAVY, "--units", "3"]);
     expect(three.provisioned[0]).toMatchObject({ units: 3, monthlyCost: 54_750, utilization: 0.8698 });
@@ -81,7 +99,9 @@ describe("compare: the worked example of domain.md section 3, from a rate file",
     expect(run.stdout).toContain("Sonnet-class example (example.sonnet-class)");
     expect(run.stdout).toContain("Rates: us-east-1, 2026-11-01 · 730 hours a month · interactive");
     expect(run.stdout).toMatch(/On-demand \(recommended\) │\s+- │\s+- │\s+\$18,000\.00 │/);
-    expect(run.stdout).toMatch(/PT 6-month\s+│\s+2 │\s+\$25\.00 │\s+\$36,500\.00 │\s+\$219,000\.00 │\s+48\.9% │\s+\$0\.00 │ 6\.08B \/ 1\.22B at 99\.2%\s+│\s+\+\$18,500\.00 │/);
+    expect(run.stdout).toMatch(
+      /PT 6-month\s+│\s+2 │\s+\$25\.00 │\s+\$36,500\.00 │\s+\$219,000\.00 │\s+48\.9% │\s+\$0\.00 │ 6\.08B \/ 1\.22B at 99\.2%\s+│\s+\+\$18,500\.00 │/,
+    );
     expect(run.stdout).toContain("Recommendation: on-demand, $18,000.00 a month");
     expect(run.stdout).toContain("[BELOW_BREAK_EVEN]");
   });
@@ -115,10 +135,38 @@ describe("compare: the worked example of domain.md section 3, from a rate file",
 
 describe("compare: bundled rates", () => {
   it("reproduces AWS's 744-hour examples: Titan Text Express 2 MUs 1-month $27,379.20, Claude Instant 1 MU $29,462.40", () => {
-    const titan = runJson(["compare", "-m", "titan-text-express", ...HALF, "--units", "2", "--term", "1-month", "--hours-per-month", "744"]);
+    const titan = runJson([
+      "compare",
+      "-m",
+      "titan-text-express",
+      ...HALF,
+      "--units",
+      "2",
+      "--term",
+      "1-month",
+      "--hours-per-month",
+      "744",
+    ]);
     expect(titan.provisioned).toHaveLength(1);
-    expect(titan.provisioned[0]).toMatchObject({ term: "1-month", units: 2, hourlyRate: 18.4, monthlyCost: 27_379.2, committedCost: 27_379.2 });
-    const instant = runJson(["compare", "-m", "anthropic.claude-instant-v1", ...HALF, "--units", "1", "--term", "1-month", "--hours-per-month", "744"]);
+    expect(titan.provisioned[0]).toMatchObject({
+      term: "1-month",
+      units: 2,
+      hourlyRate: 18.4,
+      monthlyCost: 27_379.2,
+      committedCost: 27_379.2,
+    });
+    const instant = runJson([
+      "compare",
+      "-m",
+      "anthropic.claude-instant-v1",
+      ...HALF,
+      "--units",
+      "1",
+      "--term",
+      "1-month",
+      "--hours-per-month",
+      "744",
+    ]);
     expect(instant.provisioned[0]).toMatchObject({ monthlyCost: 29_462.4, utilization: null, overflow: null });
     expect(instant.hoursPerMonth).toBe(744);
   });
@@ -152,7 +200,16 @@ describe("compare: bundled rates", () => {
   });
 
   it("adds a quote file's PT price to the bundled on-demand prices, with utilization unknown", () => {
-    const report = runJson(["compare", "-m", "claude-3.5-sonnet-v2", ...HALF, "--units", "2", "-r", "test/fixtures/rates/quote-sonnet-pt.yaml"]);
+    const report = runJson([
+      "compare",
+      "-m",
+      "claude-3.5-sonnet-v2",
+      ...HALF,
+      "--units",
+      "2",
+      "-r",
+      "test/fixtures/rates/quote-sonnet-pt.yaml",
+    ]);
     expect(report.provisioned[0]).toMatchObject({ term: "6-month", monthlyCost: 36_500, utilization: null, overflow: null });
     expect(report.provisioned[0].breakEven).toMatchObject({ inputTokens: 6_083_333_333, outputTokens: 1_216_666_667, utilization: null });
     expect(report.recommendation.reasons.map((r: { code: string }) => r.code)).toContain("CAPACITY_UNKNOWN");
@@ -160,8 +217,20 @@ describe("compare: bundled rates", () => {
 
   it("takes a quote and a unit's throughput from flags for one run", () => {
     const report = runJson([
-      "compare", "-m", "us.anthropic.claude-3-5-sonnet-20241022-v2:0", ...HEAVY, "--units", "2",
-      "--unit-hourly", "25", "--term", "6-month", "--unit-input-tpm", "70k", "--unit-output-tpm", "14000",
+      "compare",
+      "-m",
+      "us.anthropic.claude-3-5-sonnet-20241022-v2:0",
+      ...HEAVY,
+      "--units",
+      "2",
+      "--unit-hourly",
+      "25",
+      "--term",
+      "6-month",
+      "--unit-input-tpm",
+      "70k",
+      "--unit-output-tpm",
+      "14000",
     ]);
     expect(report.model.id).toBe("anthropic.claude-3-5-sonnet-20241022-v2:0");
     expect(report.provisioned[0]).toMatchObject({ monthlyCost: 47_708, utilization: 1.3046 });
@@ -169,7 +238,12 @@ describe("compare: bundled rates", () => {
   });
 
   it("resolves a foundation-model ARN and prices the global profile of Sonnet 4.5 at its own rate", () => {
-    const arn = runJson(["compare", "-m", "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0", ...HALF]);
+    const arn = runJson([
+      "compare",
+      "-m",
+      "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0",
+      ...HALF,
+    ]);
     const global = runJson(["compare", "-m", "global.anthropic.claude-sonnet-4-5-20250929-v1:0", ...HALF]);
     // 3,000 × 3.30 + 600 × 16.50 = 19,800 regional; 3,000 × 3 + 600 × 15 = 18,000 global
     expect(arn.onDemand.monthlyCost).toBe(19_800);
@@ -211,25 +285,89 @@ describe("colour", () => {
 
 describe("errors: one clear line, exit code 2, no stack", () => {
   it.each([
-    ["an unknown model", ["compare", "-m", "claude-3.5-sonet", ...HALF], 'error: --model: unknown model "claude-3.5-sonet" in the us-east-1 rates; did you mean claude-3.5-sonnet, claude-3.7-sonnet, claude-3.5-sonnet-v2?'],
-    ["a bad token count", ["compare", "-m", "claude-instant", "--input-tokens", "3X", "--output-tokens", "1"], "error: option '--input-tokens <n>' argument '3X' is invalid. expected a whole number of tokens such as 3000000000, 3B, 600M, 250k, 1.5e9 or 3_000_000"],
-    ["a fractional token count", ["compare", "-m", "claude-instant", "--input-tokens", "1.5", "--output-tokens", "1"], "error: option '--input-tokens <n>' argument '1.5' is invalid. is not a whole number of tokens; expected a whole number of tokens such as 3000000000, 3B, 600M, 250k, 1.5e9 or 3_000_000"],
+    [
+      "an unknown model",
+      ["compare", "-m", "claude-3.5-sonet", ...HALF],
+      'error: --model: unknown model "claude-3.5-sonet" in the us-east-1 rates; did you mean claude-3.5-sonnet, claude-3.7-sonnet, claude-3.5-sonnet-v2?',
+    ],
+    [
+      "a bad token count",
+      ["compare", "-m", "claude-instant", "--input-tokens", "3X", "--output-tokens", "1"],
+      "error: option '--input-tokens <n>' argument '3X' is invalid. expected a whole number of tokens such as 3000000000, 3B, 600M, 250k, 1.5e9 or 3_000_000",
+    ],
+    [
+      "a fractional token count",
+      ["compare", "-m", "claude-instant", "--input-tokens", "1.5", "--output-tokens", "1"],
+      "error: option '--input-tokens <n>' argument '1.5' is invalid. is not a whole number of tokens; expected a whole number of tokens such as 3000000000, 3B, 600M, 250k, 1.5e9 or 3_000_000",
+    ],
     ["a missing flag", ["compare", ...HALF], "error: required option '-m, --model <model>' not specified"],
-    ["an unknown term", ["compare", "-m", "claude-instant", ...HALF, "--term", "2-month"], "error: option '--term <term>' argument '2-month' is invalid. Allowed choices are no-commit, 1-month, 6-month."],
+    [
+      "an unknown term",
+      ["compare", "-m", "claude-instant", ...HALF, "--term", "2-month"],
+      "error: option '--term <term>' argument '2-month' is invalid. Allowed choices are no-commit, 1-month, 6-month.",
+    ],
     ["an unknown flag", ["compare", "-m", "claude-instant", ...HALF, "--bogus"], "error: unknown option '--bogus'"],
-    ["zero units", ["compare", "-m", "claude-instant", ...HALF, "--units", "0"], "error: option '--units <n>' argument '0' is invalid. expected between 1 and 100,000 model units"],
-    ["too many hours", ["compare", "-m", "claude-instant", ...HALF, "--hours-per-month", "800"], "error: option '--hours-per-month <h>' argument '800' is invalid. expected more than 0 and at most 744 hours (24 × 31)"],
+    [
+      "zero units",
+      ["compare", "-m", "claude-instant", ...HALF, "--units", "0"],
+      "error: option '--units <n>' argument '0' is invalid. expected between 1 and 100,000 model units",
+    ],
+    [
+      "too many hours",
+      ["compare", "-m", "claude-instant", ...HALF, "--hours-per-month", "800"],
+      "error: option '--hours-per-month <h>' argument '800' is invalid. expected more than 0 and at most 744 hours (24 × 31)",
+    ],
     ["a missing rate file", ["compare", "-m", "claude-instant", ...HALF, "-r", "nope.yaml"], "error: nope.yaml: cannot read: no such file"],
-    ["a region with no rates", ["compare", "-m", "claude-instant", ...HALF, "--region", "eu-west-1"], "error: no bundled rates for region eu-west-1 (bundled regions: us-east-1); give your own with --rates FILE"],
-    ["an unknown version", ["compare", "-m", "claude-instant", ...HALF, "--rates-version", "2020-01-01"], "error: --rates-version 2020-01-01: no such bundled version for us-east-1 (versions: 2026-11-01)"],
-    ["a price without a term", ["compare", "-m", "claude-instant", ...HALF, "--unit-hourly", "10"], "error: --unit-hourly needs --term to say which term the price is for (no-commit, 1-month or 6-month)"],
-    ["half a unit's throughput", ["compare", "-m", "claude-instant", ...HALF, "--unit-input-tpm", "10k"], "error: --unit-output-tpm is needed as well: a model unit is defined by both its input and its output tokens per minute"],
-    ["throughput without a price", ["compare", "-m", "nova-pro", ...HALF, "--unit-input-tpm", "10k", "--unit-output-tpm", "2k"], "error: --unit-input-tpm/--unit-output-tpm: amazon.nova-pro-v1:0 has no PT price; add one with --unit-hourly USD --term TERM or --rates FILE"],
-    ["cache tokens without a cache price", ["compare", "-m", "claude-3-haiku", ...HALF, "--cache-read-tokens", "1B"], "error: --cache-read-tokens: anthropic.claude-3-haiku-20240307-v1:0 has no promptCache.readPerMTok price in these rates; add it with --rates FILE"],
-    ["half a peak", ["compare", "-m", "claude-instant", ...HALF, "--peak-input-tpm", "100k"], "error: --peak-input-tpm and --peak-output-tpm go together: the peak minute needs both figures"],
-    ["a peak below the average", ["compare", "-m", "claude-instant", ...HALF, "--peak-input-tpm", "100", "--peak-output-tpm", "100k"], "error: --peak-input-tpm 100 is below the average of 68,493 input tokens a minute that the monthly volume implies over 730 hours"],
-    ["a custom model's ARN", ["compare", "-m", "arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.titan-text-express-v1:0:8k/abc", ...HALF], "error: --model: arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.titan-text-express-v1:0:8k/abc is a custom model's ARN; price it as its base model (custom models are served on Provisioned Throughput only)"],
-    ["a rate file for another region", ["compare", "-m", "claude-instant", ...HALF, "-r", "test/fixtures/rates/wrong-region.yaml"], "error: test/fixtures/rates/wrong-region.yaml:2: region: us-west-2 differs from us-east-1, the region of rates/us-east-1/2026-11-01.yaml (give --region us-west-2 to use this file's region)"],
+    [
+      "a region with no rates",
+      ["compare", "-m", "claude-instant", ...HALF, "--region", "eu-west-1"],
+      "error: no bundled rates for region eu-west-1 (bundled regions: us-east-1); give your own with --rates FILE",
+    ],
+    [
+      "an unknown version",
+      ["compare", "-m", "claude-instant", ...HALF, "--rates-version", "2020-01-01"],
+      "error: --rates-version 2020-01-01: no such bundled version for us-east-1 (versions: 2026-11-01)",
+    ],
+    [
+      "a price without a term",
+      ["compare", "-m", "claude-instant", ...HALF, "--unit-hourly", "10"],
+      "error: --unit-hourly needs --term to say which term the price is for (no-commit, 1-month or 6-month)",
+    ],
+    [
+      "half a unit's throughput",
+      ["compare", "-m", "claude-instant", ...HALF, "--unit-input-tpm", "10k"],
+      "error: --unit-output-tpm is needed as well: a model unit is defined by both its input and its output tokens per minute",
+    ],
+    [
+      "throughput without a price",
+      ["compare", "-m", "nova-pro", ...HALF, "--unit-input-tpm", "10k", "--unit-output-tpm", "2k"],
+      "error: --unit-input-tpm/--unit-output-tpm: amazon.nova-pro-v1:0 has no PT price; add one with --unit-hourly USD --term TERM or --rates FILE",
+    ],
+    [
+      "cache tokens without a cache price",
+      ["compare", "-m", "claude-3-haiku", ...HALF, "--cache-read-tokens", "1B"],
+      "error: --cache-read-tokens: anthropic.claude-3-haiku-20240307-v1:0 has no promptCache.readPerMTok price in these rates; add it with --rates FILE",
+    ],
+    [
+      "half a peak",
+      ["compare", "-m", "claude-instant", ...HALF, "--peak-input-tpm", "100k"],
+      "error: --peak-input-tpm and --peak-output-tpm go together: the peak minute needs both figures",
+    ],
+    [
+      "a peak below the average",
+      ["compare", "-m", "claude-instant", ...HALF, "--peak-input-tpm", "100", "--peak-output-tpm", "100k"],
+      "error: --peak-input-tpm 100 is below the average of 68,493 input tokens a minute that the monthly volume implies over 730 hours",
+    ],
+    [
+      "a custom model's ARN",
+      ["compare", "-m", "arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.titan-text-express-v1:0:8k/abc", ...HALF],
+      "error: --model: arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.titan-text-express-v1:0:8k/abc is a custom model's ARN; price it as its base model (custom models are served on Provisioned Throughput only)",
+    ],
+    [
+      "a rate file for another region",
+      ["compare", "-m", "claude-instant", ...HALF, "-r", "test/fixtures/rates/wrong-region.yaml"],
+      "error: test/fixtures/rates/wrong-region.yaml:2: region: us-west-2 differs from us-east-1, the region of rates/us-east-1/2026-11-01.yaml (give --region us-west-2 to use this file's region)",
+    ],
     ["an unknown command", ["compp"], "error: unknown command 'compp'\n(Did you mean compare?)"],
   ])("%s", (_, args, message) => {
     const run = runCli(args);

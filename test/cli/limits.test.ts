@@ -8,28 +8,59 @@ describe("figures too large to be exact are refused, not printed", () => {
   it("refuses a token count above 100 trillion", () => {
     const run = runCli(["compare", "-m", "claude-instant", "--input-tokens", "2e14", "--output-tokens", "1"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("error: option '--input-tokens <n>' argument '2e14' is invalid. expected at most 100 trillion tokens (the most bedrock-cost counts)\n");
+    expect(run.stderr).toBe(
+      "error: option '--input-tokens <n>' argument '2e14' is invalid. expected at most 100 trillion tokens (the most bedrock-cost counts)\n",
+    );
   });
 
   it("refuses a result whose cost would pass $1 trillion a month", () => {
     // 10^14 tokens a month at 1 token a minute per unit: 2.3 billion units at $39.60 an hour.
-    const run = runCli(["compare", "-m", "claude-instant", "--input-tokens", "1e14", "--output-tokens", "1e14", "--unit-input-tpm", "1", "--unit-output-tpm", "1"]);
+    const run = runCli([
+      "compare",
+      "-m",
+      "claude-instant",
+      "--input-tokens",
+      "1e14",
+      "--output-tokens",
+      "1e14",
+      "--unit-input-tpm",
+      "1",
+      "--unit-output-tpm",
+      "1",
+    ]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toMatch(/^error: the volumes and rates given: these figures give a cost of about \$[0-9.]+e\+\d+ \(provisioned\[0\]\.\w+\), beyond the \$1 trillion up to which bedrock-cost computes exactly to the cent; check the token counts, throughput and prices\n$/);
+    expect(run.stderr).toMatch(
+      /^error: the volumes and rates given: these figures give a cost of about \$[0-9.]+e\+\d+ \(provisioned\[0\]\.\w+\), beyond the \$1 trillion up to which bedrock-cost computes exactly to the cent; check the token counts, throughput and prices\n$/,
+    );
   });
 
   it("refuses prices beyond $1,000 per 1M tokens and $10,000 per unit-hour", () => {
-    const rates = file("big.yaml", "schemaVersion: 1\nregion: us-east-1\nmodels:\n  - id: claude-instant\n    onDemand: {inputPerMTok: 5000}\n    provisioned:\n      hourlyPerUnit: {noCommit: 1e308}\n");
+    const rates = file(
+      "big.yaml",
+      "schemaVersion: 1\nregion: us-east-1\nmodels:\n  - id: claude-instant\n    onDemand: {inputPerMTok: 5000}\n    provisioned:\n      hourlyPerUnit: {noCommit: 1e308}\n",
+    );
     const run = runCli(["rates", "validate", rates]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       `error: ${rates}:5: models[0].onDemand.inputPerMTok: must be at most $1,000 per 1M tokens, got 5000\n` +
         `error: ${rates}:7: models[0].provisioned.hourlyPerUnit.noCommit: must be at most $10,000 per unit-hour, got 1e+308\n`,
     );
-    expect(runCli(["compare", "-m", "claude-instant", "--input-tokens", "1B", "--output-tokens", "1", "--unit-hourly", "20000", "--term", "6-month"]).stderr).toBe(
-      "error: option '--unit-hourly <usd>' argument '20000' is invalid. expected at most $10,000 per unit-hour\n",
-    );
+    expect(
+      runCli([
+        "compare",
+        "-m",
+        "claude-instant",
+        "--input-tokens",
+        "1B",
+        "--output-tokens",
+        "1",
+        "--unit-hourly",
+        "20000",
+        "--term",
+        "6-month",
+      ]).stderr,
+    ).toBe("error: option '--unit-hourly <usd>' argument '20000' is invalid. expected at most $10,000 per unit-hour\n");
   });
 
   it("takes token counts in traffic as whole, non-negative and at most 100 trillion", () => {

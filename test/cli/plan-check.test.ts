@@ -29,7 +29,9 @@ describe("bedrock-cost plan", () => {
       // Titan: $400 + $300 on-demand against one unit at $14.80 × 730 = $10,804
       ["titan-summaries", "on-demand", null, null, 700, { lane: "provisioned", term: "6-month", units: 1, monthlyCost: 10_804 }],
     ]);
-    const codes = Object.fromEntries(report.workloads.map((w: { name: string; reasons: { code: string }[] }) => [w.name, w.reasons.map((r) => r.code)]));
+    const codes = Object.fromEntries(
+      report.workloads.map((w: { name: string; reasons: { code: string }[] }) => [w.name, w.reasons.map((r) => r.code)]),
+    );
     expect(codes).toEqual({
       "support-copilot": ["SHARED_UNITS", "UNPROVEN_LONG_TERM"],
       "search-assist": ["SHARED_UNITS", "UNPROVEN_LONG_TERM"],
@@ -49,11 +51,17 @@ describe("bedrock-cost plan", () => {
   it("prints the table with the totals line, and CSV with one row per workload", () => {
     const table = runCli(["plan", `${DIR}/plan.yaml`]);
     expect(table.code).toBe(0);
-    expect(table.stdout).toContain("Total: $30,140.00 a month in these lanes against $46,687.50 all on-demand: saving $16,547.50 a month (35.4%).");
+    expect(table.stdout).toContain(
+      "Total: $30,140.00 a month in these lanes against $46,687.50 all on-demand: saving $16,547.50 a month (35.4%).",
+    );
     const csv = runCli(["plan", `${DIR}/plan.yaml`, "--format", "csv"]);
     const lines = csv.stdout.trimEnd().split("\n");
-    expect(lines[0]).toBe("name,model,lane,term,units,monthlyCost,onDemandMonthlyCost,runnerUpLane,runnerUpTerm,runnerUpMonthlyCost,reasons");
-    expect(lines[5]).toBe("tuned-classifier,anthropic.claude-3-5-sonnet-20241022-v2:0,provisioned,6-month,2,6387.5,,provisioned,1-month,7756.25,CUSTOM_MODEL SHARED_UNITS UNPROVEN_LONG_TERM");
+    expect(lines[0]).toBe(
+      "name,model,lane,term,units,monthlyCost,onDemandMonthlyCost,runnerUpLane,runnerUpTerm,runnerUpMonthlyCost,reasons",
+    );
+    expect(lines[5]).toBe(
+      "tuned-classifier,anthropic.claude-3-5-sonnet-20241022-v2:0,provisioned,6-month,2,6387.5,,provisioned,1-month,7756.25,CUSTOM_MODEL SHARED_UNITS UNPROVEN_LONG_TERM",
+    );
     expect(lines).toHaveLength(7);
   });
 
@@ -130,14 +138,22 @@ describe("bedrock-cost check", () => {
 
   it.each([
     ["a missing plan file", ["check", `${DIR}/nope.yaml`], `error: ${DIR}/nope.yaml: cannot read: no such file`],
-    ["a missing Terraform file", ["check", `${DIR}/check-clean.yaml`, "--terraform", "nope.json"], "error: nope.json: cannot read: no such file"],
+    [
+      "a missing Terraform file",
+      ["check", `${DIR}/check-clean.yaml`, "--terraform", "nope.json"],
+      "error: nope.json: cannot read: no such file",
+    ],
     [
       "a terraformAddress the plan does not have",
       ["check", `${DIR}/check-unmapped-custom.yaml`, "--terraform", `${DIR}/terraform-plan.json`],
       `error: ${DIR}/check-unmapped-custom.yaml:9: reservations[0].terraformAddress: not found among the aws_bedrock_provisioned_model_throughput resources of ${DIR}/terraform-plan.json\n` +
         `error: ${DIR}/terraform-plan.json: planned_values.root_module.child_modules[0].resources[0].values.model_arn: module.tuning.aws_bedrock_provisioned_model_throughput.tuned: arn:aws:bedrock:us-east-1:123456789012:custom-model/anthropic.claude-3-5-sonnet-20241022-v2:0:200k/ly16hhi765j4 is a custom model; add a reservation with terraformAddress: module.tuning.aws_bedrock_provisioned_model_throughput.tuned and model: <its base model id> to ${DIR}/check-unmapped-custom.yaml`,
     ],
-    ["a region that differs from the plan's", ["plan", `${DIR}/plan.yaml`, "--region", "eu-west-1"], `error: --region eu-west-1 differs from region us-east-1 in ${DIR}/plan.yaml`],
+    [
+      "a region that differs from the plan's",
+      ["plan", `${DIR}/plan.yaml`, "--region", "eu-west-1"],
+      `error: --region eu-west-1 differs from region us-east-1 in ${DIR}/plan.yaml`,
+    ],
     ["no file", ["plan"], "error: missing required argument 'file'"],
   ])("exits 2 on %s", (_, args, message) => {
     const run = runCli(args);

@@ -4,7 +4,18 @@ import { runCli } from "../helpers/run-cli.js";
 const DIR = "test/fixtures/traffic";
 // Claude 3.5 Sonnet v2 ($3 / $15, Batch $1.50 / $7.50) with the worked example's PT: $25 a unit-hour on
 // 6 months, 70k / 14k tokens a minute per unit.
-const FLAGS = ["-m", "claude-3.5-sonnet-v2", "--unit-hourly", "25", "--term", "6-month", "--unit-input-tpm", "70k", "--unit-output-tpm", "14k"];
+const FLAGS = [
+  "-m",
+  "claude-3.5-sonnet-v2",
+  "--unit-hourly",
+  "25",
+  "--term",
+  "6-month",
+  "--unit-input-tpm",
+  "70k",
+  "--unit-output-tpm",
+  "14k",
+];
 
 function profileJson(files: string[], extra: string[] = []) {
   const run = runCli(["profile", ...files, ...FLAGS, ...extra, "--format", "json"]);
@@ -17,7 +28,13 @@ describe("bedrock-cost profile", () => {
   it("reports the four-minute profile with the hand-worked curve (JSON contract)", () => {
     const report = profileJson([`${DIR}/four.csv`], ["--latency", "async"]);
     expect(report.schemaVersion).toBe(1);
-    expect(report.window).toEqual({ start: "2026-10-01T00:00:00Z", end: "2026-10-01T00:04:00Z", minutes: 4, periodSeconds: 60, gapMinutes: 0 });
+    expect(report.window).toEqual({
+      start: "2026-10-01T00:00:00Z",
+      end: "2026-10-01T00:04:00Z",
+      minutes: 4,
+      periodSeconds: 60,
+      gapMinutes: 0,
+    });
     // 420,000 input and 56,000 output tokens in 4 minutes; a 730-hour month is 10,950 times as long
     expect(report.monthly).toEqual({ inputTokens: 4_599_000_000, outputTokens: 613_200_000, cacheReadTokens: 0, cacheWriteTokens: 0 });
     expect(report.tpm.input).toEqual({ avg: 105_000, p50: 70_000, p95: 210_000, p99: 210_000, peak: 210_000 });
@@ -39,10 +56,32 @@ describe("bedrock-cost profile", () => {
   });
 
   it("finds the blended optimum when units are cheap enough", () => {
-    const run = runCli(["profile", `${DIR}/four.csv`, "-m", "claude-3.5-sonnet-v2", "--unit-hourly", "6", "--term", "6-month", "--unit-input-tpm", "70k", "--unit-output-tpm", "14k", "--format", "json"]);
+    const run = runCli([
+      "profile",
+      `${DIR}/four.csv`,
+      "-m",
+      "claude-3.5-sonnet-v2",
+      "--unit-hourly",
+      "6",
+      "--term",
+      "6-month",
+      "--unit-input-tpm",
+      "70k",
+      "--unit-output-tpm",
+      "14k",
+      "--format",
+      "json",
+    ]);
     const pt = JSON.parse(run.stdout).provisioned[0];
     // 2 × 6 × 730 + 3,832.50
-    expect(pt.best).toEqual({ units: 2, reservedCost: 8_760, overflowCost: 3_832.5, monthlyCost: 12_592.5, utilization: 0.625, overflowMinutes: 1 });
+    expect(pt.best).toEqual({
+      units: 2,
+      reservedCost: 8_760,
+      overflowCost: 3_832.5,
+      monthlyCost: 12_592.5,
+      utilization: 0.625,
+      overflowMinutes: 1,
+    });
   });
 
   it("gives the whole curve in CSV", () => {
@@ -66,7 +105,9 @@ describe("bedrock-cost profile", () => {
     expect(run.stdout).toContain("10 minutes of 5-minute data");
     expect(run.stdout).toContain("Hour of day (UTC), mean input tokens a minute:");
     expect(run.stdout).toMatch(/PT 6-month at \$25\.00 a unit-hour, every unit count \(best: \d\):/);
-    expect(run.stderr).toMatch(/^note: The data comes in 5-minute periods, each spread evenly over its minutes: peaks inside a period are invisible/);
+    expect(run.stderr).toMatch(
+      /^note: The data comes in 5-minute periods, each spread evenly over its minutes: peaks inside a period are invisible/,
+    );
   });
 
   it("says what is missing when the unit throughput is unknown, and still prices on-demand", () => {
@@ -79,9 +120,21 @@ describe("bedrock-cost profile", () => {
   });
 
   it.each([
-    ["a malformed row", [`${DIR}/bad-line.csv`, "-m", "nova-pro"], `error: ${DIR}/bad-line.csv:3: inputTokens: expected a number of tokens, got "abc"`],
-    ["no records of the model", [`${DIR}/invocation-logs.ndjson`, "-m", "nova-pro"], `error: no invocation-log records of amazon.nova-pro-v1:0 in ${DIR}/invocation-logs.ndjson; found anthropic.claude-3-5-sonnet-20241022-v2:0 (1), us.anthropic.claude-3-5-sonnet-20241022-v2:0 (1), anthropic.claude-3-haiku-20240307-v1:0 (1), arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0 (1), arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3 (1)`],
-    ["only input counts", [`${DIR}/metric-stats-input.json`, "-m", "nova-pro"], `error: no output token counts in ${DIR}/metric-stats-input.json (for CloudWatch, query OutputTokenCount with Stat Sum)`],
+    [
+      "a malformed row",
+      [`${DIR}/bad-line.csv`, "-m", "nova-pro"],
+      `error: ${DIR}/bad-line.csv:3: inputTokens: expected a number of tokens, got "abc"`,
+    ],
+    [
+      "no records of the model",
+      [`${DIR}/invocation-logs.ndjson`, "-m", "nova-pro"],
+      `error: no invocation-log records of amazon.nova-pro-v1:0 in ${DIR}/invocation-logs.ndjson; found anthropic.claude-3-5-sonnet-20241022-v2:0 (1), us.anthropic.claude-3-5-sonnet-20241022-v2:0 (1), anthropic.claude-3-haiku-20240307-v1:0 (1), arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0 (1), arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3 (1)`,
+    ],
+    [
+      "only input counts",
+      [`${DIR}/metric-stats-input.json`, "-m", "nova-pro"],
+      `error: no output token counts in ${DIR}/metric-stats-input.json (for CloudWatch, query OutputTokenCount with Stat Sum)`,
+    ],
     ["a missing file", ["nope.csv", "-m", "nova-pro"], "error: nope.csv: cannot read: no such file"],
     ["no model", [`${DIR}/four.csv`], "error: required option '-m, --model <model>' not specified"],
   ])("exits 2 on %s", (_, args, message) => {
@@ -96,7 +149,13 @@ describe("measured workloads in a plan", () => {
   it("takes volume and peak from the profile and drops the 6-month caution", () => {
     const plan = JSON.parse(runCli(["plan", "test/fixtures/plans/plan-measured.yaml", "--format", "json"]).stdout);
     // peak 210k / 28k tokens a minute → 3 units × $14 × 730 = $30,660 against $22,995 on-demand
-    expect(plan.workloads[0]).toMatchObject({ lane: "provisioned", term: "6-month", units: 3, monthlyCost: 30_660, onDemandMonthlyCost: 22_995 });
+    expect(plan.workloads[0]).toMatchObject({
+      lane: "provisioned",
+      term: "6-month",
+      units: 3,
+      monthlyCost: 30_660,
+      onDemandMonthlyCost: 22_995,
+    });
     expect(plan.workloads[0].reasons.map((r: { code: string }) => r.code)).toEqual(["SLA_OVERRIDE"]);
     const check = runCli(["check", "test/fixtures/plans/plan-measured.yaml", "--format", "json"]);
     expect(check.code).toBe(0);

@@ -25,11 +25,22 @@ describe("bedrock-cost rates list and versions", () => {
 
   it("filters by provider and by lane", () => {
     const cohere = runJson(["rates", "list", "--provider", "cohere"]);
-    expect(cohere.models.map((m: { id: string }) => m.id)).toEqual(["cohere.command-text-v14", "cohere.command-light-text-v14", "cohere.command-r-v1:0", "cohere.command-r-plus-v1:0"]);
+    expect(cohere.models.map((m: { id: string }) => m.id)).toEqual([
+      "cohere.command-text-v14",
+      "cohere.command-light-text-v14",
+      "cohere.command-r-v1:0",
+      "cohere.command-r-plus-v1:0",
+    ]);
     const csv = runCli(["rates", "list", "--lane", "provisioned", "--format", "csv"]);
     expect(csv.code).toBe(0);
     // Every published PT price: Claude Instant, 2.0, 2.1; Titan Text Express and Lite; Cohere Command and Light.
-    expect(csv.stdout.trim().split("\n").slice(1).map((row) => row.split(",")[0])).toEqual([
+    expect(
+      csv.stdout
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((row) => row.split(",")[0]),
+    ).toEqual([
       "anthropic.claude-instant-v1",
       "anthropic.claude-v2",
       "anthropic.claude-v2:1",
@@ -45,7 +56,9 @@ describe("bedrock-cost rates list and versions", () => {
   it("rejects an unknown provider or lane with exit 2", () => {
     const provider = runCli(["rates", "list", "--provider", "nobody"]);
     expect(provider.code).toBe(2);
-    expect(provider.stderr).toBe("error: --provider nobody: no such provider in these rates (AI21 Labs, Amazon, Anthropic, Cohere, DeepSeek, Meta, Mistral AI, OpenAI)\n");
+    expect(provider.stderr).toBe(
+      "error: --provider nobody: no such provider in these rates (AI21 Labs, Amazon, Anthropic, Cohere, DeepSeek, Meta, Mistral AI, OpenAI)\n",
+    );
     const lane = runCli(["rates", "list", "--lane", "spot"]);
     expect(lane.code).toBe(2);
     expect(lane.stderr).toMatch(/--lane/);
@@ -58,7 +71,12 @@ describe("bedrock-cost rates list and versions", () => {
 
   it("lists the bundled versions per region with the default marked", () => {
     const report = runJson(["rates", "versions"]);
-    expect(report.regions).toEqual([{ region: "us-east-1", versions: [{ effectiveDate: "2026-11-01", file: "rates/us-east-1/2026-11-01.yaml", models: 50, default: true }] }]);
+    expect(report.regions).toEqual([
+      {
+        region: "us-east-1",
+        versions: [{ effectiveDate: "2026-11-01", file: "rates/us-east-1/2026-11-01.yaml", models: 50, default: true }],
+      },
+    ]);
     expect(runCli(["rates", "versions"]).stdout).toBe("us-east-1  2026-11-01  rates/us-east-1/2026-11-01.yaml  50 models  (default)\n");
   });
 });
@@ -163,11 +181,16 @@ describe("bedrock-cost rates validate", () => {
 
   it("asks a bundled file for its effective date and sources", () => {
     const file = join(tmp, "no-sources.yaml");
-    writeFileSync(file, "schemaVersion: 1\nregion: us-east-1\nmodels:\n  - id: a.b\n    name: A\n    provider: A\n    onDemand: {inputPerMTok: 1, outputPerMTok: 2}\n");
+    writeFileSync(
+      file,
+      "schemaVersion: 1\nregion: us-east-1\nmodels:\n  - id: a.b\n    name: A\n    provider: A\n    onDemand: {inputPerMTok: 1, outputPerMTok: 2}\n",
+    );
     expect(runCli(["rates", "validate", file]).code).toBe(0); // fine as a user's quote
     const run = runCli(["rates", "validate", "--bundled", file]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`error: ${file}:1: effectiveDate: required in a bundled rate file\nerror: ${file}:1: sources: a bundled rate file lists its sources\n`);
+    expect(run.stderr).toBe(
+      `error: ${file}:1: effectiveDate: required in a bundled rate file\nerror: ${file}:1: sources: a bundled rate file lists its sources\n`,
+    );
   });
 
   it("checks every file given and reports them all in JSON", () => {
@@ -179,7 +202,11 @@ describe("bedrock-cost rates validate", () => {
       [`${RATES}/quote-sonnet-pt.yaml`, true, 0],
       [`${RATES}/implausible.yaml`, false, 4],
     ]);
-    expect(report.files[1].problems[0]).toEqual({ path: "models[0].batch.inputPerMTok", line: 5, message: "30 is above the on-demand price 3: Batch is never dearer" });
+    expect(report.files[1].problems[0]).toEqual({
+      path: "models[0].batch.inputPerMTok",
+      line: 5,
+      message: "30 is above the on-demand price 3: Batch is never dearer",
+    });
   });
 });
 
@@ -218,7 +245,9 @@ describe("bedrock-cost rates diff", () => {
   it("prints a table and says when nothing moved", () => {
     const run = runCli(["rates", "diff", OLD, NEW]);
     expect(run.stdout).toContain("│ example.pt    │ provisioned.hourlyPerUnit.oneMonth │  40 │  36 │   -10% │");
-    expect(runCli(["rates", "diff", "2026-11-01", "rates/us-east-1/2026-11-01.yaml"]).stdout).toBe("From rates/us-east-1/2026-11-01.yaml to rates/us-east-1/2026-11-01.yaml:\n\nNo differences.\n");
+    expect(runCli(["rates", "diff", "2026-11-01", "rates/us-east-1/2026-11-01.yaml"]).stdout).toBe(
+      "From rates/us-east-1/2026-11-01.yaml to rates/us-east-1/2026-11-01.yaml:\n\nNo differences.\n",
+    );
   });
 
   it("rejects a version that is not bundled", () => {
@@ -257,15 +286,21 @@ describe("bedrock-cost rates import", () => {
       ].join("\n"),
     );
     expect(run.stdout).toContain(["    provisioned:", "      hourlyPerUnit: {noCommit: 176, oneMonth: 158.4, sixMonth: 88}"].join("\n"));
-    expect(run.stdout).toContain(['  - id: "global.anthropic.claude-sonnet-4-5-20250929-v1:0"', '    name: "Claude Sonnet 4.5 (global profile)"'].join("\n"));
+    expect(run.stdout).toContain(
+      ['  - id: "global.anthropic.claude-sonnet-4-5-20250929-v1:0"', '    name: "Claude Sonnet 4.5 (global profile)"'].join("\n"),
+    );
   });
 
   it("converts a get-products page", () => {
     const run = runCli(["rates", "import", `${PRICE_LIST}/get-products-page.json`, ...ARGS]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('  - id: "anthropic.claude-v2"\n    name: "Claude 2.0"');
-    expect(run.stdout).toContain('    url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonBedrock/current/index.json"\n    checked: "2025-06-18"');
-    expect(run.stdout).toContain("    onDemand: {inputPerMTok: 0.22, outputPerMTok: 0.22}\n    batch: {inputPerMTok: 0.11, outputPerMTok: 0.11}");
+    expect(run.stdout).toContain(
+      '    url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonBedrock/current/index.json"\n    checked: "2025-06-18"',
+    );
+    expect(run.stdout).toContain(
+      "    onDemand: {inputPerMTok: 0.22, outputPerMTok: 0.22}\n    batch: {inputPerMTok: 0.11, outputPerMTok: 0.11}",
+    );
   });
 
   it("writes a file that validates as a bundled one and prices a compare correctly", () => {
@@ -279,12 +314,44 @@ describe("bedrock-cost rates import", () => {
     expect(runCli(["rates", "validate", "--bundled", out]).stdout).toBe(`ok: ${out} (10 models, us-east-1)\n`);
 
     // Claude Sonnet 4.5, regional: 3,000 M × $3.30 + 600 M × $16.50 = $19,800; Batch at $1.65 / $8.25 = $9,900.
-    const sonnet = runJson(["compare", "--rates", out, "--model", "claude-sonnet-4-5", "--input-tokens", "3B", "--output-tokens", "600M", "--latency", "async"]);
+    const sonnet = runJson([
+      "compare",
+      "--rates",
+      out,
+      "--model",
+      "claude-sonnet-4-5",
+      "--input-tokens",
+      "3B",
+      "--output-tokens",
+      "600M",
+      "--latency",
+      "async",
+    ]);
     expect(sonnet.onDemand.monthlyCost).toBe(19_800);
     expect(sonnet.batch.monthlyCost).toBe(9_900);
     // Claude 3.7 Sonnet PT from the import: $88 × 730 = $64,240 a unit-month on 6 months, $158.40 × 730 = $115,632 on 1 month.
-    const csv = runCli(["compare", "--rates", out, "--model", "claude-3-7-sonnet", "--input-tokens", "3B", "--output-tokens", "600M", "--unit-input-tpm", "100000", "--unit-output-tpm", "20000", "--format", "csv"]);
-    const rows = csv.stdout.trim().split("\n").slice(1).map((row) => row.split(","));
+    const csv = runCli([
+      "compare",
+      "--rates",
+      out,
+      "--model",
+      "claude-3-7-sonnet",
+      "--input-tokens",
+      "3B",
+      "--output-tokens",
+      "600M",
+      "--unit-input-tpm",
+      "100000",
+      "--unit-output-tpm",
+      "20000",
+      "--format",
+      "csv",
+    ]);
+    const rows = csv.stdout
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((row) => row.split(","));
     expect(rows.map((r) => [r[1], r[2], r[3], r[7]])).toEqual([
       ["on-demand", "", "", "18000"], // 3,000 × $3 + 600 × $15
       ["provisioned", "no-commit", "1", "128480"],
@@ -292,7 +359,10 @@ describe("bedrock-cost rates import", () => {
       ["provisioned", "6-month", "1", "64240"],
     ]);
     // The user's name: Palmyra X4 at $2.50 / $10: 3,000 × 2.5 + 600 × 10 = $13,500.
-    expect(runJson(["compare", "--rates", out, "--model", "writer.palmyra-x4-v1:0", "--input-tokens", "3B", "--output-tokens", "600M"]).onDemand.monthlyCost).toBe(13_500);
+    expect(
+      runJson(["compare", "--rates", out, "--model", "writer.palmyra-x4-v1:0", "--input-tokens", "3B", "--output-tokens", "600M"]).onDemand
+        .monthlyCost,
+    ).toBe(13_500);
   });
 
   it("never overwrites a file without --force, and replaces it whole with it", () => {
@@ -310,15 +380,29 @@ describe("bedrock-cost rates import", () => {
 
   it("fails with exit 2 when nothing can be priced, and writes nothing", () => {
     const out = join(tmp, "nothing.yaml");
-    const run = runCli(["rates", "import", `${PRICE_LIST}/get-products-page.json`, "--region", "eu-west-3", "--effective-date", "2026-11-01", "--output", out]);
+    const run = runCli([
+      "rates",
+      "import",
+      `${PRICE_LIST}/get-products-page.json`,
+      "--region",
+      "eu-west-3",
+      "--effective-date",
+      "2026-11-01",
+      "--output",
+      out,
+    ]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`error: no Bedrock model of region eu-west-3 could be priced from ${PRICE_LIST}/get-products-page.json (0 price lines for the region, 6 for others)\n`);
+    expect(run.stderr).toBe(
+      `error: no Bedrock model of region eu-west-3 could be priced from ${PRICE_LIST}/get-products-page.json (0 price lines for the region, 6 for others)\n`,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
   it("takes the source's date from a real publication date only", () => {
     const page = JSON.parse(readFileSync(`${PRICE_LIST}/get-products-page.json`, "utf8"));
-    page.PriceList = page.PriceList.map((item: string) => item.replace('"publicationDate":"2025-06-18T22:55:50Z"', '"publicationDate":"2026-13-45T00:00:00Z"'));
+    page.PriceList = page.PriceList.map((item: string) =>
+      item.replace('"publicationDate":"2025-06-18T22:55:50Z"', '"publicationDate":"2026-13-45T00:00:00Z"'),
+    );
     const file = join(tmp, "bad-date-page.json");
     writeFileSync(file, JSON.stringify(page));
     const run = runCli(["rates", "import", file, ...ARGS]);
@@ -328,7 +412,15 @@ describe("bedrock-cost rates import", () => {
 
   it("requires the region and effective date, and a real date", () => {
     expect(runCli(["rates", "import", `${PRICE_LIST}/get-products-page.json`, "--region", "us-east-1"]).stderr).toMatch(/--effective-date/);
-    const bad = runCli(["rates", "import", `${PRICE_LIST}/get-products-page.json`, "--region", "us-east-1", "--effective-date", "2026-02-30"]);
+    const bad = runCli([
+      "rates",
+      "import",
+      `${PRICE_LIST}/get-products-page.json`,
+      "--region",
+      "us-east-1",
+      "--effective-date",
+      "2026-02-30",
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--effective-date/);
   });

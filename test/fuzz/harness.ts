@@ -63,7 +63,8 @@ function judge(run: Run, file: string, format: FuzzFormat): string | null {
   if (/internal error/.test(run.stderr) || STACK.test(run.stderr)) return `a stack trace or internal error: ${run.stderr.slice(0, 500)}`;
   const lines = run.stderr.split("\n").filter((line) => line !== "");
   for (const line of lines) {
-    if (!/^(error|note|hint): /.test(line)) return `a stderr line that is not an error, note or hint: ${JSON.stringify(line.slice(0, 200))}`;
+    if (!/^(error|note|hint): /.test(line))
+      return `a stderr line that is not an error, note or hint: ${JSON.stringify(line.slice(0, 200))}`;
     if (line.length > 1_100) return `a stderr line of ${line.length} characters`;
   }
   if (lines.length > 60) return `${lines.length} lines on stderr`;
@@ -117,7 +118,8 @@ async function fuzzFormat(format: FuzzFormat): Promise<Tally> {
     // The unmutated fixture's report: a byte-order mark or CRLF line ends must not change a figure.
     writeFileSync(file, seed);
     const baseline = await runInProcess(format.argv(file, dir));
-    if (baseline.code !== 0 && !(format.passCodes ?? []).includes(baseline.code)) throw new Error(`${format.fixture} itself fails: ${baseline.stderr}`);
+    if (baseline.code !== 0 && !(format.passCodes ?? []).includes(baseline.code))
+      throw new Error(`${format.fixture} itself fails: ${baseline.stderr}`);
     const details = await fc.check(
       fc.asyncProperty(mutationOf(seed, format.syntax), async (mutant) => {
         writeFileSync(file, mutant.text);
@@ -156,7 +158,8 @@ async function fuzzFormat(format: FuzzFormat): Promise<Tally> {
 /** One line per format for the test log: cases, and how many ended in each exit code. */
 function describeTally(name: string, tally: Tally): string {
   const exits: Record<number, number> = {};
-  for (const entry of tally.byFamily.values()) for (const [code, n] of Object.entries(entry.exit)) exits[Number(code)] = (exits[Number(code)] ?? 0) + n;
+  for (const entry of tally.byFamily.values())
+    for (const [code, n] of Object.entries(entry.exit)) exits[Number(code)] = (exits[Number(code)] ?? 0) + n;
   const codes = Object.entries(exits)
     .map(([code, n]) => `exit ${code}: ${n}`)
     .join(", ");

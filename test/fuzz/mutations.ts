@@ -150,7 +150,22 @@ const treeMutation = fc.record({
 
 // --- lines and cells (CSV, NDJSON) -------------------------------------------------------------
 
-const CELLS = ["-1", "1e308", "NaN", "Infinity", "1.5", "0x10", "", " ", '"12"', "9007199254740993", "100000000000001", "2026-13-45T00:00:00Z", "\u0000", "x".repeat(5000)];
+const CELLS = [
+  "-1",
+  "1e308",
+  "NaN",
+  "Infinity",
+  "1.5",
+  "0x10",
+  "",
+  " ",
+  '"12"',
+  "9007199254740993",
+  "100000000000001",
+  "2026-13-45T00:00:00Z",
+  "\u0000",
+  "x".repeat(5000),
+];
 
 function mutateCsv(text: string, m: TreeMutation): { text: string; mutation: string } {
   const lines = text.split("\n");
@@ -199,7 +214,12 @@ const BOM = "\uFEFF";
 
 function aliasBomb(): string {
   const lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
-  for (let i = 1; i < 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(", ")}]`);
+  for (let i = 1; i < 9; i++)
+    lines.push(
+      `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+        .fill(`*${String.fromCharCode(96 + i)}`)
+        .join(", ")}]`,
+    );
   return `${lines.join("\n")}\n`;
 }
 
@@ -264,7 +284,17 @@ function applyText(text: string, syntax: Syntax, m: TextMutation): Mutated {
 }
 
 const textMutation = fc.record({
-  kind: fc.constantFrom("truncated", "empty file", "binary junk", "BOM", "CRLF", "very long line", "duplicate key", "deep nesting", "alias bomb"),
+  kind: fc.constantFrom(
+    "truncated",
+    "empty file",
+    "binary junk",
+    "BOM",
+    "CRLF",
+    "very long line",
+    "duplicate key",
+    "deep nesting",
+    "alias bomb",
+  ),
   at: fc.nat(),
   size: fc.nat(),
 });

@@ -17,11 +17,17 @@ export function workedExampleModel(overrides: Partial<ModelRates> = {}): ModelRa
   };
 }
 
-import type { Workload } from "../../src/core/plans/workload.js";
 import { makeVolume } from "../../src/core/cost-model/volume.js";
+import type { Workload } from "../../src/core/plans/workload.js";
 
 /** A workload of the plan tests: interactive, no SLA, not custom, estimated traffic. */
-export function makeWorkload(name: string, model: ModelRates, inputTokens: number, outputTokens: number, overrides: Partial<Workload> = {}): Workload {
+export function makeWorkload(
+  name: string,
+  model: ModelRates,
+  inputTokens: number,
+  outputTokens: number,
+  overrides: Partial<Workload> = {},
+): Workload {
   return {
     name,
     model,

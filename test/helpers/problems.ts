@@ -1,4 +1,4 @@
-import { InputFileError, formatProblem } from "../../src/errors.js";
+import { formatProblem, InputFileError } from "../../src/errors.js";
 
 /** Runs `run`, which must throw an InputFileError, and returns its problems as the CLI prints them. */
 export function problemsOf(run: () => unknown): string[] {

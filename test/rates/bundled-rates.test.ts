@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { layRateFile, emptyRateCard } from "../../src/core/rates/merge-rates.js";
+import { emptyRateCard, layRateFile } from "../../src/core/rates/merge-rates.js";
 import type { ModelRates } from "../../src/core/rates/rate-card.js";
 import { resolveModel } from "../../src/core/rates/resolve-model.js";
 import { listBundledVersions } from "../../src/readers/bundled-rates.js";
@@ -14,20 +14,25 @@ describe("bundled rate files", () => {
     expect(versions.length).toBeGreaterThan(0);
   });
 
-  it.each(versions.map((v) => [v.shownAs, v] as const))("%s validates, is named after its region and date, and names a source for every model", async (_, version) => {
-    const file = parseRateFile(readFileSync(version.path as string, "utf8"), version.shownAs, true);
-    expect(file.data.region).toBe(version.region);
-    expect(file.data.effectiveDate).toBe(version.effectiveDate);
-    const { card, problems } = layRateFile(emptyRateCard(version.region), file.data);
-    expect(problems).toEqual([]);
-    for (const model of card.models) {
-      expect(model.source, model.id).toBeDefined();
-      expect(model.source?.url, model.id).toMatch(/^https:\/\//);
-      // AWS publishes no unit throughput: a bundled file must never carry one.
-      expect(model.provisioned?.unitThroughput, model.id).toBeUndefined();
-    }
-    await expect(loadRateCard({ region: version.region, ratesVersion: version.effectiveDate, files: [] })).resolves.toMatchObject({ effectiveDate: version.effectiveDate });
-  });
+  it.each(versions.map((v) => [v.shownAs, v] as const))(
+    "%s validates, is named after its region and date, and names a source for every model",
+    async (_, version) => {
+      const file = parseRateFile(readFileSync(version.path as string, "utf8"), version.shownAs, true);
+      expect(file.data.region).toBe(version.region);
+      expect(file.data.effectiveDate).toBe(version.effectiveDate);
+      const { card, problems } = layRateFile(emptyRateCard(version.region), file.data);
+      expect(problems).toEqual([]);
+      for (const model of card.models) {
+        expect(model.source, model.id).toBeDefined();
+        expect(model.source?.url, model.id).toMatch(/^https:\/\//);
+        // AWS publishes no unit throughput: a bundled file must never carry one.
+        expect(model.provisioned?.unitThroughput, model.id).toBeUndefined();
+      }
+      await expect(loadRateCard({ region: version.region, ratesVersion: version.effectiveDate, files: [] })).resolves.toMatchObject({
+        effectiveDate: version.effectiveDate,
+      });
+    },
+  );
 });
 
 describe("the current us-east-1 rates", async () => {
@@ -82,7 +87,10 @@ describe("the current us-east-1 rates", async () => {
   });
 
   it("has no PT price for any other model (none is published)", () => {
-    const withPt = card.models.filter((m) => m.provisioned).map((m) => m.id).sort();
+    const withPt = card.models
+      .filter((m) => m.provisioned)
+      .map((m) => m.id)
+      .sort();
     expect(withPt).toEqual([
       "amazon.titan-text-express-v1",
       "amazon.titan-text-lite-v1",
@@ -95,7 +103,11 @@ describe("the current us-east-1 rates", async () => {
   });
 
   it("prices the global profile of Claude 4.5 models 10% below the regional endpoints and geographic profiles", () => {
-    for (const base of ["anthropic.claude-sonnet-4-5-20250929-v1:0", "anthropic.claude-haiku-4-5-20251001-v1:0", "anthropic.claude-opus-4-5-20251101-v1:0"]) {
+    for (const base of [
+      "anthropic.claude-sonnet-4-5-20250929-v1:0",
+      "anthropic.claude-haiku-4-5-20251001-v1:0",
+      "anthropic.claude-opus-4-5-20251101-v1:0",
+    ]) {
       const regional = model(`us.${base}`);
       const global = model(`global.${base}`);
       expect(regional.id).toBe(base);

@@ -20,8 +20,15 @@ describe("YAML is read as plain data", () => {
   });
 
   it("stops an alias bomb at 100 expansions", () => {
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]", "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]", "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]"].join("\n");
-    expect(problemsOf(() => parseYamlFile("bomb.yaml", bomb))).toEqual(["bomb.yaml: invalid YAML: more than 100 alias expansions (an alias bomb?)"]);
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]",
+      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]",
+      "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]",
+    ].join("\n");
+    expect(problemsOf(() => parseYamlFile("bomb.yaml", bomb))).toEqual([
+      "bomb.yaml: invalid YAML: more than 100 alias expansions (an alias bomb?)",
+    ]);
     // A few aliases, as people write them, are fine.
     expect(parseYamlFile("ok.yaml", "base: &b {x: 1}\nuse: *b\n").data).toEqual({ base: { x: 1 }, use: { x: 1 } });
   });
@@ -32,9 +39,15 @@ describe("YAML is read as plain data", () => {
   });
 
   it("takes __proto__ and constructor as keys like any other: unknown fields, never a prototype", () => {
-    const rates = "schemaVersion: 1\nregion: us-east-1\nmodels:\n  - id: claude-instant\n    __proto__: {onDemand: {inputPerMTok: 0.01, outputPerMTok: 0.01}}\n";
-    expect(problemsOf(() => parseRateFile(rates, "proto.yaml", false))).toEqual(["proto.yaml:5: models[0].__proto__: unknown field (a typo?)"]);
-    const plan = file("proto-plan.yaml", "schemaVersion: 1\nconstructor: {}\nworkloads:\n  - {name: a, model: claude-instant, monthly: {inputTokens: 1, outputTokens: 1}}\n");
+    const rates =
+      "schemaVersion: 1\nregion: us-east-1\nmodels:\n  - id: claude-instant\n    __proto__: {onDemand: {inputPerMTok: 0.01, outputPerMTok: 0.01}}\n";
+    expect(problemsOf(() => parseRateFile(rates, "proto.yaml", false))).toEqual([
+      "proto.yaml:5: models[0].__proto__: unknown field (a typo?)",
+    ]);
+    const plan = file(
+      "proto-plan.yaml",
+      "schemaVersion: 1\nconstructor: {}\nworkloads:\n  - {name: a, model: claude-instant, monthly: {inputTokens: 1, outputTokens: 1}}\n",
+    );
     expect(problemsOf(() => readPlanFile(plan))).toEqual([`${plan}:2: constructor: unknown field (a typo?)`]);
     expect(({} as Record<string, unknown>).onDemand).toBeUndefined();
   });
@@ -44,8 +57,13 @@ describe("binary files are named as such", () => {
   it("refuses NUL characters and bytes that are not UTF-8, with the line", () => {
     const nul = file("nul.yaml", "schemaVersion: 1\nregion: us-east-1\x00\n");
     expect(problemsOf(() => readTextFile(nul))).toEqual([`${nul}:2: a NUL character: not a text file, or not saved as UTF-8`]);
-    const latin1 = file("latin1.csv", Buffer.concat([Buffer.from("timestamp,inputTokens,outputTokens\n"), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])]));
-    expect(problemsOf(() => readTextFile(latin1))).toEqual([`${latin1}:2: bytes that are not UTF-8 text: not a text file, or not saved as UTF-8`]);
+    const latin1 = file(
+      "latin1.csv",
+      Buffer.concat([Buffer.from("timestamp,inputTokens,outputTokens\n"), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])]),
+    );
+    expect(problemsOf(() => readTextFile(latin1))).toEqual([
+      `${latin1}:2: bytes that are not UTF-8 text: not a text file, or not saved as UTF-8`,
+    ]);
   });
 
   it("finds them while streaming a large file, on the right line", () => {
@@ -53,7 +71,9 @@ describe("binary files are named as such", () => {
     lines[70_000] = "2026-01-01T00:00:00Z,1\u0000,1";
     const big = file("big.csv", `timestamp,inputTokens,outputTokens\n${lines.join("\n")}\n`);
     let seen = 0;
-    expect(problemsOf(() => forEachLine(big, () => void seen++))).toEqual([`${big}:70002: a NUL character: not a text file, or not saved as UTF-8`]);
+    expect(problemsOf(() => forEachLine(big, () => void seen++))).toEqual([
+      `${big}:70002: a NUL character: not a text file, or not saved as UTF-8`,
+    ]);
     expect(seen).toBeLessThan(70_002);
   });
 });
@@ -71,9 +91,17 @@ describe("messages cannot flood or take over a terminal", () => {
   });
 
   it("refuses names with control characters in rate and plan files", () => {
-    const rates = 'schemaVersion: 1\nregion: us-east-1\nmodels:\n  - id: "x.y\\e[2J"\n    name: X\n    provider: P\n    onDemand: {inputPerMTok: 1, outputPerMTok: 2}\n';
-    expect(problemsOf(() => parseRateFile(rates, "esc.yaml", false))).toEqual(["esc.yaml:4: models[0].id: expected a Bedrock model id without control characters"]);
-    const plan = file("esc-plan.yaml", 'schemaVersion: 1\nworkloads:\n  - name: "bot\\a"\n    model: claude-instant\n    monthly: {inputTokens: 1, outputTokens: 1}\n');
-    expect(problemsOf(() => readPlanFile(plan))).toEqual([`${plan}:3: workloads[0].name: expected a workload name without control characters`]);
+    const rates =
+      'schemaVersion: 1\nregion: us-east-1\nmodels:\n  - id: "x.y\\e[2J"\n    name: X\n    provider: P\n    onDemand: {inputPerMTok: 1, outputPerMTok: 2}\n';
+    expect(problemsOf(() => parseRateFile(rates, "esc.yaml", false))).toEqual([
+      "esc.yaml:4: models[0].id: expected a Bedrock model id without control characters",
+    ]);
+    const plan = file(
+      "esc-plan.yaml",
+      'schemaVersion: 1\nworkloads:\n  - name: "bot\\a"\n    model: claude-instant\n    monthly: {inputTokens: 1, outputTokens: 1}\n',
+    );
+    expect(problemsOf(() => readPlanFile(plan))).toEqual([
+      `${plan}:3: workloads[0].name: expected a workload name without control characters`,
+    ]);
   });
 });

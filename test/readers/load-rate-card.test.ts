@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
-import { problemsOf, problemsOfAsync } from "../helpers/problems.js";
 import { loadRateCard } from "../../src/readers/load-rate-card.js";
 import { parseRateFile } from "../../src/readers/read-rate-file.js";
+import { problemsOf, problemsOfAsync } from "../helpers/problems.js";
 
 const FIXTURES = "test/fixtures/rates";
 const SONNET_V2 = "anthropic.claude-3-5-sonnet-20241022-v2:0";
@@ -10,7 +10,12 @@ const SONNET_V2 = "anthropic.claude-3-5-sonnet-20241022-v2:0";
 describe("loadRateCard", () => {
   it("loads the newest bundled version for us-east-1 by default", async () => {
     const card = await loadRateCard({ files: [] });
-    expect(card).toMatchObject({ region: "us-east-1", effectiveDate: "2026-11-01", hoursPerMonth: 730, files: ["rates/us-east-1/2026-11-01.yaml"] });
+    expect(card).toMatchObject({
+      region: "us-east-1",
+      effectiveDate: "2026-11-01",
+      hoursPerMonth: 730,
+      files: ["rates/us-east-1/2026-11-01.yaml"],
+    });
     expect((await loadRateCard({ files: [], ratesVersion: "2026-11-01" })).effectiveDate).toBe("2026-11-01");
   });
 
@@ -44,7 +49,9 @@ describe("loadRateCard", () => {
       `${FIXTURES}/wrong-region.yaml:2: region: us-west-2 differs from us-east-1, the region of rates/us-east-1/2026-11-01.yaml (give --region us-west-2 to use this file's region)`,
     ]);
     expect(
-      await problemsOfAsync(() => loadRateCard({ region: "eu-west-1", files: [`${FIXTURES}/eu-west-1.yaml`, `${FIXTURES}/wrong-region.yaml`] })),
+      await problemsOfAsync(() =>
+        loadRateCard({ region: "eu-west-1", files: [`${FIXTURES}/eu-west-1.yaml`, `${FIXTURES}/wrong-region.yaml`] }),
+      ),
     ).toEqual([`${FIXTURES}/wrong-region.yaml:2: region: us-west-2 differs from eu-west-1, the region of ${FIXTURES}/eu-west-1.yaml`]);
   });
 
@@ -100,7 +107,7 @@ describe("loadRateCard", () => {
 });
 
 describe("parseRateFile", () => {
-  const header = 'schemaVersion: 1\nregion: us-east-1\n';
+  const header = "schemaVersion: 1\nregion: us-east-1\n";
 
   it("describes an empty file and a file of the wrong shape", async () => {
     expect(problemsOf(() => parseRateFile("", "empty.yaml", false))).toEqual([
@@ -129,7 +136,10 @@ describe("parseRateFile", () => {
   });
 
   it("accepts a byte-order mark and CRLF line ends", async () => {
-    const text = `\uFEFF${header}models:\r\n  - id: x.y\r\n    name: X\r\n    provider: P\r\n    onDemand: {inputPerMTok: 1, outputPerMTok: 2}\r\n`.replace(/\n(?!\r)/g, "\r\n").replace(/\r\r/g, "\r");
+    const text =
+      `\uFEFF${header}models:\r\n  - id: x.y\r\n    name: X\r\n    provider: P\r\n    onDemand: {inputPerMTok: 1, outputPerMTok: 2}\r\n`
+        .replace(/\n(?!\r)/g, "\r\n")
+        .replace(/\r\r/g, "\r");
     expect(parseRateFile(text, "crlf.yaml", false).data.models[0]?.id).toBe("x.y");
   });
 });

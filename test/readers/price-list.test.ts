@@ -15,7 +15,10 @@ describe("readPriceList", () => {
     // 19 priced products; the free guardrail product has no on-demand terms.
     expect(lines).toHaveLength(19);
     expect(editions).toEqual([{ offerCode: "AmazonBedrock", version: "20261101000000", publicationDate: "2026-11-01T00:00:00Z" }]);
-    expect(lines.find((l) => l.attributes.usagetype === "USE1-Claude2.1-input-tokens")).toMatchObject({ unit: "1K tokens", usd: "0.0080000000" });
+    expect(lines.find((l) => l.attributes.usagetype === "USE1-Claude2.1-input-tokens")).toMatchObject({
+      unit: "1K tokens",
+      usd: "0.0080000000",
+    });
   });
 
   it("reads the bulk AmazonBedrockFoundationModels offer file", () => {
@@ -27,15 +30,31 @@ describe("readPriceList", () => {
   it("reads get-products output, where each PriceList element is a JSON string", () => {
     const { lines, editions } = readPriceList([`${DIR}/get-products-page.json`]);
     expect(lines).toHaveLength(6);
-    expect(lines[0]).toMatchObject({ offerCode: "AmazonBedrock", attributes: { model: "Claude 2.0", usagetype: "USE1-Claude2.0-input-tokens" }, usd: "0.0080000000" });
+    expect(lines[0]).toMatchObject({
+      offerCode: "AmazonBedrock",
+      attributes: { model: "Claude 2.0", usagetype: "USE1-Claude2.0-input-tokens" },
+      usd: "0.0080000000",
+    });
     expect(editions).toEqual([{ offerCode: "AmazonBedrock", version: "20250618225550", publicationDate: "2025-06-18T22:55:50Z" }]);
   });
 
   it("takes the first tier of a tiered price and ignores the rest", () => {
-    const doc = { offerCode: "AmazonBedrock", products: { A: { sku: "A", attributes: { model: "M" } } }, terms: { OnDemand: { A: { "A.T": { priceDimensions: {
-      "A.T.1": { unit: "1K tokens", beginRange: "0", endRange: "1000", pricePerUnit: { USD: "0.002" } },
-      "A.T.2": { unit: "1K tokens", beginRange: "1000", endRange: "Inf", pricePerUnit: { USD: "0.001" } },
-    } } } } } };
+    const doc = {
+      offerCode: "AmazonBedrock",
+      products: { A: { sku: "A", attributes: { model: "M" } } },
+      terms: {
+        OnDemand: {
+          A: {
+            "A.T": {
+              priceDimensions: {
+                "A.T.1": { unit: "1K tokens", beginRange: "0", endRange: "1000", pricePerUnit: { USD: "0.002" } },
+                "A.T.2": { unit: "1K tokens", beginRange: "1000", endRange: "Inf", pricePerUnit: { USD: "0.001" } },
+              },
+            },
+          },
+        },
+      },
+    };
     expect(readPriceList([write("tiered.json", JSON.stringify(doc))]).lines.map((l) => l.usd)).toEqual(["0.002"]);
   });
 
@@ -43,7 +62,11 @@ describe("readPriceList", () => {
     const broken = write("broken.json", '{\n  "products": {\n    "A": {"sku": "A",}\n  }\n}\n');
     const badPrice = write(
       "bad-price.json",
-      JSON.stringify({ offerCode: "AmazonBedrock", products: { A: { attributes: { model: "M" } } }, terms: { OnDemand: { A: { "A.T": { priceDimensions: { "A.T.R": { unit: "1K tokens", pricePerUnit: { USD: "1e-3" } } } } } } } }),
+      JSON.stringify({
+        offerCode: "AmazonBedrock",
+        products: { A: { attributes: { model: "M" } } },
+        terms: { OnDemand: { A: { "A.T": { priceDimensions: { "A.T.R": { unit: "1K tokens", pricePerUnit: { USD: "1e-3" } } } } } } },
+      }),
     );
     const badElement = write("bad-element.json", JSON.stringify({ PriceList: ["{not json", 42] }));
     const other = write("other.json", JSON.stringify({ hello: "world" }));
@@ -63,9 +86,14 @@ describe("readPriceList", () => {
 
 describe("names: the user's table, the built-in one, then the bundled models' names", () => {
   it("reads a names file and rejects anything else with the field", () => {
-    expect(readNamesFile(write("names.yaml", 'names:\n  "Palmyra X4": writer.palmyra-x4-v1:0\n'))).toEqual({ "Palmyra X4": "writer.palmyra-x4-v1:0" });
-    const bad = write("bad-names.yaml", "names:\n  \"Palmyra X4\": 4\nextra: 1\n");
-    expect(problemsOf(() => readNamesFile(bad))).toEqual([`${bad}:2: names.Palmyra X4: expected a Bedrock model id, got 4`, `${bad}:3: extra: unknown field (a typo?)`]);
+    expect(readNamesFile(write("names.yaml", 'names:\n  "Palmyra X4": writer.palmyra-x4-v1:0\n'))).toEqual({
+      "Palmyra X4": "writer.palmyra-x4-v1:0",
+    });
+    const bad = write("bad-names.yaml", 'names:\n  "Palmyra X4": 4\nextra: 1\n');
+    expect(problemsOf(() => readNamesFile(bad))).toEqual([
+      `${bad}:2: names.Palmyra X4: expected a Bedrock model id, got 4`,
+      `${bad}:3: extra: unknown field (a typo?)`,
+    ]);
   });
 
   it("maps Price List names to ids, keeping Command R apart from Command R+ and global apart from regional", async () => {
@@ -79,16 +107,26 @@ describe("names: the user's table, the built-in one, then the bundled models' na
     expect(ids("Llama 3.1 8B")).toBe("meta.llama3-1-8b-instruct-v1:0");
     expect(ids("Nova Micro")).toBe("amazon.nova-micro-v1:0");
     expect(ids("Claude Sonnet 4.5")).toBe("anthropic.claude-sonnet-4-5-20250929-v1:0");
-    expect(resolve("Claude Sonnet 4.5", null, true)).toEqual({ id: "global.anthropic.claude-sonnet-4-5-20250929-v1:0", name: "Claude Sonnet 4.5 (global profile)", provider: "Anthropic" });
+    expect(resolve("Claude Sonnet 4.5", null, true)).toEqual({
+      id: "global.anthropic.claude-sonnet-4-5-20250929-v1:0",
+      name: "Claude Sonnet 4.5 (global profile)",
+      provider: "Anthropic",
+    });
     expect(ids("Frobnicator 9B")).toBeNull();
   });
 
   it("does not guess between two models that share a normalised name", () => {
-    const card = { region: "us-east-1", effectiveDate: "2026-01-01", hoursPerMonth: 730, files: [], sources: [],
+    const card = {
+      region: "us-east-1",
+      effectiveDate: "2026-01-01",
+      hoursPerMonth: 730,
+      files: [],
+      sources: [],
       models: [
         { id: "a.one", name: "Twin", provider: "A", aliases: [] },
         { id: "b.two", name: "Twin", provider: "B", aliases: [] },
-      ] } as unknown as Parameters<typeof nameResolver>[0];
+      ],
+    } as unknown as Parameters<typeof nameResolver>[0];
     expect(nameResolver(card, {})("Twin", null, false)).toBeNull();
   });
 });

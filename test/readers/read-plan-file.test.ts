@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { problemsOf } from "../helpers/problems.js";
+import { resolveWorkloads } from "../../src/commands/resolve-plan.js";
 import { loadRateCard } from "../../src/readers/load-rate-card.js";
 import { readPlanFile } from "../../src/readers/read-plan-file.js";
-import { resolveWorkloads } from "../../src/commands/resolve-plan.js";
+import { problemsOf } from "../helpers/problems.js";
 
 const DIR = "test/fixtures/plans";
 

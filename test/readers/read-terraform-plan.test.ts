@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { problemsOf } from "../helpers/problems.js";
 import { parseTerraformPlan } from "../../src/readers/read-terraform-plan.js";
+import { problemsOf } from "../helpers/problems.js";
 
 const FIXTURE = "test/fixtures/plans/terraform-plan.json";
 const text = readFileSync(FIXTURE, "utf8");
@@ -28,7 +28,12 @@ describe("parseTerraformPlan", () => {
       planned_values: {
         root_module: {
           resources: [
-            { address: "aws_bedrock_provisioned_model_throughput.x", mode: "managed", type: "aws_bedrock_provisioned_model_throughput", values: { model_arn: "arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-express-v1", model_units: 1 } },
+            {
+              address: "aws_bedrock_provisioned_model_throughput.x",
+              mode: "managed",
+              type: "aws_bedrock_provisioned_model_throughput",
+              values: { model_arn: "arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-express-v1", model_units: 1 },
+            },
           ],
         },
       },
@@ -45,11 +50,15 @@ describe("parseTerraformPlan", () => {
   });
 
   it("rejects what is not a Terraform plan JSON, with the line of a syntax error", () => {
-    expect(problemsOf(() => parseTerraformPlan('{\n  "format_version": "1.2",\n  oops\n}', "bad.json"))[0]).toMatch(/^bad\.json:3: invalid JSON: /);
+    expect(problemsOf(() => parseTerraformPlan('{\n  "format_version": "1.2",\n  oops\n}', "bad.json"))[0]).toMatch(
+      /^bad\.json:3: invalid JSON: /,
+    );
     expect(problemsOf(() => parseTerraformPlan("[]", "list.json"))).toEqual([
       "list.json: not a Terraform plan: no format_version (make one with terraform show -json PLANFILE)",
     ]);
-    expect(problemsOf(() => parseTerraformPlan('{"format_version": "2.0"}', "v2.json"))).toEqual(["v2.json: format_version: format 2.0 is not supported (expected 1.x)"]);
+    expect(problemsOf(() => parseTerraformPlan('{"format_version": "2.0"}', "v2.json"))).toEqual([
+      "v2.json: format_version: format 2.0 is not supported (expected 1.x)",
+    ]);
   });
 
   it("names the field of a malformed PT resource", () => {
@@ -59,7 +68,11 @@ describe("parseTerraformPlan", () => {
         {
           address: "aws_bedrock_provisioned_model_throughput.x",
           type: "aws_bedrock_provisioned_model_throughput",
-          change: { actions: ["create"], before: null, after: { model_arn: "arn:x", model_units: 1.5, commitment_duration: "ThreeMonths" } },
+          change: {
+            actions: ["create"],
+            before: null,
+            after: { model_arn: "arn:x", model_units: 1.5, commitment_duration: "ThreeMonths" },
+          },
         },
       ],
     };

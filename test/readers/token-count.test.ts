@@ -24,12 +24,27 @@ describe("parseTokenCount", () => {
     expect(parseTokenCount(text)).toBe(value);
   });
 
-  it.each(["", "abc", "3X", "-5", "1.5", "1.0000001M", "3__000", "_3", "3_", "1e", "0x10", "Infinity", "NaN", "3 B", "1e400", "99999999999999999", "3MB"])(
-    "rejects %j",
-    (text) => {
-      expect(() => parseTokenCount(text)).toThrow(/tokens|too large|whole/);
-    },
-  );
+  it.each([
+    "",
+    "abc",
+    "3X",
+    "-5",
+    "1.5",
+    "1.0000001M",
+    "3__000",
+    "_3",
+    "3_",
+    "1e",
+    "0x10",
+    "Infinity",
+    "NaN",
+    "3 B",
+    "1e400",
+    "99999999999999999",
+    "3MB",
+  ])("rejects %j", (text) => {
+    expect(() => parseTokenCount(text)).toThrow(/tokens|too large|whole/);
+  });
 
   it.each(["100000000000001", "101T", "1e15", "1e400", "99999999999999999"])("rejects %s as beyond 100 trillion tokens", (text) => {
     expect(() => parseTokenCount(text)).toThrow("expected at most 100 trillion tokens (the most bedrock-cost counts)");

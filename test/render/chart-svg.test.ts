@@ -1,8 +1,8 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
+import { makeVolume } from "../../src/core/cost-model/volume.js";
 import { compareLanes } from "../../src/core/lanes/compare-lanes.js";
 import { costLines } from "../../src/core/lanes/cost-lines.js";
-import { makeVolume } from "../../src/core/cost-model/volume.js";
 import { renderSvgChart } from "../../src/render/chart-svg.js";
 import { workedExampleModel } from "../helpers/builders.js";
 
@@ -32,7 +32,11 @@ describe("renderSvgChart", () => {
   it("has one line per lane, PT bent at its capacity", () => {
     const lines = all<Record<string, string>>(doc.svg.polyline);
     expect(lines.map((line) => line["data-series"])).toEqual(["on-demand", "batch", "1-month", "6-month"]);
-    const points = (key: string) => lines.find((line) => line["data-series"] === key)!.points!.split(" ").map((p) => p.split(",").map(Number));
+    const points = (key: string) =>
+      lines
+        .find((line) => line["data-series"] === key)!
+        .points!.split(" ")
+        .map((p) => p.split(",").map(Number));
     expect(points("on-demand")).toHaveLength(2);
     const pt = points("6-month");
     // flat, then the bend, then up: three points, the first two at the same height

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { makeVolume } from "../../src/core/cost-model/volume.js";
 import { compareLanes } from "../../src/core/lanes/compare-lanes.js";
 import { costLines } from "../../src/core/lanes/cost-lines.js";
-import { makeVolume } from "../../src/core/cost-model/volume.js";
 import { formatUsdShort, renderTextChart, wrapLine } from "../../src/render/chart-text.js";
 import { makePainter } from "../../src/render/colors.js";
 import { workedExampleModel } from "../helpers/builders.js";
@@ -13,10 +13,20 @@ function chartFor(hourly: number) {
     batch: { inputPerMTok: 1.5, outputPerMTok: 7.5 },
     provisioned: { hourlyPerUnit: { sixMonth: hourly }, unitThroughput: { inputTpm: 70_000, outputTpm: 14_000 } },
   });
-  return costLines(compareLanes({ model, volume: makeVolume({ inputTokens: 3e9, outputTokens: 0.6e9 }), hoursPerMonth: 730, units: 2, latency: "interactive" }));
+  return costLines(
+    compareLanes({
+      model,
+      volume: makeVolume({ inputTokens: 3e9, outputTokens: 0.6e9 }),
+      hoursPerMonth: 730,
+      units: 2,
+      latency: "interactive",
+    }),
+  );
 }
 const draw = (hourly: number, width: number, charset: "ascii" | "unicode" = "ascii") =>
-  renderTextChart(chartFor(hourly), { width, height: 18, charset, paint: makePainter(false), title: "Title", subtitle: "subtitle" }).split("\n");
+  renderTextChart(chartFor(hourly), { width, height: 18, charset, paint: makePainter(false), title: "Title", subtitle: "subtitle" }).split(
+    "\n",
+  );
 
 // At width 72 the y labels ($60k, $30k, $0) take 4 columns and a space, then the axis: the plot is
 // 66 columns from string index 6, 18 rows from line 2 (after the title and subtitle).
@@ -52,7 +62,18 @@ describe("renderTextChart", () => {
 
   it("labels the axes with units and lists every line, break-even and your volume", () => {
     const text = draw(25, 100).join("\n");
-    for (const label of ["$60k +", "$30k +", "$0 +", "2.5B", "10B", "tokens a month", "dollars a month", "o on-demand", "b Batch", "6 PT 6-month, 2 units (full at 7.36B)"]) {
+    for (const label of [
+      "$60k +",
+      "$30k +",
+      "$0 +",
+      "2.5B",
+      "10B",
+      "tokens a month",
+      "dollars a month",
+      "o on-demand",
+      "b Batch",
+      "6 PT 6-month, 2 units (full at 7.36B)",
+    ]) {
       expect(text).toContain(label);
     }
     expect(text).toContain("X break-even (6-month): 6.08B input + 1.22B output tokens a month, $36,500.00");
@@ -79,7 +100,13 @@ describe("renderTextChart", () => {
   });
 
   it("formats axis dollars and wraps long lines at spaces", () => {
-    expect([formatUsdShort(0), formatUsdShort(500), formatUsdShort(12_500), formatUsdShort(60_000), formatUsdShort(1_250_000)]).toEqual(["$0", "$500", "$12.5k", "$60k", "$1.3M"]);
+    expect([formatUsdShort(0), formatUsdShort(500), formatUsdShort(12_500), formatUsdShort(60_000), formatUsdShort(1_250_000)]).toEqual([
+      "$0",
+      "$500",
+      "$12.5k",
+      "$60k",
+      "$1.3M",
+    ]);
     expect(wrapLine("aaa bbb ccc ddd", 8)).toEqual(["aaa bbb", "    ccc", "    ddd"]);
     expect(wrapLine("  X aaa bbb ccc", 10)).toEqual(["  X aaa", "      bbb", "      ccc"]);
   });

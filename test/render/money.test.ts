@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatPercent, formatRate, formatTokensShort, formatUsd, formatUsdDelta, roundCents, roundFraction } from "../../src/render/money.js";
+import {
+  formatPercent,
+  formatRate,
+  formatTokensShort,
+  formatUsd,
+  formatUsdDelta,
+  roundCents,
+  roundFraction,
+} from "../../src/render/money.js";
 
 describe("rounding and formatting", () => {
   it.each([
@@ -61,6 +69,12 @@ describe("hand-written grouping", () => {
 
   it("groups counts", async () => {
     const { formatCount } = await import("../../src/render/money.js");
-    expect([formatCount(0), formatCount(999), formatCount(1000), formatCount(3_000_000_000), formatCount(68_493.15)]).toEqual(["0", "999", "1,000", "3,000,000,000", "68,493"]);
+    expect([formatCount(0), formatCount(999), formatCount(1000), formatCount(3_000_000_000), formatCount(68_493.15)]).toEqual([
+      "0",
+      "999",
+      "1,000",
+      "3,000,000,000",
+      "68,493",
+    ]);
   });
 });

@@ -18,7 +18,9 @@ describe("writeFileAtomically", () => {
   it("keeps an existing file unless forced, and then replaces it", () => {
     const path = join(dir, "mine.yaml");
     writeFileSync(path, "my own\n");
-    expect(() => writeFileAtomically(path, "other\n", false, "--output")).toThrow(new UsageError(`--output ${path}: the file exists; add --force to replace it`));
+    expect(() => writeFileAtomically(path, "other\n", false, "--output")).toThrow(
+      new UsageError(`--output ${path}: the file exists; add --force to replace it`),
+    );
     expect(readFileSync(path, "utf8")).toBe("my own\n");
     writeFileAtomically(path, "other\n", true, "--output");
     expect(readFileSync(path, "utf8")).toBe("other\n");

@@ -13,12 +13,7 @@ export type BreakEven =
  * `lineCost` is the per-token lane's cost of `volume`; `utilization` is what the units run at for
  * `volume` (null when the unit throughput is unknown).
  */
-export function findBreakEven(
-  fixedCost: number,
-  lineCost: number | null,
-  volume: Volume,
-  utilization: number | null,
-): BreakEven {
+export function findBreakEven(fixedCost: number, lineCost: number | null, volume: Volume, utilization: number | null): BreakEven {
   if (lineCost === null) return { kind: "none", why: "no-on-demand" };
   if (!(lineCost > 0)) return { kind: "none", why: "no-traffic" };
   const scale = fixedCost / lineCost;

@@ -1,5 +1,5 @@
 import type { UnitThroughput } from "../rates/rate-card.js";
-import { inputSideTokens, type Volume, type TokensPerMinute } from "./volume.js";
+import { inputSideTokens, type TokensPerMinute, type Volume } from "./volume.js";
 
 const MINUTES_PER_HOUR = 60;
 // Unit counts come from divisions whose exact result may be a whole number; allow for the last bit

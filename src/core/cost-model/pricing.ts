@@ -50,7 +50,12 @@ export function onDemandPrices(model: ModelRates, volume: Volume): TokenPrices |
   if (!od) return null;
   const [missing] = missingCachePrices(model, volume);
   if (missing) throw new MissingPriceError(model.id, missing);
-  return { input: od.inputPerMTok, output: od.outputPerMTok, cacheRead: model.promptCache?.readPerMTok ?? 0, cacheWrite: model.promptCache?.writePerMTok ?? 0 };
+  return {
+    input: od.inputPerMTok,
+    output: od.outputPerMTok,
+    cacheRead: model.promptCache?.readPerMTok ?? 0,
+    cacheWrite: model.promptCache?.writePerMTok ?? 0,
+  };
 }
 
 /** Batch prices; null for a model without a Batch lane. Batch has no prompt cache: cache tokens are priced as batch input. */
@@ -61,7 +66,13 @@ function batchPrices(model: ModelRates): TokenPrices | null {
 }
 
 /** USD for tokens of each kind at `prices`: the one sum every per-token lane uses, a month or a minute at a time. */
-export function tokenCost(prices: TokenPrices, inputTokens: number, outputTokens: number, cacheReadTokens: number, cacheWriteTokens: number): number {
+export function tokenCost(
+  prices: TokenPrices,
+  inputTokens: number,
+  outputTokens: number,
+  cacheReadTokens: number,
+  cacheWriteTokens: number,
+): number {
   return (
     (inputTokens / PER_MILLION) * prices.input +
     (outputTokens / PER_MILLION) * prices.output +
@@ -71,7 +82,9 @@ export function tokenCost(prices: TokenPrices, inputTokens: number, outputTokens
 }
 
 function volumeCost(prices: TokenPrices | null, volume: Volume): number | null {
-  return prices === null ? null : tokenCost(prices, volume.inputTokens, volume.outputTokens, volume.cacheReadTokens, volume.cacheWriteTokens);
+  return prices === null
+    ? null
+    : tokenCost(prices, volume.inputTokens, volume.outputTokens, volume.cacheReadTokens, volume.cacheWriteTokens);
 }
 
 /** USD for a volume on-demand; null for a PT-only model. Throws MissingPriceError as `onDemandPrices` does. */

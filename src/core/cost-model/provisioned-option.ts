@@ -1,7 +1,7 @@
-import { findBreakEven, type BreakEven } from "./break-even.js";
+import type { UnitThroughput } from "../rates/rate-card.js";
+import { type BreakEven, findBreakEven } from "./break-even.js";
 import { monthlyLoad } from "./capacity.js";
 import { committedCost, overflowCost, overflowShare, reservedCost as unitsReservedCost } from "./pricing.js";
-import type { UnitThroughput } from "../rates/rate-card.js";
 import type { Term } from "./terms.js";
 import { scaleVolume, type Volume } from "./volume.js";
 

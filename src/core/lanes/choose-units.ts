@@ -1,7 +1,7 @@
 import { monthlyLoad, peakLoad, unitsToCarry } from "../cost-model/capacity.js";
 import type { UnitsBasis } from "../cost-model/provisioned-option.js";
+import type { TokensPerMinute, Volume } from "../cost-model/volume.js";
 import type { UnitThroughput } from "../rates/rate-card.js";
-import type { Volume, TokensPerMinute } from "../cost-model/volume.js";
 
 export interface UnitsRequest {
   /** Units the user asked for. */

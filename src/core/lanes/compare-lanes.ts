@@ -1,12 +1,12 @@
-import { chooseUnits } from "./choose-units.js";
-import { priceProvisioned, type ProvisionedOption } from "../cost-model/provisioned-option.js";
-import { hourlyRateFor, pricedTerms, type ModelRates } from "../rates/rate-card.js";
-import { TERMS, type Term } from "../cost-model/terms.js";
-import type { Note, Recommendation } from "./reasons.js";
-import type { Latency } from "./lanes.js";
-import { recommendLane } from "./recommend-lane.js";
 import { batchCost, onDemandCost } from "../cost-model/pricing.js";
-import type { Volume, TokensPerMinute } from "../cost-model/volume.js";
+import { type ProvisionedOption, priceProvisioned } from "../cost-model/provisioned-option.js";
+import { TERMS, type Term } from "../cost-model/terms.js";
+import type { TokensPerMinute, Volume } from "../cost-model/volume.js";
+import { hourlyRateFor, type ModelRates, pricedTerms } from "../rates/rate-card.js";
+import { chooseUnits } from "./choose-units.js";
+import type { Latency } from "./lanes.js";
+import type { Note, Recommendation } from "./reasons.js";
+import { recommendLane } from "./recommend-lane.js";
 
 export interface CompareInput {
   model: ModelRates;

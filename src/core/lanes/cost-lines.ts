@@ -1,6 +1,6 @@
-import type { CompareResult } from "./compare-lanes.js";
 import type { Term } from "../cost-model/terms.js";
 import { inputSideTokens, type Volume } from "../cost-model/volume.js";
+import type { CompareResult } from "./compare-lanes.js";
 
 export type LineKey = "on-demand" | "batch" | Term;
 
@@ -80,8 +80,22 @@ export function costLines(result: CompareResult): CostChart {
   const s = xMax / total;
 
   const lines: CostLine[] = [];
-  if (od !== null) lines.push({ key: "on-demand", points: [{ x: 0, y: 0 }, { x: xMax, y: od * s }] });
-  if (result.batch) lines.push({ key: "batch", points: [{ x: 0, y: 0 }, { x: xMax, y: result.batch.monthlyCost * s }] });
+  if (od !== null)
+    lines.push({
+      key: "on-demand",
+      points: [
+        { x: 0, y: 0 },
+        { x: xMax, y: od * s },
+      ],
+    });
+  if (result.batch)
+    lines.push({
+      key: "batch",
+      points: [
+        { x: 0, y: 0 },
+        { x: xMax, y: result.batch.monthlyCost * s },
+      ],
+    });
   const breakEvens: ChartBreakEven[] = [];
   for (const option of result.provisioned) {
     const fixed = option.reservedCost;
@@ -99,4 +113,3 @@ export function costLines(result: CompareResult): CostChart {
   const yHigh = Math.max(...lines.map((line) => Math.max(...line.points.map((point) => point.y))), 1);
   return { userX: total, userVolume: volume, xMax, yMax: niceCeil(yHigh * 1.05), lines, breakEvens };
 }
-

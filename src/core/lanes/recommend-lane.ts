@@ -1,10 +1,10 @@
-import type { TokensPerMinute } from "../cost-model/volume.js";
 import { peakLoad, unitsToCarry } from "../cost-model/capacity.js";
 import type { ProvisionedOption } from "../cost-model/provisioned-option.js";
-import type { ModelRates } from "../rates/rate-card.js";
 import { TERMS, type Term } from "../cost-model/terms.js";
-import type { Reason, Recommendation } from "./reasons.js";
+import type { TokensPerMinute } from "../cost-model/volume.js";
+import type { ModelRates } from "../rates/rate-card.js";
 import type { LaneChoice, Latency } from "./lanes.js";
+import type { Reason, Recommendation } from "./reasons.js";
 
 export interface RecommendInput {
   model: ModelRates;
@@ -119,7 +119,13 @@ export function recommendLane(input: RecommendInput): Recommendation {
       if (shown.utilization === null) reasons.push({ code: "CAPACITY_UNKNOWN", units: shown.units });
       const blended = input.blended;
       if (blended && blended.monthlyCost < best.monthlyCost && blended.overflow) {
-        reasons.push({ code: "BLENDED_CHEAPER", term: blended.term, units: blended.units, monthlyCost: blended.monthlyCost, overflowShare: blended.overflow.share });
+        reasons.push({
+          code: "BLENDED_CHEAPER",
+          term: blended.term,
+          units: blended.units,
+          monthlyCost: blended.monthlyCost,
+          overflowShare: blended.overflow.share,
+        });
       }
       if (best.option && best.option.term === "6-month") {
         reasons.push({ code: "UNPROVEN_LONG_TERM", term: best.option.term, committedCost: best.option.committedCost });

@@ -1,10 +1,10 @@
 import { monthlyLoad, peakLoad, unitsToCarry } from "../cost-model/capacity.js";
-import { makeFinding, type CheckPolicy, type Finding, type Reservation } from "./findings.js";
-import { cheapestPool } from "./shared-units.js";
-import { batchCost, committedCost, overflowShare, reservedCost as unitsReservedCost, termRate, unitsCost } from "../cost-model/pricing.js";
-import { scaleVolume, type Volume } from "../cost-model/volume.js";
-import { sizingTpm, sumTpm, sumVolumes, workloadOnDemandCost, type Workload } from "./workload.js";
+import { batchCost, committedCost, overflowShare, termRate, unitsCost, reservedCost as unitsReservedCost } from "../cost-model/pricing.js";
 import type { TokensPerMinute } from "../cost-model/volume.js";
+import { scaleVolume, type Volume } from "../cost-model/volume.js";
+import { type CheckPolicy, type Finding, makeFinding, type Reservation } from "./findings.js";
+import { cheapestPool } from "./shared-units.js";
+import { sizingTpm, sumTpm, sumVolumes, type Workload, workloadOnDemandCost } from "./workload.js";
 
 export interface CheckInput {
   workloads: readonly Workload[];
@@ -52,10 +52,12 @@ function carriedBy(reservation: Reservation, input: CheckInput, byName: Map<stri
     parts.push({ workload, share: reservation.units / totalUnits });
   }
   const volume = sumVolumes(parts.map((part) => scaleVolume(part.workload.volume, part.share)));
-  const sizing = sumTpm(parts.map((part) => {
-    const rate = sizingTpm(part.workload, input.hoursPerMonth);
-    return { input: rate.input * part.share, output: rate.output * part.share };
-  }));
+  const sizing = sumTpm(
+    parts.map((part) => {
+      const rate = sizingTpm(part.workload, input.hoursPerMonth);
+      return { input: rate.input * part.share, output: rate.output * part.share };
+    }),
+  );
   let onDemand: number | null = 0;
   for (const part of parts) {
     const cost = odOf(part.workload);
@@ -123,7 +125,9 @@ function judgeReservation(reservation: Reservation, carried: Carried, input: Che
 
   const unmeasured = workloads.filter((w) => !w.measured).map((w) => w.name);
   if (reservation.term === "6-month" && policy.longTermNeedsMeasuredTraffic && unmeasured.length > 0) {
-    findings.push(makeFinding(subject, 0, { code: "UNPROVEN_LONG_TERM", committedCost: committedCost(reservedCost, reservation.term), unmeasured }));
+    findings.push(
+      makeFinding(subject, 0, { code: "UNPROVEN_LONG_TERM", committedCost: committedCost(reservedCost, reservation.term), unmeasured }),
+    );
   }
   if (sla.length > 0 && carried.onDemand !== null && reservedCost > carried.onDemand) {
     findings.push(
@@ -145,7 +149,12 @@ function servingProblems(reservation: Reservation, carried: Carried, byName: Map
     const workload = byName.get(name);
     if (!workload) continue;
     findings.push(
-      makeFinding(reservation.name, 0, { code: "WRONG_MODEL", workload: name, workloadModelId: workload.model.id, modelId: reservation.model.id }),
+      makeFinding(reservation.name, 0, {
+        code: "WRONG_MODEL",
+        workload: name,
+        workloadModelId: workload.model.id,
+        modelId: reservation.model.id,
+      }),
     );
   }
   if (carried.parts.length === 0) {
@@ -161,7 +170,11 @@ function servingProblems(reservation: Reservation, carried: Carried, byName: Map
   return findings;
 }
 
-function workloadFindings(workload: Workload, input: CheckInput, carriers: Map<Workload, { reservation: Reservation; carried: Carried }[]>): Finding[] {
+function workloadFindings(
+  workload: Workload,
+  input: CheckInput,
+  carriers: Map<Workload, { reservation: Reservation; carried: Carried }[]>,
+): Finding[] {
   const hours = input.hoursPerMonth;
   const serving = carriers.get(workload) ?? [];
   const findings: Finding[] = [];

@@ -8,7 +8,7 @@
  * from the best prefix of the candidates ordered by load and by saving per unit of load, and pruning
  * with a fractional bound; it stops after NODE_BUDGET steps with the best set found so far.
  */
-import { addDemand, loadOf, unitsForDemand, type Demand } from "../cost-model/capacity.js";
+import { addDemand, type Demand, loadOf, unitsForDemand } from "../cost-model/capacity.js";
 
 interface JoinCandidate {
   demand: Demand;
@@ -38,7 +38,6 @@ function lowerCost(a: number, b: number): boolean {
   return a < b - 1e-9 * Math.max(1, Math.abs(b));
 }
 
-
 /** USD a month with these candidates joined: the shared units plus everyone else on-demand. */
 export function joinTotal(problem: JoinProblem, chosen: readonly number[]): number {
   const set = new Set(chosen);
@@ -67,7 +66,6 @@ export function exhaustiveJoiners(problem: JoinProblem): number[] {
   }
   return best;
 }
-
 
 /** On-demand dollars saved per unit of demand on one side (or both); a candidate with no demand is free. */
 function density(candidate: JoinCandidate, side: keyof Demand | "load"): number {
@@ -124,7 +122,10 @@ export function boundedJoiners(problem: JoinProblem, budget = NODE_BUDGET): numb
   const n = candidates.length;
   const byLoad = byDescending(candidates, (c) => loadOf(c.demand));
   const byDensity = byDescending(candidates, (c) => density(c, "load"));
-  const sides = { input: byDescending(candidates, (c) => density(c, "input")), output: byDescending(candidates, (c) => density(c, "output")) };
+  const sides = {
+    input: byDescending(candidates, (c) => density(c, "input")),
+    output: byDescending(candidates, (c) => density(c, "output")),
+  };
   // Without a term that can be bought for the members who must be in, nobody joins.
   if (!Number.isFinite(problem.reservedCost(problem.required, Math.max(1, problem.requiredCount)))) return [];
   const seed = bestPrefix(problem, [byLoad, byDensity]);

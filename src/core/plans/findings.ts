@@ -1,5 +1,5 @@
-import type { ModelRates } from "../rates/rate-card.js";
 import type { Term } from "../cost-model/terms.js";
+import type { ModelRates } from "../rates/rate-card.js";
 
 const SEVERITIES = ["error", "warning", "info"] as const;
 export type Severity = (typeof SEVERITIES)[number];

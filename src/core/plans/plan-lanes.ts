@@ -1,13 +1,13 @@
-import { priceProvisioned } from "../cost-model/provisioned-option.js";
 import { findBreakEven } from "../cost-model/break-even.js";
-import { pricedTerms, type ModelRates } from "../rates/rate-card.js";
-import type { Reason } from "../lanes/reasons.js";
-import type { LaneChoice } from "../lanes/lanes.js";
 import { unitsForDemand } from "../cost-model/capacity.js";
-import { chooseJoiners } from "./choose-joiners.js";
-import { cheapestPool, cheapestReservedCost, loadWeights, memberDemand, poolDemand, poolOptions, type PoolOption } from "./shared-units.js";
 import { batchCost, onDemandCost } from "../cost-model/pricing.js";
-import { workloadOnDemandCost, type Workload } from "./workload.js";
+import { priceProvisioned } from "../cost-model/provisioned-option.js";
+import type { LaneChoice } from "../lanes/lanes.js";
+import type { Reason } from "../lanes/reasons.js";
+import { type ModelRates, pricedTerms } from "../rates/rate-card.js";
+import { chooseJoiners } from "./choose-joiners.js";
+import { cheapestPool, cheapestReservedCost, loadWeights, memberDemand, type PoolOption, poolDemand, poolOptions } from "./shared-units.js";
+import { type Workload, workloadOnDemandCost } from "./workload.js";
 
 export interface WorkloadPlan extends LaneChoice {
   workload: Workload;
@@ -113,7 +113,14 @@ function poolReasons(pool: PlanPool, workload: Workload, cost: number): Reason[]
     }
   }
   if (others.length > 0) {
-    reasons.push({ code: "SHARED_UNITS", with: others, units: option.units, term: option.term, utilization: option.utilization, addedCost: joined ? cost : null });
+    reasons.push({
+      code: "SHARED_UNITS",
+      with: others,
+      units: option.units,
+      term: option.term,
+      utilization: option.utilization,
+      addedCost: joined ? cost : null,
+    });
   }
   if (option.utilization === null) reasons.push({ code: "CAPACITY_UNKNOWN", units: option.units });
   if (option.term === "6-month" && !workload.measured) {
@@ -234,4 +241,3 @@ export function planLanes(workloads: readonly Workload[], hoursPerMonth: number)
   const allOnDemandMonthlyCost = plans.reduce((sum, plan) => sum + (plan.onDemandCost ?? plan.monthlyCost), 0);
   return { workloads: plans, pools, totals: { monthlyCost, allOnDemandMonthlyCost, saving: allOnDemandMonthlyCost - monthlyCost } };
 }
-

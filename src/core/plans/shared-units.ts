@@ -1,9 +1,9 @@
-import { addDemand, loadOf, monthlyLoad, unitsForDemand, type Demand } from "../cost-model/capacity.js";
+import { addDemand, type Demand, loadOf, monthlyLoad, unitsForDemand } from "../cost-model/capacity.js";
 import { committedCost, reservedCost, termRate, unitsCost } from "../cost-model/pricing.js";
-import { pricedTerms, type ModelRates } from "../rates/rate-card.js";
 import type { Term } from "../cost-model/terms.js";
-import { sizingTpm, sumVolumes, type Workload } from "./workload.js";
 import type { Volume } from "../cost-model/volume.js";
+import { type ModelRates, pricedTerms } from "../rates/rate-card.js";
+import { sizingTpm, sumVolumes, type Workload } from "./workload.js";
 
 /** Reserved units shared by workloads on one model, priced on one term. */
 export interface PoolOption {
@@ -71,7 +71,16 @@ export function poolOptions(model: ModelRates, members: readonly Workload[], hou
     .map((term) => {
       const hourlyRate = termRate(model, term);
       const reserved = reservedCost(units, hourlyRate, hoursPerMonth);
-      return { term, units, unitsBasis: basis, hourlyRate, reservedCost: reserved, committedCost: committedCost(reserved, term), utilization, volume } as PoolOption;
+      return {
+        term,
+        units,
+        unitsBasis: basis,
+        hourlyRate,
+        reservedCost: reserved,
+        committedCost: committedCost(reserved, term),
+        utilization,
+        volume,
+      } as PoolOption;
     })
     .sort((a, b) => a.reservedCost - b.reservedCost);
 }

@@ -1,7 +1,7 @@
-import { makeFinding, type Finding } from "./findings.js";
 import { reservedCost } from "../cost-model/pricing.js";
-import { hourlyRateFor, type ModelRates } from "../rates/rate-card.js";
 import type { Term } from "../cost-model/terms.js";
+import { hourlyRateFor, type ModelRates } from "../rates/rate-card.js";
+import { type Finding, makeFinding } from "./findings.js";
 
 /** A Provisioned Throughput resource in a Terraform plan, as far as the plan and the rates know it. */
 export interface PtChange {
@@ -39,6 +39,7 @@ export function ptChangeFindings(change: PtChange, hoursPerMonth: number): Findi
       }),
     );
   }
-  if (change.after && change.unknown.length > 0) findings.push(makeFinding(change.address, 0, { code: "UNKNOWN_AT_PLAN", attributes: [...change.unknown] }));
+  if (change.after && change.unknown.length > 0)
+    findings.push(makeFinding(change.address, 0, { code: "UNKNOWN_AT_PLAN", attributes: [...change.unknown] }));
   return findings;
 }

@@ -1,8 +1,8 @@
-import type { FieldPath } from "../input/field-path.js";
-import { missingCachePrices, type CachePriceField } from "../cost-model/pricing.js";
-import { pricedTerms, type ModelRates } from "../rates/rate-card.js";
-import { inputSideTokens, type Volume } from "../cost-model/volume.js";
+import { type CachePriceField, missingCachePrices } from "../cost-model/pricing.js";
 import type { TokensPerMinute } from "../cost-model/volume.js";
+import { inputSideTokens, type Volume } from "../cost-model/volume.js";
+import type { FieldPath } from "../input/field-path.js";
+import { type ModelRates, pricedTerms } from "../rates/rate-card.js";
 
 /** What a workload gives, however it was given: command-line flags, a plan file, or measured traffic. */
 export interface WorkloadInput {
@@ -33,13 +33,15 @@ export function workloadProblems(input: WorkloadInput): WorkloadProblem[] {
       problems.push({ code: "NO_CACHE_PRICE", path: ["monthly", key], modelId: model.id, field });
     }
   }
-  if (input.custom && pricedTerms(model).length === 0) problems.push({ code: "CUSTOM_WITHOUT_PT_PRICE", path: ["custom"], modelId: model.id });
+  if (input.custom && pricedTerms(model).length === 0)
+    problems.push({ code: "CUSTOM_WITHOUT_PT_PRICE", path: ["custom"], modelId: model.id });
   if (input.peakTpm) {
     const minutes = hoursPerMonth * 60;
     const averages = { input: inputSideTokens(volume) / minutes, output: volume.outputTokens / minutes };
     for (const side of ["input", "output"] as const) {
       const peak = input.peakTpm[side];
-      if (peak < Math.floor(averages[side])) problems.push({ code: "PEAK_BELOW_AVERAGE", path: ["peakTpm", side], side, peak, average: averages[side], hoursPerMonth });
+      if (peak < Math.floor(averages[side]))
+        problems.push({ code: "PEAK_BELOW_AVERAGE", path: ["peakTpm", side], side, peak, average: averages[side], hoursPerMonth });
     }
   }
   return problems;

@@ -1,7 +1,7 @@
 import { onDemandCost } from "../cost-model/pricing.js";
-import type { ModelRates } from "../rates/rate-card.js";
-import type { Latency } from "../lanes/lanes.js";
 import { inputSideTokens, type TokensPerMinute, type Volume } from "../cost-model/volume.js";
+import type { Latency } from "../lanes/lanes.js";
+import type { ModelRates } from "../rates/rate-card.js";
 
 export const SLAS = ["none", "no-throttling"] as const;
 type Sla = (typeof SLAS)[number];
@@ -43,7 +43,6 @@ export function sumVolumes(volumes: readonly Volume[]): Volume {
     { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 },
   );
 }
-
 
 /** USD a month for a workload on-demand; null for a custom model, which cannot be served on-demand whatever its base model's price. */
 export function workloadOnDemandCost(workload: Workload): number | null {

@@ -51,7 +51,15 @@ const PAIRS: [string, string, string][] = [
  * region, not modelled, of an unmapped name, half of a pair, or in conflict.
  */
 export function importPriceList(lines: readonly PriceLine[], region: string, resolve: NameResolver): ImportResult {
-  const report: ImportReport = { lines: 0, otherRegions: 0, notModelled: new Map(), unmapped: new Map(), incomplete: [], conflicts: [], prices: 0 };
+  const report: ImportReport = {
+    lines: 0,
+    otherRegions: 0,
+    notModelled: new Map(),
+    unmapped: new Map(),
+    incomplete: [],
+    conflicts: [],
+    prices: 0,
+  };
   const models = new Map<string, ImportedModel>();
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   for (const line of lines) {
@@ -84,14 +92,18 @@ export function importPriceList(lines: readonly PriceLine[], region: string, res
     for (const [lane, input, output] of PAIRS) {
       const has = [model.prices.has(input), model.prices.has(output)];
       if (has[0] !== has[1]) {
-        report.incomplete.push({ id: model.id, detail: `${lane} has an ${has[0] ? "input" : "output"} price but no ${has[0] ? "output" : "input"} price` });
+        report.incomplete.push({
+          id: model.id,
+          detail: `${lane} has an ${has[0] ? "input" : "output"} price but no ${has[0] ? "output" : "input"} price`,
+        });
         model.prices.delete(input);
         model.prices.delete(output);
       }
     }
     const priced = [...model.prices.keys()].some((field) => field.startsWith("onDemand.") || field.startsWith("provisioned."));
     if (!priced) {
-      if (model.prices.size > 0) report.incomplete.push({ id: model.id, detail: "no complete on-demand or Provisioned Throughput price: left out" });
+      if (model.prices.size > 0)
+        report.incomplete.push({ id: model.id, detail: "no complete on-demand or Provisioned Throughput price: left out" });
       continue;
     }
     report.prices += model.prices.size;

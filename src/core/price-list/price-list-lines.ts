@@ -1,6 +1,6 @@
-import { shiftDecimal } from "./decimal.js";
 import type { HourlyRateKey } from "../cost-model/terms.js";
 import { quote } from "../input/quote.js";
+import { shiftDecimal } from "./decimal.js";
 
 /** One on-demand price dimension of one product of the AWS Price List. */
 export interface PriceLine {

@@ -1,8 +1,8 @@
+import { DEFAULT_HOURS_PER_MONTH, type HourlyRateKey, TERM_RATE_KEYS, TERMS } from "../cost-model/terms.js";
 import type { FieldPath } from "../input/field-path.js";
 import { nearestNames } from "../input/nearest-names.js";
-import type { CacheRates, ModelRates, RateCard, RateSource, TokenRates, UnitThroughput } from "./rate-card.js";
-import { DEFAULT_HOURS_PER_MONTH, TERM_RATE_KEYS, TERMS, type HourlyRateKey } from "../cost-model/terms.js";
 import { quote } from "../input/quote.js";
+import type { CacheRates, ModelRates, RateCard, RateSource, TokenRates, UnitThroughput } from "./rate-card.js";
 
 /** One model's entry in a rate file: every field but the id may be left out to keep the rates below. */
 interface ModelEntry {
@@ -104,12 +104,20 @@ function plausibilityProblems(model: ModelRates, at: FieldPath, file: string): R
     const batch = model.batch?.[side];
     const onDemand = od?.[side];
     if (batch !== undefined && onDemand !== undefined && batch > onDemand) {
-      problems.push({ file, path: [...at, "batch", side], message: `${batch} is above the on-demand price ${onDemand}: Batch is never dearer` });
+      problems.push({
+        file,
+        path: [...at, "batch", side],
+        message: `${batch} is above the on-demand price ${onDemand}: Batch is never dearer`,
+      });
     }
   }
   const read = model.promptCache?.readPerMTok;
   if (read !== undefined && od?.inputPerMTok !== undefined && read > od.inputPerMTok) {
-    problems.push({ file, path: [...at, "promptCache", "readPerMTok"], message: `${read} is above the input price ${od.inputPerMTok}: a cache read is never dearer` });
+    problems.push({
+      file,
+      path: [...at, "promptCache", "readPerMTok"],
+      message: `${read} is above the input price ${od.inputPerMTok}: a cache read is never dearer`,
+    });
   }
   const hourly = model.provisioned?.hourlyPerUnit;
   if (hourly) {
@@ -135,7 +143,10 @@ function plausibilityProblems(model: ModelRates, at: FieldPath, file: string): R
 function mergeModel(base: ModelRates | undefined, entry: ModelEntry, source: RateSource | undefined, file: string): ModelRates {
   const hourly = mergeFields(base?.provisioned?.hourlyPerUnit, entry.provisioned?.hourlyPerUnit);
   const throughput = mergeFields(base?.provisioned?.unitThroughput, entry.provisioned?.unitThroughput);
-  const provisioned = base?.provisioned || entry.provisioned ? { hourlyPerUnit: hourly ?? {}, ...(throughput ? { unitThroughput: throughput } : {}) } : undefined;
+  const provisioned =
+    base?.provisioned || entry.provisioned
+      ? { hourlyPerUnit: hourly ?? {}, ...(throughput ? { unitThroughput: throughput } : {}) }
+      : undefined;
   const merged: ModelRates = {
     id: base?.id ?? entry.id,
     name: entry.name ?? base?.name ?? entry.id,
@@ -157,7 +168,9 @@ function mergeModel(base: ModelRates | undefined, entry: ModelEntry, source: Rat
 }
 
 function describeCard(card: RateCard): string {
-  return card.files.length > 0 ? `the rates it overlays (${card.files.join(", ")})` : `the ${card.region} rates (none are bundled for that region)`;
+  return card.files.length > 0
+    ? `the rates it overlays (${card.files.join(", ")})`
+    : `the ${card.region} rates (none are bundled for that region)`;
 }
 
 /** The model an entry is laid over: the same id, or else a model that has the entry's id as an alias. */
@@ -174,7 +187,11 @@ function aliasProblems(models: readonly ModelRates[], rateFile: RateFileData, to
     aliases.forEach((alias, aliasIndex) => {
       const first = aliases.indexOf(alias);
       if (first < aliasIndex) {
-        problems.push({ file: rateFile.file, path: ["models", index, "aliases", aliasIndex], message: `alias ${quote(alias)} is already given at aliases[${first}]` });
+        problems.push({
+          file: rateFile.file,
+          path: ["models", index, "aliases", aliasIndex],
+          message: `alias ${quote(alias)} is already given at aliases[${first}]`,
+        });
         return;
       }
       const clash = models.find((model) => model.id !== id && (model.id === alias || model.aliases.includes(alias)));
@@ -234,7 +251,10 @@ export function layRateFile(card: RateCard, rateFile: RateFileData): { card: Rat
     if (!base) {
       const missing = missingOf(entry, ["name", "provider"]);
       if (missing.length > 0) {
-        const near = nearestNames(entry.id, models.flatMap((model) => [model.id, ...model.aliases]));
+        const near = nearestNames(
+          entry.id,
+          models.flatMap((model) => [model.id, ...model.aliases]),
+        );
         const hint = near.length > 0 ? `; did you mean ${near.join(", ")}?` : "";
         problems.push({
           file,

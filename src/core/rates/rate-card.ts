@@ -1,4 +1,4 @@
-import { TERM_RATE_KEYS, TERMS, type HourlyRateKey, type Term } from "../cost-model/terms.js";
+import { type HourlyRateKey, TERM_RATE_KEYS, TERMS, type Term } from "../cost-model/terms.js";
 
 /** USD per 1M tokens, input and output. */
 export interface TokenRates {

@@ -1,15 +1,13 @@
 import { nearestNames } from "../input/nearest-names.js";
-import type { ModelRates, RateCard } from "./rate-card.js";
 import { quote } from "../input/quote.js";
+import type { ModelRates, RateCard } from "./rate-card.js";
 
 /** Prefixes of cross-region inference profile ids. */
 export const PROFILE_PREFIXES = ["global", "us", "eu", "apac", "jp", "au", "ca", "us-gov"] as const;
 
 const ARN = /^arn:aws[a-z-]*:bedrock:[a-z0-9-]*:\d*:([a-z-]+)\/(.+)$/;
 
-export type ModelLookup =
-  | { found: true; model: ModelRates }
-  | { found: false; reason: string; suggestions: string[] };
+export type ModelLookup = { found: true; model: ModelRates } | { found: false; reason: string; suggestions: string[] };
 
 function byIdOrAlias(models: readonly ModelRates[], name: string): ModelRates | undefined {
   const lower = name.toLowerCase();

@@ -1,5 +1,5 @@
-import type { ModelRates, UnitThroughput } from "./rate-card.js";
 import { TERM_RATE_KEYS, type Term } from "../cost-model/terms.js";
+import type { ModelRates, UnitThroughput } from "./rate-card.js";
 
 export interface UnitOverrides {
   /** A quoted hourly price per unit for one term. */

@@ -48,7 +48,16 @@ export function buildMinuteTraffic(series: readonly TokenSeries[]): MinuteTraffi
   }
   if (!Number.isFinite(first)) {
     const empty = new Float64Array(0);
-    return { start: 0, minutes: 0, periodSeconds, gapMinutes: 0, inputTokens: empty, outputTokens: empty, cacheReadTokens: empty, cacheWriteTokens: empty };
+    return {
+      start: 0,
+      minutes: 0,
+      periodSeconds,
+      gapMinutes: 0,
+      inputTokens: empty,
+      outputTokens: empty,
+      cacheReadTokens: empty,
+      cacheWriteTokens: empty,
+    };
   }
   const minutes = Math.round((last - first) / 60);
   if (minutes > MAX_WINDOW_MINUTES) {
@@ -80,7 +89,10 @@ export function buildMinuteTraffic(series: readonly TokenSeries[]): MinuteTraffi
 }
 
 /** The window's tokens scaled to a month, and the peak minute's input-side and output tokens. */
-export function summarizeTraffic(traffic: MinuteTraffic, hoursPerMonth: number): {
+export function summarizeTraffic(
+  traffic: MinuteTraffic,
+  hoursPerMonth: number,
+): {
   volume: { inputTokens: number; outputTokens: number; cacheReadTokens: number; cacheWriteTokens: number };
   peakTpm: TokensPerMinute;
 } {

@@ -1,11 +1,18 @@
 import { unitsToCarry } from "../cost-model/capacity.js";
-import { batchCost, onDemandPrices, reservedCost as unitsReservedCost, termRate, tokenCost, type TokenPrices } from "../cost-model/pricing.js";
-import { valuesAtRanks } from "./percentiles.js";
-import type { MinuteTraffic } from "./minute-traffic.js";
-import { pricedTerms, type ModelRates, type UnitThroughput } from "../rates/rate-card.js";
+import {
+  batchCost,
+  onDemandPrices,
+  type TokenPrices,
+  termRate,
+  tokenCost,
+  reservedCost as unitsReservedCost,
+} from "../cost-model/pricing.js";
 import { TERMS, type Term } from "../cost-model/terms.js";
-import type { Latency } from "../lanes/lanes.js";
 import type { Volume } from "../cost-model/volume.js";
+import type { Latency } from "../lanes/lanes.js";
+import { type ModelRates, pricedTerms, type UnitThroughput } from "../rates/rate-card.js";
+import type { MinuteTraffic } from "./minute-traffic.js";
+import { valuesAtRanks } from "./percentiles.js";
 
 export interface TpmStats {
   avg: number;
@@ -94,7 +101,7 @@ function scan(traffic: MinuteTraffic, throughput: UnitThroughput | undefined): S
   const hourCount = new Array<number>(24).fill(0);
   let active = 0;
   let peakLoad = 0;
-  let minuteOfDay = (((Math.floor(traffic.start / 60) % 1440) + 1440) % 1440);
+  let minuteOfDay = ((Math.floor(traffic.start / 60) % 1440) + 1440) % 1440;
   for (let m = 0; m < n; m++) {
     const plain = traffic.inputTokens[m] as number;
     const output = traffic.outputTokens[m] as number;
@@ -134,7 +141,13 @@ interface LoadBuckets {
   totalLoad: number;
 }
 
-function bucketLoads(traffic: MinuteTraffic, input: Float64Array, prices: TokenPrices | null, throughput: UnitThroughput, peakUnits: number): LoadBuckets {
+function bucketLoads(
+  traffic: MinuteTraffic,
+  input: Float64Array,
+  prices: TokenPrices | null,
+  throughput: UnitThroughput,
+  peakUnits: number,
+): LoadBuckets {
   const size = peakUnits + 1;
   const buckets: LoadBuckets = {
     count: new Float64Array(size),
@@ -152,7 +165,13 @@ function bucketLoads(traffic: MinuteTraffic, input: Float64Array, prices: TokenP
     buckets.count[b] = (buckets.count[b] as number) + 1;
     buckets.load[b] = (buckets.load[b] as number) + l;
     if (prices) {
-      const c = tokenCost(prices, traffic.inputTokens[m] as number, output, traffic.cacheReadTokens[m] as number, traffic.cacheWriteTokens[m] as number);
+      const c = tokenCost(
+        prices,
+        traffic.inputTokens[m] as number,
+        output,
+        traffic.cacheReadTokens[m] as number,
+        traffic.cacheWriteTokens[m] as number,
+      );
       buckets.cost[b] = (buckets.cost[b] as number) + c;
       buckets.costPerLoad[b] = (buckets.costPerLoad[b] as number) + c / l;
     }
@@ -168,7 +187,14 @@ function bucketLoads(traffic: MinuteTraffic, input: Float64Array, prices: TokenP
  * 1 − u/l of its on-demand cost c (overflowShare at utilization l/u), so the overflow of the window is
  * Σ c − u·Σ c/l over the minutes above u: two suffix sums.
  */
-function curveFor(rate: number, peakUnits: number, buckets: LoadBuckets, minutes: number, hours: number, hasOnDemand: boolean): CurvePoint[] {
+function curveFor(
+  rate: number,
+  peakUnits: number,
+  buckets: LoadBuckets,
+  minutes: number,
+  hours: number,
+  hasOnDemand: boolean,
+): CurvePoint[] {
   const scale = (hours * 60) / minutes;
   const points: CurvePoint[] = [];
   for (let u = 0; u <= peakUnits; u++) {
@@ -177,7 +203,14 @@ function curveFor(rate: number, peakUnits: number, buckets: LoadBuckets, minutes
     const overflowCost = hasOnDemand ? windowOverflow * scale : null;
     const reservedCost = unitsReservedCost(u, rate, hours);
     const utilization = u === 0 ? null : (buckets.totalLoad - (buckets.load[u] as number) + u * over) / (u * minutes);
-    points.push({ units: u, reservedCost, overflowCost, monthlyCost: reservedCost + (overflowCost ?? 0), utilization, overflowMinutes: over });
+    points.push({
+      units: u,
+      reservedCost,
+      overflowCost,
+      monthlyCost: reservedCost + (overflowCost ?? 0),
+      utilization,
+      overflowMinutes: over,
+    });
   }
   return points;
 }
@@ -228,12 +261,21 @@ export function profileTraffic(traffic: MinuteTraffic, model: ModelRates, option
   const tpm = { input: stats(pass.input, sums.inputSide), output: stats(Float64Array.from(traffic.outputTokens), sums.outputTokens) };
 
   return {
-    window: { start: traffic.start, end: traffic.start + minutes * 60, minutes, periodSeconds: traffic.periodSeconds, gapMinutes: traffic.gapMinutes },
+    window: {
+      start: traffic.start,
+      end: traffic.start + minutes * 60,
+      minutes,
+      periodSeconds: traffic.periodSeconds,
+      gapMinutes: traffic.gapMinutes,
+    },
     monthly,
     tpm,
     activeShare: minutes === 0 ? 0 : pass.active / minutes,
     hourOfDay: pass.hourOfDay,
-    onDemand: prices === null ? null : { monthlyCost: tokenCost(prices, sums.inputTokens, sums.outputTokens, sums.cacheReadTokens, sums.cacheWriteTokens) * scale },
+    onDemand:
+      prices === null
+        ? null
+        : { monthlyCost: tokenCost(prices, sums.inputTokens, sums.outputTokens, sums.cacheReadTokens, sums.cacheWriteTokens) * scale },
     batch: batchWindow === null ? null : { monthlyCost: batchWindow * scale },
     provisioned,
     provisionedMissing,

@@ -14,7 +14,9 @@ const namesFileSchema = z.strictObject(
       z.string(),
       z
         .string({ error: (issue) => `expected a Bedrock model id, got ${describeValue(issue.input)}` })
-        .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/, { error: (issue) => `expected a Bedrock model id such as anthropic.claude-v2:1, got ${describeValue(issue.input)}` }),
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/, {
+          error: (issue) => `expected a Bedrock model id such as anthropic.claude-v2:1, got ${describeValue(issue.input)}`,
+        }),
       { error: (issue) => `expected a mapping of Price List names to Bedrock model ids, got ${describeValue(issue.input)}` },
     ),
   },

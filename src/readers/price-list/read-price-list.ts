@@ -2,9 +2,9 @@ import type { FieldPath } from "../../core/input/field-path.js";
 import type { PriceLine, PriceListEdition } from "../../core/price-list/price-list-lines.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import { describeValue } from "../describe-value.js";
+import { isObject } from "../is-object.js";
 import { parseJsonText } from "../parse-json-text.js";
 import { readTextFile } from "../read-text-file.js";
-import { isObject } from "../is-object.js";
 
 export interface PriceListRead {
   lines: PriceLine[];
@@ -25,7 +25,10 @@ class Reader {
   /** One product with its on-demand terms: each price dimension is a line. */
   product(offerCode: string, sku: string, product: unknown, terms: unknown, at: FieldPath, termsAt: FieldPath): void {
     if (!isObject(product) || !isObject(product.attributes)) {
-      this.problem([...at, "attributes"], `expected the product's attributes, got ${describeValue(isObject(product) ? product.attributes : product)}`);
+      this.problem(
+        [...at, "attributes"],
+        `expected the product's attributes, got ${describeValue(isObject(product) ? product.attributes : product)}`,
+      );
       return;
     }
     const attributes: Record<string, string> = {};
@@ -78,7 +81,11 @@ function readBulk(doc: Record<string, unknown>, reader: Reader): PriceListEditio
       reader.product(offerCode, sku, product, terms[sku], ["products", sku], ["terms", "OnDemand", sku]);
     }
   }
-  return { offerCode, version: typeof doc.version === "string" ? doc.version : null, publicationDate: typeof doc.publicationDate === "string" ? doc.publicationDate : null };
+  return {
+    offerCode,
+    version: typeof doc.version === "string" ? doc.version : null,
+    publicationDate: typeof doc.publicationDate === "string" ? doc.publicationDate : null,
+  };
 }
 
 function readGetProducts(doc: Record<string, unknown>, reader: Reader): PriceListEdition[] {
@@ -139,7 +146,10 @@ export function readPriceList(files: readonly string[]): PriceListRead {
     if (isObject(doc) && "products" in doc && "terms" in doc) read.editions.push(readBulk(doc, reader));
     else if (isObject(doc) && "PriceList" in doc) read.editions.push(...readGetProducts(doc, reader));
     else {
-      problems.push({ source: file, message: "expected an AWS Price List offer file (products and terms) or aws pricing get-products output (PriceList)" });
+      problems.push({
+        source: file,
+        message: "expected an AWS Price List offer file (products and terms) or aws pricing get-products output (PriceList)",
+      });
       continue;
     }
     problems.push(...reader.problems);

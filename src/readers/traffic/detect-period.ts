@@ -14,7 +14,9 @@ export function detectPeriod(times: ArrayLike<number>): number {
   for (let i = 1; i < times.length; i++) {
     const gap = (times[i] as number) - (times[i - 1] as number);
     if (Math.abs(gap / 60 - Math.round(gap / 60)) > 1e-9) {
-      throw new PeriodError(`data points ${gap} seconds apart: expected whole minutes between them (periods of 1 minute, 5 minutes, 1 hour)`);
+      throw new PeriodError(
+        `data points ${gap} seconds apart: expected whole minutes between them (periods of 1 minute, 5 minutes, 1 hour)`,
+      );
     }
     if (gap < smallest) smallest = gap;
   }
@@ -29,7 +31,10 @@ export function detectPeriod(times: ArrayLike<number>): number {
  * Points in ascending time order, and the first duplicated time, if any. Ascending input is returned
  * as it is and descending input (CloudWatch's default order) reversed, without sorting.
  */
-export function sortPoints(times: ArrayLike<number>, values: ArrayLike<number>): { times: Float64Array; values: Float64Array; duplicate: number | null } {
+export function sortPoints(
+  times: ArrayLike<number>,
+  values: ArrayLike<number>,
+): { times: Float64Array; values: Float64Array; duplicate: number | null } {
   const n = times.length;
   const sortedTimes = new Float64Array(n);
   const sortedValues = new Float64Array(n);

@@ -1,6 +1,6 @@
-import { buildMinuteTraffic, WindowTooLongError, type MinuteTraffic, type TokenSeries } from "../../core/traffic/minute-traffic.js";
 import type { ModelRates, RateCard } from "../../core/rates/rate-card.js";
 import { resolveModel } from "../../core/rates/resolve-model.js";
+import { buildMinuteTraffic, type MinuteTraffic, type TokenSeries, WindowTooLongError } from "../../core/traffic/minute-traffic.js";
 import { UsageError } from "../../errors.js";
 import { readTraffic, type TrafficRead } from "./read-traffic.js";
 
@@ -23,12 +23,17 @@ export function measureTraffic(files: readonly string[], card: RateCard, model: 
   const read = readTraffic(files, modelMatcher(card, model));
   const has = (field: TokenSeries["field"]) => read.series.some((series) => series.field === field && series.times.length > 0);
   if (read.series.length === 0 && read.otherModels.length > 0) {
-    const found = read.otherModels.slice(0, 5).map(([id, n]) => `${id} (${n})`).join(", ");
+    const found = read.otherModels
+      .slice(0, 5)
+      .map(([id, n]) => `${id} (${n})`)
+      .join(", ");
     throw new UsageError(`no invocation-log records of ${model.id} in ${files.join(", ")}; found ${found}`);
   }
   if (!has("inputTokens") || !has("outputTokens")) {
     const missing = has("inputTokens") ? "output" : "input";
-    throw new UsageError(`no ${missing} token counts in ${files.join(", ")} (for CloudWatch, query ${missing === "input" ? "InputTokenCount" : "OutputTokenCount"} with Stat Sum)`);
+    throw new UsageError(
+      `no ${missing} token counts in ${files.join(", ")} (for CloudWatch, query ${missing === "input" ? "InputTokenCount" : "OutputTokenCount"} with Stat Sum)`,
+    );
   }
   try {
     return { read, traffic: buildMinuteTraffic(read.series) };

@@ -69,7 +69,15 @@ export function parseTimestamp(value: string | number): number {
   const second = Number(s);
   const ms = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(ms);
-  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59 || check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) {
+  if (
+    month < 1 ||
+    month > 12 ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59 ||
+    check.getUTCDate() !== day ||
+    check.getUTCMonth() !== month - 1
+  ) {
     throw new Error(`${text} is not a valid date and time`);
   }
   const offset = sign ? (sign === "-" ? -1 : 1) * (Number(oh) * 3600 + Number(om) * 60) : 0;

@@ -2,9 +2,9 @@ import { tokenCountProblem } from "../../core/cost-model/limits.js";
 import type { FieldPath } from "../../core/input/field-path.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import { describeValue } from "../describe-value.js";
+import { isObject } from "../is-object.js";
 import { forEachLine } from "./for-each-line.js";
 import { parseTimestamp } from "./parse-timestamp.js";
-import { isObject } from "../is-object.js";
 
 /** Invocation-log tokens summed per minute, across files. */
 export class LogMinutes {
@@ -40,7 +40,12 @@ function count(record: Record<string, unknown>, side: "input" | "output", field:
  * Adds one invocation-log record: tokens from input.inputTokenCount, output.outputTokenCount and the
  * cache fields, at its timestamp. Returns a message when the record is malformed.
  */
-function addRecord(record: unknown, fallbackTime: number | undefined, matches: (modelId: string) => boolean, into: LogMinutes): string | undefined {
+function addRecord(
+  record: unknown,
+  fallbackTime: number | undefined,
+  matches: (modelId: string) => boolean,
+  into: LogMinutes,
+): string | undefined {
   if (!isObject(record)) return `expected an invocation-log record (an object), got ${describeValue(record)}`;
   const modelId = record.modelId;
   if (typeof modelId !== "string" || modelId === "") return `modelId: expected a model id, got ${describeValue(modelId)}`;
@@ -53,7 +58,8 @@ function addRecord(record: unknown, fallbackTime: number | undefined, matches: (
     return `timestamp: ${(error as Error).message}`;
   }
   // A failed request may carry no output; it still used its input tokens.
-  const failed = record.errorCode !== undefined || (typeof record.status === "string" && record.status !== "" && record.status !== "Success");
+  const failed =
+    record.errorCode !== undefined || (typeof record.status === "string" && record.status !== "" && record.status !== "Success");
   const values = [
     count(record, "input", "inputTokenCount", true),
     count(record, "output", "outputTokenCount", !failed),
@@ -91,10 +97,16 @@ export function readInvocationNdjson(path: string, matches: (modelId: string) =>
 }
 
 /** A CloudWatch Logs export: `{"events": [{"timestamp": <ms>, "message": "<record JSON>"}, ...]}`. */
-export function readInvocationEvents(doc: Record<string, unknown>, source: string, matches: (modelId: string) => boolean, into: LogMinutes): void {
+export function readInvocationEvents(
+  doc: Record<string, unknown>,
+  source: string,
+  matches: (modelId: string) => boolean,
+  into: LogMinutes,
+): void {
   const problems: InputProblem[] = [];
   const events = doc.events;
-  if (!Array.isArray(events)) throw new InputFileError([{ source, path: ["events"], message: `expected a list, got ${describeValue(events)}` }]);
+  if (!Array.isArray(events))
+    throw new InputFileError([{ source, path: ["events"], message: `expected a list, got ${describeValue(events)}` }]);
   events.forEach((event, i) => {
     if (problems.length >= 20) return;
     const path: FieldPath = ["events", i];

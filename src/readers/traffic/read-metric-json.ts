@@ -3,8 +3,8 @@ import type { FieldPath } from "../../core/input/field-path.js";
 import type { TokenField } from "../../core/traffic/minute-traffic.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import { describeValue } from "../describe-value.js";
-import { parseTimestamp } from "./parse-timestamp.js";
 import { isObject } from "../is-object.js";
+import { parseTimestamp } from "./parse-timestamp.js";
 
 /** One metric's data points from one file. */
 export interface MetricResult {
@@ -71,7 +71,8 @@ export function metricDataResults(doc: Record<string, unknown>, source: string):
   const points = new Points(source);
   const results: MetricResult[] = [];
   const list = doc.MetricDataResults;
-  if (!Array.isArray(list)) throw new InputFileError([{ source, path: ["MetricDataResults"], message: `expected a list, got ${describeValue(list)}` }]);
+  if (!Array.isArray(list))
+    throw new InputFileError([{ source, path: ["MetricDataResults"], message: `expected a list, got ${describeValue(list)}` }]);
   let previous: { raw: unknown[]; parsed: Float64Array } | undefined;
   list.forEach((entry, i) => {
     const path: FieldPath = ["MetricDataResults", i];
@@ -101,7 +102,15 @@ export function metricDataResults(doc: Record<string, unknown>, source: string):
     }
     const counts = new Float64Array(values.length);
     for (let k = 0; k < values.length; k++) counts[k] = points.count(values[k], path, "Values", k);
-    results.push({ source, key: id || label, label: label || id, field: metricField(label) ?? metricField(id), path, times: parsed, values: counts });
+    results.push({
+      source,
+      key: id || label,
+      label: label || id,
+      field: metricField(label) ?? metricField(id),
+      path,
+      times: parsed,
+      values: counts,
+    });
   });
   if (points.problems.length > 0) throw new InputFileError(points.problems);
   return results;
@@ -113,8 +122,17 @@ export function metricStatistics(doc: Record<string, unknown>, source: string): 
   const label = typeof doc.Label === "string" ? doc.Label : "";
   const field = metricField(label);
   const list = doc.Datapoints;
-  if (!Array.isArray(list)) throw new InputFileError([{ source, path: ["Datapoints"], message: `expected a list, got ${describeValue(list)}` }]);
-  const result: MetricResult = { source, key: `statistics:${label}`, label, field, path: ["Datapoints"], times: new Float64Array(list.length), values: new Float64Array(list.length) };
+  if (!Array.isArray(list))
+    throw new InputFileError([{ source, path: ["Datapoints"], message: `expected a list, got ${describeValue(list)}` }]);
+  const result: MetricResult = {
+    source,
+    key: `statistics:${label}`,
+    label,
+    field,
+    path: ["Datapoints"],
+    times: new Float64Array(list.length),
+    values: new Float64Array(list.length),
+  };
   list.forEach((point, i) => {
     const path: FieldPath = ["Datapoints", i];
     if (!isObject(point)) {

@@ -1,10 +1,10 @@
 import { MAX_TOKENS, tokenCountProblem } from "../../core/cost-model/limits.js";
+import { quote } from "../../core/input/quote.js";
 import { TOKEN_FIELDS, type TokenField, type TokenSeries } from "../../core/traffic/minute-traffic.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import { detectPeriod, isAscending, PeriodError, sortPoints } from "./detect-period.js";
 import { forEachLine } from "./for-each-line.js";
 import { parseTimestamp } from "./parse-timestamp.js";
-import { quote } from "../../core/input/quote.js";
 
 const MAX_PROBLEMS = 20;
 const REQUIRED = ["timestamp", "inputTokens", "outputTokens"] as const;
@@ -72,12 +72,20 @@ export function readTrafficCsv(path: string): TokenSeries[] {
           missing.length > 0 ? `missing ${missing.join(", ")}` : "",
           repeated.length > 0 ? `repeated ${repeated.join(", ")}` : "",
         ].filter(Boolean);
-        fail(lineNumber, `header: ${what.join("; ")} (expected timestamp,inputTokens,outputTokens and optionally cacheReadTokens,cacheWriteTokens)`);
+        fail(
+          lineNumber,
+          `header: ${what.join("; ")} (expected timestamp,inputTokens,outputTokens and optionally cacheReadTokens,cacheWriteTokens)`,
+        );
         return false;
       }
       timeIndex = cells.indexOf("timestamp");
       fieldIndex = TOKEN_FIELDS.filter((field) => cells.includes(field)).map((field) => [field, cells.indexOf(field)]);
-      targets = fieldIndex.map(([field, index]) => ({ field, index, into: values[field], required: field === "inputTokens" || field === "outputTokens" }));
+      targets = fieldIndex.map(([field, index]) => ({
+        field,
+        index,
+        into: values[field],
+        required: field === "inputTokens" || field === "outputTokens",
+      }));
       width = cells.length;
       return true;
     }
@@ -122,7 +130,9 @@ export function readTrafficCsv(path: string): TokenSeries[] {
     const { times: sorted, duplicate } = sortPoints(times, times);
     if (duplicate !== null) {
       const rows = lines.filter((_, i) => times[i] === duplicate).slice(0, 2);
-      throw new InputFileError([{ source: path, line: rows[1], message: `duplicate timestamp ${isoOf(duplicate)}, also on line ${rows[0]}` }]);
+      throw new InputFileError([
+        { source: path, line: rows[1], message: `duplicate timestamp ${isoOf(duplicate)}, also on line ${rows[0]}` },
+      ]);
     }
     sortedTimes = sorted;
   }

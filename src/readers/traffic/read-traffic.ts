@@ -1,13 +1,13 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import type { TokenField, TokenSeries } from "../../core/traffic/minute-traffic.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
+import { isObject } from "../is-object.js";
 import { parseJsonText } from "../parse-json-text.js";
 import { readTextFile } from "../read-text-file.js";
 import { detectPeriod, isAscending, PeriodError, sortPoints } from "./detect-period.js";
 import { LogMinutes, readInvocationEvents, readInvocationNdjson } from "./read-invocation-logs.js";
-import { metricDataResults, metricStatistics, type MetricResult } from "./read-metric-json.js";
+import { type MetricResult, metricDataResults, metricStatistics } from "./read-metric-json.js";
 import { readTrafficCsv } from "./read-traffic-csv.js";
-import { isObject } from "../is-object.js";
 
 type TrafficFormat = "csv" | "get-metric-data" | "get-metric-statistics" | "invocation-logs" | "logs-export";
 
@@ -33,7 +33,10 @@ function head(path: string): string {
   try {
     const buffer = Buffer.alloc(64 * 1024);
     const bytes = readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytes).toString("utf8").replace(/^\uFEFF/, "");
+    return buffer
+      .subarray(0, bytes)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "");
   } catch (error) {
     throw new InputFileError([{ source: path, message: `cannot read: ${(error as Error).message}` }]);
   } finally {
@@ -73,7 +76,14 @@ function concat(arrays: ArrayLike<number>[]): ArrayLike<number> {
 /** Sorted times by the array they were sorted from: results of one query share one list of times. */
 type SortedTimes = Map<ArrayLike<number>, Float64Array>;
 
-function seriesOf(field: TokenField, source: string, label: string, times: ArrayLike<number>, values: ArrayLike<number>, shared: SortedTimes): TokenSeries {
+function seriesOf(
+  field: TokenField,
+  source: string,
+  label: string,
+  times: ArrayLike<number>,
+  values: ArrayLike<number>,
+  shared: SortedTimes,
+): TokenSeries {
   let sortedTimes = times;
   let sortedValues = values;
   if (!isAscending(times)) {
@@ -149,7 +159,16 @@ export function readTraffic(files: readonly string[], matchesModel: (modelId: st
   for (const group of groups.values()) {
     const first = group[0] as MetricResult;
     const source = [...new Set(group.map((r) => r.source))].join(", ");
-    read.series.push(seriesOf(first.field as TokenField, source, first.label, concat(group.map((r) => r.times)), concat(group.map((r) => r.values)), shared));
+    read.series.push(
+      seriesOf(
+        first.field as TokenField,
+        source,
+        first.label,
+        concat(group.map((r) => r.times)),
+        concat(group.map((r) => r.values)),
+        shared,
+      ),
+    );
   }
 
   if (logs.minutes.size > 0) {

@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { findBreakEven } from "../../../src/core/cost-model/break-even.js";
 import { monthlyLoad, peakLoad, unitMonthlyCapacity, unitsToCarry } from "../../../src/core/cost-model/capacity.js";
-import { priceProvisioned } from "../../../src/core/cost-model/provisioned-option.js";
 import { batchCost, missingCachePrices, onDemandCost as modelOnDemandCost, overflowShare } from "../../../src/core/cost-model/pricing.js";
-import type { CacheRates, TokenRates } from "../../../src/core/rates/rate-card.js";
+import { priceProvisioned } from "../../../src/core/cost-model/provisioned-option.js";
 import type { Volume } from "../../../src/core/cost-model/volume.js";
 import { makeVolume } from "../../../src/core/cost-model/volume.js";
+import type { CacheRates, TokenRates } from "../../../src/core/rates/rate-card.js";
 import { workedExampleModel } from "../../helpers/builders.js";
 
 // Every expected figure below is worked by hand in the comment beside it (domain.md sections 2 and 3).
 const sonnet = { inputPerMTok: 3, outputPerMTok: 15 };
-const onDemandCost = (rates: TokenRates, cache: CacheRates | undefined, volume: Volume) => modelOnDemandCost(workedExampleModel({ onDemand: rates, promptCache: cache }), volume);
+const onDemandCost = (rates: TokenRates, cache: CacheRates | undefined, volume: Volume) =>
+  modelOnDemandCost(workedExampleModel({ onDemand: rates, promptCache: cache }), volume);
 const throughput = { inputTpm: 70_000, outputTpm: 14_000 };
 const halfBusy = makeVolume({ inputTokens: 3e9, outputTokens: 0.6e9 });
 const heavy = makeVolume({ inputTokens: 8e9, outputTokens: 1.6e9 });
@@ -153,7 +154,14 @@ describe("a provisioned option", () => {
   });
 
   it("commits nothing on no-commit and leaves utilization and overflow unknown without throughput", () => {
-    const option = priceProvisioned({ ...base, term: "no-commit", throughput: undefined, units: 1, volume: halfBusy, onDemandCost: 18_000 });
+    const option = priceProvisioned({
+      ...base,
+      term: "no-commit",
+      throughput: undefined,
+      units: 1,
+      volume: halfBusy,
+      onDemandCost: 18_000,
+    });
     expect(option.committedCost).toBe(0);
     expect(option.utilization).toBeNull();
     expect(option.overflow).toBeNull();

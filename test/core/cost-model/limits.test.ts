@@ -3,11 +3,13 @@ import { describe, expect, it } from "vitest";
 import { inexactFigure } from "../../../src/core/cost-model/exact-figures.js";
 import { MAX_EXACT_USD, MAX_TOKENS, MAX_USD_PER_MTOK, tokenCountProblem } from "../../../src/core/cost-model/limits.js";
 import { onDemandCost as modelOnDemandCost } from "../../../src/core/cost-model/pricing.js";
-import type { CacheRates, TokenRates } from "../../../src/core/rates/rate-card.js";
 import type { Volume } from "../../../src/core/cost-model/volume.js";
+import type { CacheRates, TokenRates } from "../../../src/core/rates/rate-card.js";
 import { workedExampleModel } from "../../helpers/builders.js";
 
-const onDemandCost = (rates: TokenRates, cache: CacheRates, volume: Volume) => modelOnDemandCost(workedExampleModel({ onDemand: rates, promptCache: cache }), volume) as number;
+const onDemandCost = (rates: TokenRates, cache: CacheRates, volume: Volume) =>
+  modelOnDemandCost(workedExampleModel({ onDemand: rates, promptCache: cache }), volume) as number;
+
 import { makeVolume } from "../../../src/core/cost-model/volume.js";
 
 /** |float − exact| in USD, where exact = numerator / 10^12 USD, computed without losing the float's error. */
@@ -70,11 +72,27 @@ describe("tokenCountProblem", () => {
 describe("inexactFigure", () => {
   it("passes sound results and names the first figure that is not", () => {
     expect(inexactFigure({ options: [{ monthlyCost: 19_800, units: 2, inputTokens: 3e9 }], totals: { saving: -12.5 } })).toBeNull();
-    expect(inexactFigure({ options: [{ monthlyCost: 19_800 }, { monthlyCost: 2e12 }] })).toEqual({ path: "options[1].monthlyCost", value: 2e12, kind: "money" });
-    expect(inexactFigure({ totals: { onDemandCost: Number.NaN } })).toEqual({ path: "totals.onDemandCost", value: Number.NaN, kind: "money" });
+    expect(inexactFigure({ options: [{ monthlyCost: 19_800 }, { monthlyCost: 2e12 }] })).toEqual({
+      path: "options[1].monthlyCost",
+      value: 2e12,
+      kind: "money",
+    });
+    expect(inexactFigure({ totals: { onDemandCost: Number.NaN } })).toEqual({
+      path: "totals.onDemandCost",
+      value: Number.NaN,
+      kind: "money",
+    });
     expect(inexactFigure({ volume: { inputTokens: 2 ** 60 } })).toEqual({ path: "volume.inputTokens", value: 2 ** 60, kind: "tokens" });
-    expect(inexactFigure({ buckets: { cost: new Float64Array([1, Number.POSITIVE_INFINITY]) } })).toEqual({ path: "buckets.cost[1]", value: Number.POSITIVE_INFINITY, kind: "money" });
-    expect(inexactFigure({ byWorkload: new Map([["a", { reservedCost: -3e12 }]]) })).toEqual({ path: "byWorkload.a.reservedCost", value: -3e12, kind: "money" });
+    expect(inexactFigure({ buckets: { cost: new Float64Array([1, Number.POSITIVE_INFINITY]) } })).toEqual({
+      path: "buckets.cost[1]",
+      value: Number.POSITIVE_INFINITY,
+      kind: "money",
+    });
+    expect(inexactFigure({ byWorkload: new Map([["a", { reservedCost: -3e12 }]]) })).toEqual({
+      path: "byWorkload.a.reservedCost",
+      value: -3e12,
+      kind: "money",
+    });
   });
 
   it("does not read number series that are not money or tokens, and survives cycles", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compareLanes, type CompareInput } from "../../../src/core/lanes/compare-lanes.js";
-import type { Reason, ReasonCode } from "../../../src/core/lanes/reasons.js";
 import { makeVolume } from "../../../src/core/cost-model/volume.js";
+import { type CompareInput, compareLanes } from "../../../src/core/lanes/compare-lanes.js";
+import type { Reason, ReasonCode } from "../../../src/core/lanes/reasons.js";
 import { workedExampleModel } from "../../helpers/builders.js";
 
 const halfBusy = makeVolume({ inputTokens: 3e9, outputTokens: 0.6e9 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { makeVolume } from "../../../src/core/cost-model/volume.js";
 import { compareLanes } from "../../../src/core/lanes/compare-lanes.js";
 import { costAt, costLines, niceCeil } from "../../../src/core/lanes/cost-lines.js";
-import { makeVolume } from "../../../src/core/cost-model/volume.js";
 import { workedExampleModel } from "../../helpers/builders.js";
 
 // The worked example: $3 / $15, 2 units at $25 a unit-hour on 6 months ($36,500), 70k / 14k tokens a

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, it } from "vitest";
-import { compareLanes } from "../../../src/core/lanes/compare-lanes.js";
-import { priceProvisioned } from "../../../src/core/cost-model/provisioned-option.js";
-import type { ModelRates } from "../../../src/core/rates/rate-card.js";
 import { onDemandCost as modelOnDemandCost } from "../../../src/core/cost-model/pricing.js";
+import { priceProvisioned } from "../../../src/core/cost-model/provisioned-option.js";
 import { makeVolume, scaleVolume, type Volume } from "../../../src/core/cost-model/volume.js";
+import { compareLanes } from "../../../src/core/lanes/compare-lanes.js";
+import type { ModelRates } from "../../../src/core/rates/rate-card.js";
 
 const SEED = 20261121;
 const RUNS = 500;
@@ -84,8 +84,8 @@ describe("invariants", () => {
         fc.pre(be.kind === "found" && be.utilization !== null && be.utilization < 0.99);
         if (be.kind !== "found") return true;
         const lane = (scale: number) =>
-          compareLanes({ model, volume: scaleVolume(be.volume, scale), hoursPerMonth: hours, units, latency: "interactive" })
-            .recommendation.lane;
+          compareLanes({ model, volume: scaleVolume(be.volume, scale), hoursPerMonth: hours, units, latency: "interactive" }).recommendation
+            .lane;
         return lane(0.99) === "on-demand" && lane(1.01) === "provisioned";
       }),
       params,
@@ -94,25 +94,40 @@ describe("invariants", () => {
 
   it("PT never costs less than on-demand when there is no break-even", () => {
     fc.assert(
-      fc.property(modelArb, volumeArb, fc.integer({ min: 1, max: 20 }), hoursArb, fc.double({ min: 0.01, max: 100, noNaN: true }), (model, volume, units, hours, k) => {
-        fc.pre(option(model, volume, units, hours).breakEven.kind === "never");
-        const scaled = scaleVolume(volume, k);
-        const pt = option(model, scaled, units, hours).monthlyCost;
-        const od = modelOnDemandCost(model, scaled) as number;
-        return pt >= od * (1 - 1e-9);
-      }),
+      fc.property(
+        modelArb,
+        volumeArb,
+        fc.integer({ min: 1, max: 20 }),
+        hoursArb,
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        (model, volume, units, hours, k) => {
+          fc.pre(option(model, volume, units, hours).breakEven.kind === "never");
+          const scaled = scaleVolume(volume, k);
+          const pt = option(model, scaled, units, hours).monthlyCost;
+          const od = modelOnDemandCost(model, scaled) as number;
+          return pt >= od * (1 - 1e-9);
+        },
+      ),
       params,
     );
   });
 
   it("utilization scales with volume and inversely with units", () => {
     fc.assert(
-      fc.property(modelArb, volumeArb, fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 10 }), hoursArb, fc.double({ min: 0.001, max: 1000, noNaN: true }), (model, volume, units, k, hours, s) => {
-        const base = option(model, volume, units, hours).utilization!;
-        const scaled = option(model, scaleVolume(volume, s), units, hours).utilization!;
-        const more = option(model, volume, units * k, hours).utilization!;
-        return relClose(scaled, s * base) && relClose(more, base / k);
-      }),
+      fc.property(
+        modelArb,
+        volumeArb,
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 10 }),
+        hoursArb,
+        fc.double({ min: 0.001, max: 1000, noNaN: true }),
+        (model, volume, units, k, hours, s) => {
+          const base = option(model, volume, units, hours).utilization!;
+          const scaled = option(model, scaleVolume(volume, s), units, hours).utilization!;
+          const more = option(model, volume, units * k, hours).utilization!;
+          return relClose(scaled, s * base) && relClose(more, base / k);
+        },
+      ),
       params,
     );
   });
@@ -122,7 +137,9 @@ describe("invariants", () => {
       fc.property(modelArb, volumeArb, fc.integer({ min: 1, max: 20 }), hoursArb, (model, volume, units, hours) => {
         const pt = option(model, volume, units, hours);
         const carriedShare = 1 - pt.overflow!.share;
-        return pt.utilization! * carriedShare <= 1 + 1e-9 && relClose(pt.overflow!.volume.inputTokens, volume.inputTokens * pt.overflow!.share);
+        return (
+          pt.utilization! * carriedShare <= 1 + 1e-9 && relClose(pt.overflow!.volume.inputTokens, volume.inputTokens * pt.overflow!.share)
+        );
       }),
       params,
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkReservations, type CheckInput } from "../../../src/core/plans/check-reservations.js";
-import { DEFAULT_POLICY, type Finding, type FindingCode, type Reservation } from "../../../src/core/plans/findings.js";
 import type { Term } from "../../../src/core/cost-model/terms.js";
+import { type CheckInput, checkReservations } from "../../../src/core/plans/check-reservations.js";
+import { DEFAULT_POLICY, type Finding, type FindingCode, type Reservation } from "../../../src/core/plans/findings.js";
 import type { Workload } from "../../../src/core/plans/workload.js";
 import { makeWorkload, workedExampleModel } from "../../helpers/builders.js";
 
@@ -40,7 +40,13 @@ describe("checkReservations", () => {
     const result = check([half("a")], [reservation("pt", 2, "6-month", ["a"])]);
     // 2 × 14 × 730 = 20,440; over on-demand 11,440; over the 6-month term 68,640
     const idle = only(result.findings, "IDLE_RESERVATION");
-    expect(idle).toMatchObject({ severity: "error", subject: "pt", why: "costlier-than-on-demand", reservedCost: 20_440, onDemandCost: 9_000 });
+    expect(idle).toMatchObject({
+      severity: "error",
+      subject: "pt",
+      why: "costlier-than-on-demand",
+      reservedCost: 20_440,
+      onDemandCost: 9_000,
+    });
     expect(idle.monthlyImpact).toBeCloseTo(11_440, 9);
     expect(idle.committedOver).toBeCloseTo(68_640, 9);
     expect(idle.utilization).toBeCloseTo(1.5 / 3.066 / 2, 12);
@@ -55,7 +61,11 @@ describe("checkReservations", () => {
     const w = makeWorkload("a", model, 1_778_280_000, 355_656_000);
     const policy = { ...DEFAULT_POLICY, minUtilization: 0.6, longTermNeedsMeasuredTraffic: false };
     const result = check([w], [reservation("pt", 1, "6-month", ["a"])], { policy });
-    expect(only(result.findings, "IDLE_RESERVATION")).toMatchObject({ why: "below-min-utilization", monthlyImpact: 0, minUtilization: 0.6 });
+    expect(only(result.findings, "IDLE_RESERVATION")).toMatchObject({
+      why: "below-min-utilization",
+      monthlyImpact: 0,
+      minUtilization: 0.6,
+    });
     expect(check([w], [reservation("pt", 1, "6-month", ["a"])], { policy: { ...policy, minUtilization: 0.5 } }).findings).toEqual([]);
   });
 
@@ -70,7 +80,8 @@ describe("checkReservations", () => {
   it("tolerates overflow up to maxOverflowShare, judged on the monthly average", () => {
     // 4B / 0.8B on 1 unit: 1.3046 → 23.35% overflows
     const w = makeWorkload("a", model, 4e9, 0.8e9);
-    const at = (maxOverflowShare: number) => check([w], [reservation("pt", 1, "1-month", ["a"])], { policy: { ...DEFAULT_POLICY, maxOverflowShare } });
+    const at = (maxOverflowShare: number) =>
+      check([w], [reservation("pt", 1, "1-month", ["a"])], { policy: { ...DEFAULT_POLICY, maxOverflowShare } });
     expect(codes(at(0).findings)).toContain("UNDER_PROVISIONED");
     expect(codes(at(0.2).findings)).toContain("UNDER_PROVISIONED");
     expect(codes(at(0.3).findings)).not.toContain("UNDER_PROVISIONED");
@@ -106,9 +117,16 @@ describe("checkReservations", () => {
   });
 
   it("flags a custom model without a reservation, with the cost of the unit it needs", () => {
-    const tuned = makeWorkload("tuned", workedExampleModel({ onDemand: undefined, provisioned: model.provisioned }), 1e9, 0.2e9, { custom: true });
+    const tuned = makeWorkload("tuned", workedExampleModel({ onDemand: undefined, provisioned: model.provisioned }), 1e9, 0.2e9, {
+      custom: true,
+    });
     const result = check([tuned], []);
-    expect(only(result.findings, "CUSTOM_MODEL_UNSERVED")).toMatchObject({ subject: "tuned", monthlyImpact: 10_220, neededUnits: 1, term: "6-month" });
+    expect(only(result.findings, "CUSTOM_MODEL_UNSERVED")).toMatchObject({
+      subject: "tuned",
+      monthlyImpact: 10_220,
+      neededUnits: 1,
+      term: "6-month",
+    });
     expect(result.passed).toBe(false);
   });
 
@@ -118,7 +136,11 @@ describe("checkReservations", () => {
     expect(only(idle.findings, "UNSERVED_RESERVATION")).toMatchObject({ why: "serves-nothing", monthlyImpact: 12_410 });
     const wrong = check([makeWorkload("b", other, 1e9, 1e8)], [reservation("pt", 1, "1-month", ["b"])]);
     expect(codes(wrong.findings)).toEqual(["WRONG_MODEL", "UNSERVED_RESERVATION"]);
-    expect(only(wrong.findings, "WRONG_MODEL")).toMatchObject({ workload: "b", workloadModelId: "example.other", modelId: "example.sonnet-class" });
+    expect(only(wrong.findings, "WRONG_MODEL")).toMatchObject({
+      workload: "b",
+      workloadModelId: "example.other",
+      modelId: "example.sonnet-class",
+    });
   });
 
   it("splits a workload between the reservations that serve it by their units", () => {
@@ -127,7 +149,10 @@ describe("checkReservations", () => {
     const result = check([w], [reservation("small", 1, "1-month", ["a"]), reservation("big", 3, "1-month", ["a"])]);
     const small = result.findings.find((f) => f.subject === "small" && f.code === "IDLE_RESERVATION");
     expect(small).toMatchObject({ onDemandCost: 4_500, reservedCost: 12_410 });
-    expect(result.findings.find((f) => f.subject === "big" && f.code === "IDLE_RESERVATION")).toMatchObject({ onDemandCost: 13_500, reservedCost: 37_230 });
+    expect(result.findings.find((f) => f.subject === "big" && f.code === "IDLE_RESERVATION")).toMatchObject({
+      onDemandCost: 13_500,
+      reservedCost: 37_230,
+    });
   });
 
   it("warns that capacity cannot be judged without the unit throughput, and still judges cost", () => {
@@ -139,7 +164,9 @@ describe("checkReservations", () => {
 
   it("warns about a no-throttling SLA that no reservation serves", () => {
     const result = check([half("payments", { sla: "no-throttling" })], []);
-    expect(result.findings).toEqual([expect.objectContaining({ code: "SLA_UNRESERVED", severity: "warning", subject: "payments", monthlyImpact: 0 })]);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ code: "SLA_UNRESERVED", severity: "warning", subject: "payments", monthlyImpact: 0 }),
+    ]);
     expect(result.passed).toBe(true);
   });
 });

@@ -1,10 +1,23 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { unitsForDemand, type Demand } from "../../../src/core/cost-model/capacity.js";
-import { boundedJoiners, chooseJoiners, EXHAUSTIVE_LIMIT, exhaustiveJoiners, joinTotal, type JoinProblem } from "../../../src/core/plans/choose-joiners.js";
+import { type Demand, unitsForDemand } from "../../../src/core/cost-model/capacity.js";
+import {
+  boundedJoiners,
+  chooseJoiners,
+  EXHAUSTIVE_LIMIT,
+  exhaustiveJoiners,
+  type JoinProblem,
+  joinTotal,
+} from "../../../src/core/plans/choose-joiners.js";
 
 /** Units at `unitCost` a month each; past one unit, `unitCost × longer` (as no-commit PT on a custom model is one unit at most). */
-function problem(required: Demand, requiredCount: number, candidates: { demand: Demand; onDemandCost: number }[], unitCost: number, longer = 1): JoinProblem {
+function problem(
+  required: Demand,
+  requiredCount: number,
+  candidates: { demand: Demand; onDemandCost: number }[],
+  unitCost: number,
+  longer = 1,
+): JoinProblem {
   return {
     required,
     requiredCount,
@@ -33,7 +46,12 @@ describe("chooseJoiners", () => {
     // 0.0702 of a unit and $600 each, $3,650 a unit: 14 fit in one.
     const each = load(400e6 / 43_800 / 130_000, 600);
     for (const count of [EXHAUSTIVE_LIMIT, EXHAUSTIVE_LIMIT + 1]) {
-      const p = problem({ input: 0, output: 0 }, 0, Array.from({ length: count }, () => each), 3_650);
+      const p = problem(
+        { input: 0, output: 0 },
+        0,
+        Array.from({ length: count }, () => each),
+        3_650,
+      );
       expect(chooseJoiners(p)).toHaveLength(count);
       expect(boundedJoiners(p)).toHaveLength(count);
       expect(joinTotal(p, chooseJoiners(p))).toBe(3_650);
@@ -48,7 +66,10 @@ describe("chooseJoiners", () => {
 
   it("matches exhaustive search on random small plans", () => {
     const share = fc.double({ min: 0, max: 1.3, noNaN: true });
-    const candidate = fc.record({ demand: fc.record({ input: share, output: share }), onDemandCost: fc.double({ min: 1, max: 20_000, noNaN: true }) });
+    const candidate = fc.record({
+      demand: fc.record({ input: share, output: share }),
+      onDemandCost: fc.double({ min: 1, max: 20_000, noNaN: true }),
+    });
     const arb = fc.record({
       required: fc.record({ input: fc.double({ min: 0, max: 2, noNaN: true }), output: fc.double({ min: 0, max: 2, noNaN: true }) }),
       requiredCount: fc.integer({ min: 0, max: 2 }),

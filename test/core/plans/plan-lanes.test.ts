@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { planLanes, type WorkloadPlan } from "../../../src/core/plans/plan-lanes.js";
 import type { ReasonCode } from "../../../src/core/lanes/reasons.js";
+import { planLanes, type WorkloadPlan } from "../../../src/core/plans/plan-lanes.js";
 import { makeWorkload, workedExampleModel } from "../../helpers/builders.js";
 
 // $3 / $15 per 1M tokens; PT at $20 per MU-hour on 6 months = 20 × 730 = $14,600 a unit-month;
@@ -52,7 +52,10 @@ describe("planLanes", () => {
   it("lets a workload ride on the spare room of units an SLA needs anyway, at no added cost", () => {
     // SLA: 0.6B / 0.12B → $3,600 on-demand, 0.196 of a unit → 1 unit $14,600, $11,000 over on-demand.
     // chat: $9,000 on-demand; with it the unit runs at 0.685 and is still 1 unit: joining adds $0.
-    const result = planLanes([makeWorkload("payments", model, 0.6e9, 0.12e9, { sla: "no-throttling" }), makeWorkload("chat", model, 1.5e9, 0.3e9)], H);
+    const result = planLanes(
+      [makeWorkload("payments", model, 0.6e9, 0.12e9, { sla: "no-throttling" }), makeWorkload("chat", model, 1.5e9, 0.3e9)],
+      H,
+    );
     const sla = byName(result.workloads, "payments");
     expect(sla).toMatchObject({ lane: "provisioned", units: 1, monthlyCost: 14_600 });
     expect(codes(sla)).toEqual(["SLA_OVERRIDE", "SHARED_UNITS", "UNPROVEN_LONG_TERM"]);
@@ -73,7 +76,13 @@ describe("planLanes", () => {
     const result = planLanes([a, b], H);
     // on-demand: a $18,000, b $6,000 = $24,000 > $29,200? no: PT dearer, so both stay on-demand
     expect(byName(result.workloads, "a").lane).toBe("on-demand");
-    const sla = planLanes([{ ...a, sla: "no-throttling" }, { ...b, sla: "no-throttling" }], H);
+    const sla = planLanes(
+      [
+        { ...a, sla: "no-throttling" },
+        { ...b, sla: "no-throttling" },
+      ],
+      H,
+    );
     expect(byName(sla.workloads, "a")).toMatchObject({ lane: "provisioned", units: 2 });
     expect(byName(sla.workloads, "a").monthlyCost).toBeCloseTo((29_200 * 5) / 7, 9);
     expect(byName(sla.workloads, "b").monthlyCost).toBeCloseTo((29_200 * 2) / 7, 9);
@@ -97,14 +106,21 @@ describe("planLanes", () => {
 
   it("sends async work to Batch and keeps it off the shared units", () => {
     const result = planLanes([makeWorkload("nightly", model, 3e9, 0.6e9, { latency: "async" })], H);
-    expect(byName(result.workloads, "nightly")).toMatchObject({ lane: "batch", monthlyCost: 9_000, runnerUp: { lane: "on-demand", monthlyCost: 18_000 } });
+    expect(byName(result.workloads, "nightly")).toMatchObject({
+      lane: "batch",
+      monthlyCost: 9_000,
+      runnerUp: { lane: "on-demand", monthlyCost: 18_000 },
+    });
     const noBatch = planLanes([makeWorkload("nightly", { ...model, batch: undefined }, 1.5e9, 0.3e9, { latency: "async" })], H);
     expect(codes(byName(noBatch.workloads, "nightly"))).toEqual(["NO_BATCH_PRICE", "BELOW_BREAK_EVEN"]);
   });
 
   it("keeps a no-throttling SLA on-demand when no PT price is known, and says so", () => {
     const noPt = workedExampleModel({ provisioned: undefined });
-    const result = planLanes([makeWorkload("payments", noPt, 1e9, 0.2e9, { sla: "no-throttling" }), makeWorkload("chat", noPt, 1e9, 0.2e9)], H);
+    const result = planLanes(
+      [makeWorkload("payments", noPt, 1e9, 0.2e9, { sla: "no-throttling" }), makeWorkload("chat", noPt, 1e9, 0.2e9)],
+      H,
+    );
     expect(codes(byName(result.workloads, "payments"))).toEqual(["SLA_NEEDS_PT_PRICE"]);
     expect(codes(byName(result.workloads, "chat"))).toEqual(["NO_PT_PRICE"]);
     expect(byName(result.workloads, "chat").runnerUp).toBeNull();
@@ -149,7 +165,8 @@ describe("planLanes: joining shared units at any count", () => {
     onDemand: { inputPerMTok: 1, outputPerMTok: 5 },
     provisioned: { hourlyPerUnit: { oneMonth: 5 }, unitThroughput: { inputTpm: 130_000, outputTpm: 13_000 } },
   });
-  const many = (count: number) => Array.from({ length: count }, (_, i) => makeWorkload(`w${String(i + 1).padStart(2, "0")}`, small, 400e6, 40e6));
+  const many = (count: number) =>
+    Array.from({ length: count }, (_, i) => makeWorkload(`w${String(i + 1).padStart(2, "0")}`, small, 400e6, 40e6));
 
   it.each([
     // [workloads, units, workloads on PT, total a month]

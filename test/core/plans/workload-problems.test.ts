@@ -8,7 +8,9 @@ describe("workloadProblems", () => {
   const H = 730;
 
   it("finds nothing wrong with a plain workload", () => {
-    expect(workloadProblems({ model, volume: makeVolume({ inputTokens: 3e9, outputTokens: 6e8 }), custom: false, hoursPerMonth: H })).toEqual([]);
+    expect(
+      workloadProblems({ model, volume: makeVolume({ inputTokens: 3e9, outputTokens: 6e8 }), custom: false, hoursPerMonth: H }),
+    ).toEqual([]);
   });
 
   it("names the cache price a volume needs, on the field that carries the tokens", () => {
@@ -21,7 +23,9 @@ describe("workloadProblems", () => {
   it("refuses a custom model without a PT price, and does not ask it for cache prices it is not billed on-demand", () => {
     const noPt = workedExampleModel({ provisioned: undefined });
     const volume = makeVolume({ inputTokens: 1, cacheWriteTokens: 5 });
-    expect(workloadProblems({ model: noPt, volume, custom: true, hoursPerMonth: H })).toEqual([{ code: "CUSTOM_WITHOUT_PT_PRICE", path: ["custom"], modelId: noPt.id }]);
+    expect(workloadProblems({ model: noPt, volume, custom: true, hoursPerMonth: H })).toEqual([
+      { code: "CUSTOM_WITHOUT_PT_PRICE", path: ["custom"], modelId: noPt.id },
+    ]);
   });
 
   it("refuses a peak below the month's average: 3B input over 43,800 minutes is 68,493.15 a minute", () => {

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { importPriceList, type NameResolver } from "../../../src/core/price-list/import-price-list.js";
 import type { PriceLine } from "../../../src/core/price-list/price-list-lines.js";
 
-const IDS: Record<string, string> = { "Claude 2.0": "anthropic.claude-v2", "Claude Sonnet 4.6": "anthropic.claude-sonnet-4-6", "Titan Text Express": "amazon.titan-text-express-v1" };
+const IDS: Record<string, string> = {
+  "Claude 2.0": "anthropic.claude-v2",
+  "Claude Sonnet 4.6": "anthropic.claude-sonnet-4-6",
+  "Titan Text Express": "amazon.titan-text-express-v1",
+};
 
 const resolve: NameResolver = (name, provider, global) => {
   const id = IDS[name];
@@ -26,7 +30,11 @@ function pt(usage: string, usd: string): PriceLine {
     file: "fm.json",
     offerCode: "AmazonBedrockFoundationModels",
     sku: usage,
-    attributes: { regionCode: "us-east-1", servicename: "Claude Sonnet 4.6 (Amazon Bedrock Edition)", usagetype: `USE1-MP:USE1_${usage}-Units` },
+    attributes: {
+      regionCode: "us-east-1",
+      servicename: "Claude Sonnet 4.6 (Amazon Bedrock Edition)",
+      usagetype: `USE1-MP:USE1_${usage}-Units`,
+    },
     unit: "hour",
     usd,
   };
@@ -49,9 +57,17 @@ describe("importPriceList", () => {
       resolve,
     );
     expect(models.map((m) => [m.id, m.name, Object.fromEntries(m.prices)])).toEqual([
-      ["anthropic.claude-sonnet-4-6", "Claude Sonnet 4.6", { "onDemand.inputPerMTok": "3.3", "onDemand.outputPerMTok": "16.5", "provisioned.hourlyPerUnit.oneMonth": "158.4" }],
+      [
+        "anthropic.claude-sonnet-4-6",
+        "Claude Sonnet 4.6",
+        { "onDemand.inputPerMTok": "3.3", "onDemand.outputPerMTok": "16.5", "provisioned.hourlyPerUnit.oneMonth": "158.4" },
+      ],
       ["anthropic.claude-v2", "Claude 2.0", { "onDemand.inputPerMTok": "8", "onDemand.outputPerMTok": "24" }],
-      ["global.anthropic.claude-sonnet-4-6", "Claude Sonnet 4.6 (global profile)", { "onDemand.inputPerMTok": "3", "onDemand.outputPerMTok": "15" }],
+      [
+        "global.anthropic.claude-sonnet-4-6",
+        "Claude Sonnet 4.6 (global profile)",
+        { "onDemand.inputPerMTok": "3", "onDemand.outputPerMTok": "15" },
+      ],
     ]);
     expect(report).toMatchObject({ lines: 7, otherRegions: 1, prices: 7, incomplete: [], conflicts: [] });
   });
@@ -71,7 +87,9 @@ describe("importPriceList", () => {
       "us-east-1",
       resolve,
     );
-    expect(models.map((m) => [m.id, Object.fromEntries(m.prices)])).toEqual([["anthropic.claude-v2", { "onDemand.inputPerMTok": "8", "onDemand.outputPerMTok": "24" }]]);
+    expect(models.map((m) => [m.id, Object.fromEntries(m.prices)])).toEqual([
+      ["anthropic.claude-v2", { "onDemand.inputPerMTok": "8", "onDemand.outputPerMTok": "24" }],
+    ]);
     expect(report.notModelled).toEqual(new Map([["priority tier", 1]]));
     expect(report.unmapped).toEqual(new Map([["Acme Frobnicator", 2]]));
     expect(report.conflicts).toEqual([{ id: "anthropic.claude-v2", field: "onDemand.inputPerMTok", kept: "8", other: "9" }]);
@@ -84,12 +102,18 @@ describe("importPriceList", () => {
 
   it("keeps a model priced only for Provisioned Throughput", () => {
     const { models } = importPriceList([pt("ProvisionedThroughput_6MonthsCommit_ModelUnits_Usage", "88")], "us-east-1", resolve);
-    expect(models.map((m) => [m.id, Object.fromEntries(m.prices)])).toEqual([["anthropic.claude-sonnet-4-6", { "provisioned.hourlyPerUnit.sixMonth": "88" }]]);
+    expect(models.map((m) => [m.id, Object.fromEntries(m.prices)])).toEqual([
+      ["anthropic.claude-sonnet-4-6", { "provisioned.hourlyPerUnit.sixMonth": "88" }],
+    ]);
   });
 
   it("does not count the same price twice as a conflict", () => {
     const { report } = importPriceList(
-      [line("Claude 2.0", "Input tokens", "0.0080000000"), line("Claude 2.0", "Input tokens", "0.008"), line("Claude 2.0", "Output tokens", "0.024")],
+      [
+        line("Claude 2.0", "Input tokens", "0.0080000000"),
+        line("Claude 2.0", "Input tokens", "0.008"),
+        line("Claude 2.0", "Output tokens", "0.024"),
+      ],
       "us-east-1",
       resolve,
     );

@@ -7,7 +7,15 @@ function legacy(inferenceType: string, usagetype: string, usd: string, extra: Re
     file: "offer.json",
     offerCode: "AmazonBedrock",
     sku: "SKU",
-    attributes: { regionCode: "us-east-1", model: "Claude 2.0", provider: "Anthropic", feature: "On-demand Inference", inferenceType, usagetype, ...extra },
+    attributes: {
+      regionCode: "us-east-1",
+      model: "Claude 2.0",
+      provider: "Anthropic",
+      feature: "On-demand Inference",
+      inferenceType,
+      usagetype,
+      ...extra,
+    },
     unit,
     usd,
   };
@@ -19,7 +27,11 @@ function foundation(usage: string, usd: string, unit = "Units"): PriceLine {
     file: "offer.json",
     offerCode: "AmazonBedrockFoundationModels",
     sku: "SKU",
-    attributes: { regionCode: "us-east-1", servicename: "Claude Sonnet 4.6 (Amazon Bedrock Edition)", usagetype: `USE1-MP:USE1_${usage}-Units` },
+    attributes: {
+      regionCode: "us-east-1",
+      servicename: "Claude Sonnet 4.6 (Amazon Bedrock Edition)",
+      usagetype: `USE1-MP:USE1_${usage}-Units`,
+    },
     unit,
     usd,
   };
@@ -42,14 +54,28 @@ describe("classifyLine: AmazonBedrock (per 1K tokens)", () => {
     ["Output tokens", "USE1-Claude2.0-output-tokens", "0.0240000000", { lane: "onDemand", key: "outputPerMTok" }, "24"],
     ["input tokens batch", "USE1-Llama3-1-8B-input-tokens-batch", "0.0001100000", { lane: "batch", key: "inputPerMTok" }, "0.11"],
     ["Batch output tokens", "USE1-Llama3-1-8B-output-tokens-batch", "0.0001100000", { lane: "batch", key: "outputPerMTok" }, "0.11"],
-    ["Prompt cache read input tokens", "USE1-NovaMicro-cache-read-input-token-count", "0.0000087500", { lane: "promptCache", key: "readPerMTok" }, "0.00875"],
-    ["Prompt cache write input tokens", "USE1-Claude3-7Sonnet-cache-write-input-token-count", "0.0037500000", { lane: "promptCache", key: "writePerMTok" }, "3.75"],
+    [
+      "Prompt cache read input tokens",
+      "USE1-NovaMicro-cache-read-input-token-count",
+      "0.0000087500",
+      { lane: "promptCache", key: "readPerMTok" },
+      "0.00875",
+    ],
+    [
+      "Prompt cache write input tokens",
+      "USE1-Claude3-7Sonnet-cache-write-input-token-count",
+      "0.0037500000",
+      { lane: "promptCache", key: "writePerMTok" },
+      "3.75",
+    ],
   ])("%s (%s) → %j = %s", (inferenceType, usagetype, usd, field, value) => {
     expect(classifyLine(legacy(inferenceType, usagetype, usd))).toMatchObject({ kind: "price", field, value });
   });
 
   it("marks the global cross-region price apart from the regional one", () => {
-    expect(classifyLine(legacy("Cross-region global input tokens", "USE1-Claude2.0-input-tokens-cross-region-global", "0.0030000000"))).toMatchObject({
+    expect(
+      classifyLine(legacy("Cross-region global input tokens", "USE1-Claude2.0-input-tokens-cross-region-global", "0.0030000000")),
+    ).toMatchObject({
       kind: "price",
       global: true,
       value: "3",
@@ -102,7 +128,14 @@ describe("classifyLine: AmazonBedrockFoundationModels (per 1M tokens)", () => {
     ["CacheWrite5mInputTokenCount", "4.1250000000", { lane: "promptCache", key: "writePerMTok" }, "4.125", false],
     ["CacheReadInputTokenCount_Global", "0.3000000000", { lane: "promptCache", key: "readPerMTok" }, "0.3", true],
   ])("%s = %s per 1M → %j %s", (usage, usd, field, value, global) => {
-    expect(classifyLine(foundation(usage, usd))).toEqual({ kind: "price", name: "Claude Sonnet 4.6", provider: null, global, field, value });
+    expect(classifyLine(foundation(usage, usd))).toEqual({
+      kind: "price",
+      name: "Claude Sonnet 4.6",
+      provider: null,
+      global,
+      field,
+      value,
+    });
   });
 
   it("reads a unit of 1K tokens there too", () => {
@@ -115,7 +148,11 @@ describe("classifyLine: AmazonBedrockFoundationModels (per 1M tokens)", () => {
     ["ProvisionedThroughput_6MonthsCommit_ModelUnits_Usage", "sixMonth"],
   ])("reads %s per unit-hour as provisioned.hourlyPerUnit.%s", (usage, key) => {
     // The documented us-west-2 fixture: Claude 3.7 Sonnet, 1-month commit, '158.4' per hour.
-    expect(classifyLine(foundation(usage, "158.4000000000", "hour"))).toMatchObject({ kind: "price", field: { lane: "provisioned", key }, value: "158.4" });
+    expect(classifyLine(foundation(usage, "158.4000000000", "hour"))).toMatchObject({
+      kind: "price",
+      field: { lane: "provisioned", key },
+      value: "158.4",
+    });
   });
 
   it("does not read a PT price given per anything but the hour", () => {
@@ -140,8 +177,17 @@ describe("classifyLine: AmazonBedrockFoundationModels (per 1M tokens)", () => {
   });
 
   it("reads the newer snake_case names", () => {
-    expect(classifyLine(foundation("input_tokens_standard", "3"))).toMatchObject({ kind: "price", field: { lane: "onDemand", key: "inputPerMTok" } });
-    expect(classifyLine(foundation("input_tokens_batch", "1.5"))).toMatchObject({ kind: "price", field: { lane: "batch", key: "inputPerMTok" } });
-    expect(classifyLine(foundation("cache_read_tokens_standard", "0.3"))).toMatchObject({ kind: "price", field: { lane: "promptCache", key: "readPerMTok" } });
+    expect(classifyLine(foundation("input_tokens_standard", "3"))).toMatchObject({
+      kind: "price",
+      field: { lane: "onDemand", key: "inputPerMTok" },
+    });
+    expect(classifyLine(foundation("input_tokens_batch", "1.5"))).toMatchObject({
+      kind: "price",
+      field: { lane: "batch", key: "inputPerMTok" },
+    });
+    expect(classifyLine(foundation("cache_read_tokens_standard", "0.3"))).toMatchObject({
+      kind: "price",
+      field: { lane: "promptCache", key: "readPerMTok" },
+    });
   });
 });

@@ -3,7 +3,14 @@ import { diffRates } from "../../../src/core/rates/diff-rates.js";
 import type { RateCard } from "../../../src/core/rates/rate-card.js";
 import { workedExampleModel } from "../../helpers/builders.js";
 
-const card = (models: RateCard["models"]): RateCard => ({ region: "us-east-1", currency: "USD", effectiveDate: null, hoursPerMonth: 730, files: [], models });
+const card = (models: RateCard["models"]): RateCard => ({
+  region: "us-east-1",
+  currency: "USD",
+  effectiveDate: null,
+  hoursPerMonth: 730,
+  files: [],
+  models,
+});
 
 describe("diffRates", () => {
   it("lists added and removed models and every price that moved, with its change", () => {
@@ -12,7 +19,12 @@ describe("diffRates", () => {
       workedExampleModel({ id: "gone" }),
     ]);
     const after = card([
-      workedExampleModel({ id: "a", onDemand: { inputPerMTok: 0.2, outputPerMTok: 1.6 }, batch: { inputPerMTok: 0.1, outputPerMTok: 0.8 }, provisioned: undefined }),
+      workedExampleModel({
+        id: "a",
+        onDemand: { inputPerMTok: 0.2, outputPerMTok: 1.6 },
+        batch: { inputPerMTok: 0.1, outputPerMTok: 0.8 },
+        provisioned: undefined,
+      }),
       workedExampleModel({ id: "new" }),
     ]);
     const diff = diffRates(before, after);

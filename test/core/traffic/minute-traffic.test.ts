@@ -36,6 +36,8 @@ describe("buildMinuteTraffic", () => {
   });
 
   it("refuses a window longer than 400 days", () => {
-    expect(() => buildMinuteTraffic([{ field: "inputTokens", periodSeconds: 60, times: [T0, T0 + 401 * 86_400], values: [1, 1] }])).toThrow(/400 days/);
+    expect(() => buildMinuteTraffic([{ field: "inputTokens", periodSeconds: 60, times: [T0, T0 + 401 * 86_400], values: [1, 1] }])).toThrow(
+      /400 days/,
+    );
   });
 });

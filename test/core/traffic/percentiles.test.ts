@@ -5,11 +5,15 @@ import { valuesAtRanks } from "../../../src/core/traffic/percentiles.js";
 describe("valuesAtRanks", () => {
   it("agrees with sorting on any input", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 20 }), fc.double({ min: 0, max: 1e9, noNaN: true })), { minLength: 1, maxLength: 400 }), fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 5 }), (values, ranks) => {
-        const sorted = [...values].sort((a, b) => a - b);
-        const got = valuesAtRanks(Float64Array.from(values), ranks);
-        for (const [i, rank] of ranks.entries()) expect(got[i]).toBe(sorted[Math.min(values.length, rank) - 1]);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 20 }), fc.double({ min: 0, max: 1e9, noNaN: true })), { minLength: 1, maxLength: 400 }),
+        fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 5 }),
+        (values, ranks) => {
+          const sorted = [...values].sort((a, b) => a - b);
+          const got = valuesAtRanks(Float64Array.from(values), ranks);
+          for (const [i, rank] of ranks.entries()) expect(got[i]).toBe(sorted[Math.min(values.length, rank) - 1]);
+        },
+      ),
       { seed: 20261121, numRuns: 1000 },
     );
   });

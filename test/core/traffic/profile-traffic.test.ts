@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { ModelRates } from "../../../src/core/rates/rate-card.js";
 import type { MinuteTraffic } from "../../../src/core/traffic/minute-traffic.js";
 import { profileTraffic } from "../../../src/core/traffic/profile-traffic.js";
-import type { ModelRates } from "../../../src/core/rates/rate-card.js";
 import { workedExampleModel } from "../../helpers/builders.js";
 
 function traffic(input: number[], output: number[]): MinuteTraffic {
@@ -81,12 +81,19 @@ describe("profileTraffic", () => {
   });
 
   it("says why there is no curve: no PT price, or no unit throughput", () => {
-    expect(profileTraffic(four, workedExampleModel({ provisioned: undefined }), { hoursPerMonth: 730, latency: "interactive" })).toMatchObject({
+    expect(
+      profileTraffic(four, workedExampleModel({ provisioned: undefined }), { hoursPerMonth: 730, latency: "interactive" }),
+    ).toMatchObject({
       provisioned: [],
       provisionedMissing: "no-pt-price",
       peakUnits: null,
     });
-    expect(profileTraffic(four, workedExampleModel({ provisioned: { hourlyPerUnit: { sixMonth: 1 } } }), { hoursPerMonth: 730, latency: "interactive" })).toMatchObject({
+    expect(
+      profileTraffic(four, workedExampleModel({ provisioned: { hourlyPerUnit: { sixMonth: 1 } } }), {
+        hoursPerMonth: 730,
+        latency: "interactive",
+      }),
+    ).toMatchObject({
       provisioned: [],
       provisionedMissing: "no-throughput",
     });
@@ -100,7 +107,11 @@ describe("profileTraffic", () => {
   });
 
   it("prices cache tokens at the cache rates, and refuses them where the model has none, as the monthly path does", () => {
-    const cached: MinuteTraffic = { ...four, cacheReadTokens: Float64Array.from([0, 100_000, 0, 0]), cacheWriteTokens: Float64Array.from([0, 0, 0, 20_000]) };
+    const cached: MinuteTraffic = {
+      ...four,
+      cacheReadTokens: Float64Array.from([0, 100_000, 0, 0]),
+      cacheWriteTokens: Float64Array.from([0, 0, 0, 20_000]),
+    };
     const options = { hoursPerMonth: 730, latency: "interactive" } as const;
     // 100k reads at $0.30 / 1M = $0.03 and 20k writes at $3.75 / 1M = $0.075, on top of $2.10: × 10,950 = $24,144.75
     const withCache = { ...model(25), promptCache: { readPerMTok: 0.3, writePerMTok: 3.75 } };
@@ -113,7 +124,10 @@ describe("profileTraffic", () => {
     const minuteArb = fc.record({ input: fc.integer({ min: 0, max: 400_000 }), output: fc.integer({ min: 0, max: 60_000 }) });
     fc.assert(
       fc.property(fc.array(minuteArb, { minLength: 1, maxLength: 60 }), fc.double({ min: 1, max: 60, noNaN: true }), (minutes, hourly) => {
-        const t = traffic(minutes.map((m) => m.input), minutes.map((m) => m.output));
+        const t = traffic(
+          minutes.map((m) => m.input),
+          minutes.map((m) => m.output),
+        );
         const profile = profileTraffic(t, model(hourly), { hoursPerMonth: 730, latency: "interactive" });
         const scale = (730 * 60) / minutes.length;
         const loads = minutes.map((m) => Math.max(m.input / 70_000, m.output / 14_000));

@@ -1,4 +1,4 @@
-import { writeFileSync, mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,9 +10,25 @@ const DIR = "test/fixtures/traffic";
 const sonnet = (id: string) => id.includes("claude-3-5-sonnet-20241022-v2:0") && !id.includes("application-inference-profile");
 const minutes = (files: string[]) => {
   const traffic = buildMinuteTraffic(readTraffic(files, sonnet).series);
-  return { start: traffic.start, minutes: traffic.minutes, period: traffic.periodSeconds, gaps: traffic.gapMinutes, input: [...traffic.inputTokens], output: [...traffic.outputTokens], read: [...traffic.cacheReadTokens] };
+  return {
+    start: traffic.start,
+    minutes: traffic.minutes,
+    period: traffic.periodSeconds,
+    gaps: traffic.gapMinutes,
+    input: [...traffic.inputTokens],
+    output: [...traffic.outputTokens],
+    read: [...traffic.cacheReadTokens],
+  };
 };
-const FOUR = { start: 1_790_812_800, minutes: 4, period: 60, gaps: 0, input: [0, 70_000, 140_000, 210_000], output: [0, 14_000, 14_000, 28_000], read: [0, 0, 0, 0] };
+const FOUR = {
+  start: 1_790_812_800,
+  minutes: 4,
+  period: 60,
+  gaps: 0,
+  input: [0, 70_000, 140_000, 210_000],
+  output: [0, 14_000, 14_000, 28_000],
+  read: [0, 0, 0, 0],
+};
 
 function temp(name: string, text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), "bedrock-cost-")), name);
@@ -54,7 +70,15 @@ describe("readTraffic", () => {
 
   it("sums invocation-log records per minute, from NDJSON or a CloudWatch Logs export, and counts other models", () => {
     // minute 00:01: 30,000 + 40,000 input, 4,000 + 10,000 output, 5,000 cache read; 00:02 none; 00:03: 210,000 / 28,000
-    const expected = { start: 1_790_812_860, minutes: 3, period: 60, gaps: 1, input: [70_000, 0, 210_000], output: [14_000, 0, 28_000], read: [5_000, 0, 0] };
+    const expected = {
+      start: 1_790_812_860,
+      minutes: 3,
+      period: 60,
+      gaps: 1,
+      input: [70_000, 0, 210_000],
+      output: [14_000, 0, 28_000],
+      read: [5_000, 0, 0],
+    };
     expect(minutes([`${DIR}/invocation-logs.ndjson`])).toEqual(expected);
     expect(minutes([`${DIR}/logs-export.json`])).toEqual(expected);
     const read = readTraffic([`${DIR}/invocation-logs.ndjson`], sonnet);
@@ -83,7 +107,10 @@ describe("readTraffic", () => {
     expect(problemsOf(() => readTraffic([header], sonnet))).toEqual([
       `${header}:1: header: unknown column "invocations" (expected timestamp,inputTokens,outputTokens and optionally cacheReadTokens,cacheWriteTokens)`,
     ]);
-    const dup = temp("d.csv", "timestamp,inputTokens,outputTokens\n2026-10-01T00:01:00Z,1,1\n2026-10-01T00:00:00Z,1,1\n2026-10-01T00:01:00Z,2,2\n");
+    const dup = temp(
+      "d.csv",
+      "timestamp,inputTokens,outputTokens\n2026-10-01T00:01:00Z,1,1\n2026-10-01T00:00:00Z,1,1\n2026-10-01T00:01:00Z,2,2\n",
+    );
     expect(problemsOf(() => readTraffic([dup], sonnet))).toEqual([`${dup}:4: duplicate timestamp 2026-10-01T00:01:00Z, also on line 2`]);
     expect(problemsOf(() => readTraffic([`${DIR}/metric-data-page1.json`, `${DIR}/metric-data-page1.json`], sonnet))[0]).toMatch(
       /InputTokenCount: two data points at 2026-10-01T00:02:00.000Z \(overlapping pages\?\)/,
@@ -93,9 +120,19 @@ describe("readTraffic", () => {
   });
 
   it("reports a CloudWatch query that did not complete, and statistics without Sum", () => {
-    const failed = temp("f.json", JSON.stringify({ MetricDataResults: [{ Id: "in", Label: "InputTokenCount", Timestamps: [], Values: [], StatusCode: "Forbidden" }] }));
-    expect(problemsOf(() => readTraffic([failed], sonnet))).toEqual([`${failed}: MetricDataResults[0].StatusCode: CloudWatch returned "Forbidden" for InputTokenCount: rerun the query`]);
-    const average = temp("a.json", JSON.stringify({ Label: "InputTokenCount", Datapoints: [{ Timestamp: "2026-10-01T00:00:00Z", Average: 5 }] }));
-    expect(problemsOf(() => readTraffic([average], sonnet))).toEqual([`${average}: Datapoints[0].Sum: missing: run get-metric-statistics with --statistics Sum`]);
+    const failed = temp(
+      "f.json",
+      JSON.stringify({ MetricDataResults: [{ Id: "in", Label: "InputTokenCount", Timestamps: [], Values: [], StatusCode: "Forbidden" }] }),
+    );
+    expect(problemsOf(() => readTraffic([failed], sonnet))).toEqual([
+      `${failed}: MetricDataResults[0].StatusCode: CloudWatch returned "Forbidden" for InputTokenCount: rerun the query`,
+    ]);
+    const average = temp(
+      "a.json",
+      JSON.stringify({ Label: "InputTokenCount", Datapoints: [{ Timestamp: "2026-10-01T00:00:00Z", Average: 5 }] }),
+    );
+    expect(problemsOf(() => readTraffic([average], sonnet))).toEqual([
+      `${average}: Datapoints[0].Sum: missing: run get-metric-statistics with --statistics Sum`,
+    ]);
   });
 });
