@@ -4,7 +4,7 @@ import { findingMessage } from "./finding-messages.js";
 import { jsonText, versioned } from "./json-envelope.js";
 import { roundCents } from "./money.js";
 
-/** The `--format json` contract of `bedrock-cost check`; see the README. */
+/** The `--format json` contract of `bedrock-cost check`; see docs/json.md. */
 interface CheckJson {
   schemaVersion: number;
   passed: boolean;

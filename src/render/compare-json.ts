@@ -30,7 +30,7 @@ export interface JsonProvisioned {
   breakEvenStatus: "found" | "never" | "no-traffic" | "no-on-demand";
 }
 
-/** The `--format json` contract of `bedrock-cost compare`; see the README. */
+/** The `--format json` contract of `bedrock-cost compare`; see docs/json.md. */
 interface CompareJson {
   schemaVersion: number;
   model: { id: string; name: string; provider: string; source: RateSource | null };

@@ -13,7 +13,7 @@ interface JsonLaneCost {
   monthlyCost: number;
 }
 
-/** The `--format json` contract of `bedrock-cost plan`; see the README. */
+/** The `--format json` contract of `bedrock-cost plan`; see docs/json.md. */
 interface PlanJson {
   schemaVersion: number;
   rates: JsonRates;

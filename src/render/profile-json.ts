@@ -14,7 +14,7 @@ export interface JsonPoint {
   overflowMinutes: number;
 }
 
-/** The `--format json` contract of `bedrock-cost profile`; see the README. */
+/** The `--format json` contract of `bedrock-cost profile`; see docs/json.md. */
 export interface ProfileJson {
   schemaVersion: number;
   model: { id: string; name: string };

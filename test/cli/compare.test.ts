@@ -5,7 +5,7 @@ const WORKED = ["compare", "--rates", "test/fixtures/rates/worked-example.yaml",
 const HALF = ["--input-tokens", "3B", "--output-tokens", "600M"];
 const HEAVY = ["--input-tokens", "8B", "--output-tokens", "1.6B"];
 
-describe("compare: the worked example of domain.md section 3, from a rate file", () => {
+describe("compare: the worked example of docs/cost-model.md §12, from a rate file", () => {
   it("half busy: $18,000 on-demand against $36,500 for 2 MUs at 48.9%, break-even 6.083B / 1.217B at 99.2%", () => {
     const report = runJson([...WORKED, ...HALF, "--units", "2"]);
     expect(report.schemaVersion).toBe(1);

@@ -61,7 +61,8 @@ const CASES: [name: string, args: string[]][] = [
   ["rates-versions", ["rates", "versions"]],
   ["rates-show", ["rates", "show", "us.anthropic.claude-sonnet-4-5-20250929-v1:0"]],
   ["rates-validate-ok", ["rates", "validate", "test/fixtures/rates/quote-sonnet-pt.yaml", "test/fixtures/rates/worked-example.yaml"]],
-  ["rates-diff", ["rates", "diff", "test/fixtures/rates/quote-one-month.yaml", "test/fixtures/rates/quote-sonnet-pt.yaml"]],
+  ["rates-diff", ["rates", "diff", "test/fixtures/bundled/us-east-1/2025-01-01.yaml", "test/fixtures/bundled/us-east-1/2026-01-01.yaml"]],
+  ["error-rates-diff-incomplete-file", ["rates", "diff", "2026-11-01", "test/fixtures/rates/quote-sonnet-pt.yaml"]],
   [
     "rates-import",
     [
@@ -100,6 +101,7 @@ const CASES: [name: string, args: string[]][] = [
   ["error-rate-file-other-region", ["compare", "--model", "claude-instant", ...HALF, "--rates", "test/fixtures/rates/wrong-region.yaml"]],
   ["error-chart-output-without-svg", ["chart", "--model", "claude-instant", ...HALF, "--output", "chart.txt"]],
   ["error-profile-bad-line", ["profile", `${TRAFFIC}/bad-line.csv`, "--model", "claude-instant"]],
+  ["error-profile-cache-without-price", ["profile", `${TRAFFIC}/cached.csv`, "--model", "claude-3-haiku"]],
   ["error-profile-other-model", ["profile", `${TRAFFIC}/invocation-logs.ndjson`, "--model", "claude-instant"]],
   ["error-plan-invalid", ["plan", `${PLANS}/invalid-plan.yaml`]],
   ["error-plan-models", ["plan", `${PLANS}/invalid-models.yaml`]],

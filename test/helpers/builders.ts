@@ -1,6 +1,6 @@
 import type { ModelRates } from "../../src/core/rates/rate-card.js";
 
-/** The Sonnet-class model of domain.md section 3: $3 / $15 per 1M tokens, $25 per MU-hour on a long term. */
+/** The Sonnet-class model of docs/cost-model.md §12: $3 / $15 per 1M tokens, $25 per MU-hour on a long term. */
 export function workedExampleModel(overrides: Partial<ModelRates> = {}): ModelRates {
   return {
     id: "example.sonnet-class",

@@ -11,8 +11,8 @@ import { workloadProblemMessage } from "../../src/render/workload-problem-messag
 /**
  * Every code a report can carry, rendered from fixed inputs into one file a reviewer reads as a
  * user would: test/render/snapshots/every-code.md. The tables below are typed so that a new code
- * without an example here does not compile. Figures are the worked example's (domain notes,
- * docs/cost-model.md): $3 / $15 per 1M tokens, $25 per unit-hour, 730 hours.
+ * without an example here does not compile. Figures are the worked example's
+ * (docs/cost-model.md §12): $3 / $15 per 1M tokens, $25 per unit-hour, 730 hours.
  */
 type ByCode<T extends { code: string }, C extends string> = { [K in C]: Extract<T, { code: K }>[] };
 

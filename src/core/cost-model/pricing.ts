@@ -2,7 +2,7 @@
  * Every price rule of the cost model, once: tokens on-demand and on Batch (with prompt-cache reads
  * and writes), reserved units, the committed total of a term, and overflow. The monthly path
  * (compare, plan, check) and the per-minute path (profile) both price through these functions.
- * See docs/cost-model.md.
+ * See docs/cost-model.md §2, §3 and §5.
  */
 import { hourlyRateFor, type ModelRates } from "../rates/rate-card.js";
 import { TERM_MONTHS, type Term } from "./terms.js";

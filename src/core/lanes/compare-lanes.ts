@@ -35,7 +35,7 @@ export interface CompareResult {
 }
 
 /**
- * PT for the steady base and on-demand above it (domain.md section 4, rule 5): with the volume
+ * PT for the steady base and on-demand above it (docs/cost-model.md §7): with the volume
  * spread evenly, the best whole unit count below the load is its floor, with the rest overflowing.
  */
 function cheapestBlended(options: ProvisionedOption[], input: CompareInput, onDemand: number | null): ProvisionedOption | undefined {

@@ -62,7 +62,7 @@ export function costAt(line: CostLine, x: number): number {
 }
 
 /**
- * Monthly cost against monthly volume at the workload's mix (domain.md sections 2 and 3): the
+ * Monthly cost against monthly volume at the workload's mix (docs/cost-model.md §3 to §6): the
  * on-demand and Batch lines through the origin, and for each PT term a flat line that bends upward
  * where its units fill up, the traffic above them priced on-demand. The x-axis runs well past the
  * larger of the workload's volume and the break-evens.

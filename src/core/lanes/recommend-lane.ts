@@ -88,7 +88,7 @@ function capacityReasons(option: ProvisionedOption, input: RecommendInput): Reas
   return reasons;
 }
 
-/** The cheapest lane that fits the workload, with its reasons (domain.md section 4). */
+/** The cheapest lane that fits the workload, with its reasons (docs/cost-model.md §8). */
 export function recommendLane(input: RecommendInput): Recommendation {
   const candidates = candidatesFor(input);
   const best = candidates[0];

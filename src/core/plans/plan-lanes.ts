@@ -162,7 +162,7 @@ function standaloneReasons(workload: Workload, od: number, hours: number): Reaso
 }
 
 /**
- * Puts every workload in its lane (domain.md section 4): custom models on PT; async work on Batch
+ * Puts every workload in its lane (docs/cost-model.md §9): custom models on PT; async work on Batch
  * where the model has it; no-throttling SLAs on PT even when dearer; everything else on the cheaper
  * of on-demand and PT. Workloads on the same model share reserved units, sized for the sum of their
  * traffic, and join them only where that lowers the account's total.

@@ -168,9 +168,7 @@ function mergeModel(base: ModelRates | undefined, entry: ModelEntry, source: Rat
 }
 
 function describeCard(card: RateCard): string {
-  return card.files.length > 0
-    ? `the rates it overlays (${card.files.join(", ")})`
-    : `the ${card.region} rates (none are bundled for that region)`;
+  return card.files.length > 0 ? `the rates it overlays (${card.files.join(", ")})` : "other rates (this file is read on its own)";
 }
 
 /** The model an entry is laid over: the same id, or else a model that has the entry's id as an alias. */

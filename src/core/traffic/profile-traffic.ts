@@ -218,7 +218,7 @@ function curveFor(
 /**
  * Profiles measured traffic minute by minute: the statistics of its tokens per minute, and for each
  * PT term the monthly cost of every unit count from 0 to the peak, with the overflow of each minute
- * priced on-demand (domain.md section 2 applied per minute, section 4 rule 5). Two passes over the
+ * priced on-demand (docs/cost-model.md §11). Two passes over the
  * minutes, whatever the number of unit counts.
  */
 export function profileTraffic(traffic: MinuteTraffic, model: ModelRates, options: ProfileOptions): TrafficProfile {

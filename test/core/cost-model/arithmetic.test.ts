@@ -8,7 +8,7 @@ import { makeVolume } from "../../../src/core/cost-model/volume.js";
 import type { CacheRates, TokenRates } from "../../../src/core/rates/rate-card.js";
 import { workedExampleModel } from "../../helpers/builders.js";
 
-// Every expected figure below is worked by hand in the comment beside it (domain.md sections 2 and 3).
+// Every expected figure below is worked by hand in the comment beside it (docs/cost-model.md §2 to §6 and §12).
 const sonnet = { inputPerMTok: 3, outputPerMTok: 15 };
 const onDemandCost = (rates: TokenRates, cache: CacheRates | undefined, volume: Volume) =>
   modelOnDemandCost(workedExampleModel({ onDemand: rates, promptCache: cache }), volume);

@@ -19,7 +19,7 @@ function reason<C extends ReasonCode>(reasons: Reason[], code: C): Extract<Reaso
   return found as Extract<Reason, { code: C }>;
 }
 
-describe("the worked example (domain.md section 3)", () => {
+describe("the worked example (docs/cost-model.md §12)", () => {
   it("keeps the half-busy row on-demand: $18,000 against $36,500, 48.9% against a 99.2% break-even", () => {
     const result = compare({ units: 2 });
     expect(result.onDemand?.monthlyCost).toBeCloseTo(18_000, 9);
@@ -146,7 +146,7 @@ describe("lanes that depend on the model and latency", () => {
   });
 });
 
-describe("the blended option (domain.md section 4, rule 5)", () => {
+describe("the blended option (docs/cost-model.md §7)", () => {
   it("points out that 2 units plus overflow ($47,708) beat both 3 units ($54,750) and on-demand ($48,000)", () => {
     const result = compare({ volume: heavy });
     expect(result.recommendation.lane).toBe("on-demand");
