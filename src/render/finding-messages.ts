@@ -22,7 +22,9 @@ export function findingMessage(finding: Finding): string {
   switch (finding.code) {
     case "IDLE_RESERVATION": {
       const at = finding.utilization === null ? "" : ` at ${formatPercent(finding.utilization)} utilization`;
-      const od = finding.onDemandCost === null ? "" : ` against ${formatUsd(finding.onDemandCost)} on-demand for the traffic they carry`;
+      const carried =
+        finding.carriedShare < 1 ? `the ${formatPercent(finding.carriedShare)} of the traffic they carry` : "the traffic they carry";
+      const od = finding.onDemandCost === null ? "" : ` against ${formatUsd(finding.onDemandCost)} on-demand for ${carried}`;
       switch (finding.why) {
         case "costlier-than-on-demand":
           return `${units(finding.units)} on a ${finding.term} term ${verb(finding.units, "costs", "cost")} ${formatUsd(finding.reservedCost)} a month${at}${od}: ${formatUsd(finding.monthlyImpact)} a month over on-demand${overTerm(finding.term, finding.committedOver)}.`;

@@ -78,13 +78,17 @@ function judgeReservation(reservation: Reservation, carried: Carried, input: Che
   const custom = workloads.some((w) => w.custom);
   const utilization = throughput ? monthlyLoad(carried.volume, throughput, hours) / reservation.units : null;
   const neededUnits = throughput ? unitsToCarry(peakLoad(carried.sizing, throughput)) : null;
+  // Full units carry only 1/utilization of the traffic: the rest overflows on-demand whatever is reserved.
+  const carriedShare = utilization !== null && utilization > 1 ? 1 / utilization : 1;
+  const carriedOnDemand = carried.onDemand === null ? null : carried.onDemand * carriedShare;
   const idle = (why: "costlier-than-on-demand" | "below-min-utilization" | "more-than-needed", over: number) =>
     findings.push(
       makeFinding(subject, over, {
         code: "IDLE_RESERVATION",
         why,
         reservedCost,
-        onDemandCost: carried.onDemand,
+        onDemandCost: carriedOnDemand,
+        carriedShare,
         utilization,
         minUtilization: typeof policy.minUtilization === "number" ? policy.minUtilization : null,
         neededUnits,
@@ -95,8 +99,8 @@ function judgeReservation(reservation: Reservation, carried: Carried, input: Che
     );
 
   if (sla.length === 0 && !custom) {
-    const over = carried.onDemand === null ? 0 : Math.max(0, reservedCost - carried.onDemand);
-    if (carried.onDemand !== null && reservedCost > carried.onDemand) idle("costlier-than-on-demand", over);
+    const over = carriedOnDemand === null ? 0 : Math.max(0, reservedCost - carriedOnDemand);
+    if (carriedOnDemand !== null && reservedCost > carriedOnDemand) idle("costlier-than-on-demand", over);
     else if (typeof policy.minUtilization === "number" && utilization !== null && utilization < policy.minUtilization) {
       idle("below-min-utilization", over);
     }

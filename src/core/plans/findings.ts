@@ -32,7 +32,10 @@ export type FindingDetail =
       code: "IDLE_RESERVATION";
       why: "costlier-than-on-demand" | "below-min-utilization" | "more-than-needed";
       reservedCost: number;
+      /** USD a month on-demand for the share of the traffic the units carry. */
       onDemandCost: number | null;
+      /** The share of the served traffic the units carry: 1 unless they are full. */
+      carriedShare: number;
       utilization: number | null;
       minUtilization: number | null;
       neededUnits: number | null;

@@ -229,7 +229,12 @@ export function planLanes(workloads: readonly Workload[], hoursPerMonth: number)
       const modelPool = pools.find((p) => p.model.id === workload.model.id);
       const joined = modelPool ? [...modelPool.members, workload] : [workload];
       const option = cheapestPool(workload.model, joined, hours);
-      if (option) runnerUp = ptChoice(option, option.reservedCost - (modelPool?.option.reservedCost ?? 0));
+      // What joining adds: the units beyond those already shared, and what they cost.
+      if (option)
+        runnerUp = {
+          ...ptChoice(option, option.reservedCost - (modelPool?.option.reservedCost ?? 0)),
+          units: option.units - (modelPool?.option.units ?? 0),
+        };
       if (cost > 0) reasons.push(...standaloneReasons(workload, cost, hours));
     } else if (kind === "flexible") {
       reasons.push({ code: "NO_PT_PRICE" });

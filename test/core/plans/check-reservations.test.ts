@@ -170,3 +170,20 @@ describe("checkReservations", () => {
     expect(result.passed).toBe(true);
   });
 });
+
+describe("checkReservations: units that are full", () => {
+  it("judges units at 114% against the on-demand cost of the 87.7% of the traffic they carry", () => {
+    // 1.14 units of traffic: 3.49524B in + 699.048M out = 10,485.72 + 10,485.72 = $20,971.44 on-demand.
+    // The unit carries 1 / 1.14 = 87.72% of it, worth 20,971.44 / 1.14 = $18,396 on-demand; the rest
+    // overflows to on-demand whatever is reserved. 1 unit on 1-month at $30 = $21,900: $3,504 over.
+    const dear = workedExampleModel({
+      provisioned: { hourlyPerUnit: { oneMonth: 30 }, unitThroughput: { inputTpm: 70_000, outputTpm: 14_000 } },
+    });
+    const w = makeWorkload("busy", dear, 3_495_240_000, 699_048_000);
+    const result = check([w], [reservation("pt", 1, "1-month", ["busy"], dear)], { policy: { ...DEFAULT_POLICY, maxOverflowShare: 0.5 } });
+    const idle = only(result.findings, "IDLE_RESERVATION");
+    expect(idle.utilization).toBeCloseTo(1.14, 9);
+    expect(idle.onDemandCost).toBeCloseTo(18_396, 6);
+    expect(idle.monthlyImpact).toBeCloseTo(3_504, 6);
+  });
+});

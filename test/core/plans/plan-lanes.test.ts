@@ -151,8 +151,9 @@ describe("planLanes", () => {
     expect(byName(result.workloads, "small").monthlyCost).toBeCloseTo(5_840, 9);
     expect(result.totals.monthlyCost).toBeCloseTo(25_637.6, 9);
     expect(result.totals.allOnDemandMonthlyCost).toBeCloseTo(29_433.6, 9);
-    // big2's runner-up is joining: 2 units (1.6 of load) cost 29,200, adding 14,600.
-    expect(byName(result.workloads, "big2").runnerUp).toEqual({ lane: "provisioned", term: "6-month", units: 2, monthlyCost: 14_600 });
+    // big2's runner-up is joining: 2 units (1.6 of load) cost 29,200, adding 1 unit for 14,600. (Issue 11: the
+    // label named the 2 units in all while the figure priced the 1 unit added; both now say the unit added.)
+    expect(byName(result.workloads, "big2").runnerUp).toEqual({ lane: "provisioned", term: "6-month", units: 1, monthlyCost: 14_600 });
   });
 });
 
@@ -182,5 +183,19 @@ describe("planLanes: joining shared units at any count", () => {
     expect(result.pools).toHaveLength(1);
     expect(result.pools[0]?.option.units).toBe(units);
     expect(result.workloads.filter((plan) => plan.lane === "provisioned")).toHaveLength(onPt);
+  });
+});
+
+describe("planLanes: the runner-up", () => {
+  it("labels joining the shared units with the units it adds, the same units its figure prices", () => {
+    // payments (SLA): 0.6B / 0.12B, 0.196 of a unit: one unit at $14,600. spiky: $9,000 on-demand, but its peak
+    // minute is 27 units' worth (1.89M / 378k tpm): with payments that is 27.196 units, 28 in all, 27 more
+    // than today at $14,600 each = $394,200 a month. The runner-up is those 27 units for $394,200.
+    const payments = makeWorkload("payments", model, 0.6e9, 0.12e9, { sla: "no-throttling" });
+    const spiky = makeWorkload("spiky", model, 1.5e9, 0.3e9, { peakTpm: { input: 1_890_000, output: 378_000 } });
+    const plan = byName(planLanes([payments, spiky], H).workloads, "spiky");
+    expect(plan.lane).toBe("on-demand");
+    expect(plan.runnerUp).toMatchObject({ lane: "provisioned", term: "6-month", units: 27 });
+    expect(plan.runnerUp?.monthlyCost).toBeCloseTo(394_200, 6);
   });
 });
