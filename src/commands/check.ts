@@ -46,7 +46,7 @@ export async function runCheck(file: string, options: CheckOptions, color: boole
           import("../render/check-table.js"),
           import("../render/colors.js"),
         ]);
-        return renderCheckTable(r, source, makePainter(color));
+        return renderCheckTable(r, source, card, hoursPerMonth, makePainter(color));
       },
     },
     result,

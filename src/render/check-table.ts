@@ -1,8 +1,10 @@
 import Table from "cli-table3";
 import type { CheckResult } from "../core/plans/check-reservations.js";
+import type { RateCard } from "../core/rates/rate-card.js";
 import type { Painter } from "./colors.js";
 import { findingMessage } from "./finding-messages.js";
 import { formatUsd } from "./money.js";
+import { ratesText } from "./rates-line.js";
 
 const CHARS = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
 
@@ -11,10 +13,11 @@ function plural(count: number, word: string): string {
 }
 
 /** The findings as a table, each finding's sentence below it, and a one-line verdict. */
-export function renderCheckTable(result: CheckResult, source: string, paint: Painter): string {
+export function renderCheckTable(result: CheckResult, source: string, card: RateCard, hoursPerMonth: number, paint: Painter): string {
   const { totals } = result;
   const lines = [
     paint.heading(`Check: ${source}`),
+    `Rates: ${ratesText(card)} · ${hoursPerMonth} hours a month`,
     `${plural(totals.reservations, "reservation")}, ${formatUsd(totals.reservedMonthlyCost)} a month`,
     "",
   ];

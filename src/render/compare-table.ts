@@ -5,6 +5,7 @@ import type { RateCard } from "../core/rates/rate-card.js";
 import type { Painter } from "./colors.js";
 import { describeChoice, reasonMessage } from "./messages.js";
 import { formatPercent, formatRate, formatTokensShort, formatUsd, formatUsdDelta } from "./money.js";
+import { ratesText } from "./rates-line.js";
 
 const HEAD = [
   "Option",
@@ -45,10 +46,9 @@ function header(result: CompareResult, card: RateCard, paint: Painter): string[]
     cache > 0
       ? ` + ${formatTokensShort(volume.cacheReadTokens)} cache read + ${formatTokensShort(volume.cacheWriteTokens)} cache write`
       : "";
-  const version = card.effectiveDate ? `, ${card.effectiveDate}` : "";
   return [
     paint.heading(`${model.name} (${model.id})`),
-    `Rates: ${card.region}${version} · ${result.hoursPerMonth} hours a month · ${result.latency}`,
+    `Rates: ${ratesText(card)} · ${result.hoursPerMonth} hours a month · ${result.latency}`,
     `Volume: ${formatTokensShort(volume.inputTokens)} input + ${formatTokensShort(volume.outputTokens)} output tokens a month${cacheText}`,
   ];
 }

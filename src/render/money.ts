@@ -33,9 +33,14 @@ export function formatUsd(usd: number): string {
   return `${sign}$${group(Math.floor(cents / 100))}.${String(cents % 100).padStart(2, "0")}`;
 }
 
-/** A price per unit: cents for dollars and more, full precision below ten cents ($0.0175). */
+/**
+ * A price as a rate file writes it: every significant digit (up to millionths of a dollar) and at least
+ * two decimals: $39.60, $4.125, $0.125, $0.0175. Prices are never rounded to cents; costs are.
+ */
 export function formatRate(usd: number): string {
-  return usd >= 0.1 ? formatUsd(usd) : `$${roundPrice(usd)}`;
+  const exact = roundPrice(Math.abs(usd));
+  const [whole = "0", fraction = ""] = String(exact).split(".");
+  return `${usd < 0 ? "-" : ""}$${group(Number(whole))}.${fraction.padEnd(2, "0")}`;
 }
 
 /** +$18,500.00 or -$292.00 */

@@ -5,6 +5,7 @@ import type { RateCard } from "../core/rates/rate-card.js";
 import type { Painter } from "./colors.js";
 import { reasonMessage } from "./messages.js";
 import { formatPercent, formatUsd, formatUsdDelta } from "./money.js";
+import { ratesText } from "./rates-line.js";
 
 const CHARS = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
 const NONE = "-";
@@ -34,13 +35,7 @@ export function renderPlanTable(result: PlanResult, card: RateCard, hoursPerMont
       runnerUp ? formatUsdDelta(runnerUp.monthlyCost - plan.monthlyCost) : NONE,
     ]);
   }
-  const lines = [
-    paint.heading(`Plan: ${source}`),
-    `Rates: ${card.region}${card.effectiveDate ? `, ${card.effectiveDate}` : ""} · ${hoursPerMonth} hours a month`,
-    "",
-    table.toString(),
-    "",
-  ];
+  const lines = [paint.heading(`Plan: ${source}`), `Rates: ${ratesText(card)} · ${hoursPerMonth} hours a month`, "", table.toString(), ""];
   for (const plan of result.workloads) {
     lines.push(paint.heading(plan.workload.name));
     const context = { modelName: plan.workload.model.name, inputs: "plan" as const };

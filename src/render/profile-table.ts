@@ -2,7 +2,8 @@ import Table from "cli-table3";
 import type { ModelRates, RateCard } from "../core/rates/rate-card.js";
 import type { CurvePoint, TrafficProfile } from "../core/traffic/profile-traffic.js";
 import type { Painter } from "./colors.js";
-import { formatCount, formatPercent, formatTokensShort, formatUsd } from "./money.js";
+import { formatCount, formatPercent, formatRate, formatTokensShort, formatUsd } from "./money.js";
+import { ratesText } from "./rates-line.js";
 import { sparkline } from "./sparkline.js";
 
 const CHARS = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
@@ -66,7 +67,7 @@ export function renderProfileTable(
   const lines = [
     paint.heading(`${model.name} (${model.id})`),
     `Window: ${time(window.start)} to ${time(window.end)} · ${formatCount(window.minutes)} minute${window.minutes === 1 ? "" : "s"} of ${periodText(window.periodSeconds)} data · ${formatCount(window.gapMinutes)} without data`,
-    `Rates: ${card.region}${card.effectiveDate ? `, ${card.effectiveDate}` : ""} · scaled to a month of ${hoursPerMonth} hours`,
+    `Rates: ${ratesText(card)} · scaled to a month of ${hoursPerMonth} hours`,
     `Month: ${formatTokensShort(monthly.inputTokens)} input + ${formatTokensShort(monthly.outputTokens)} output tokens${cache > 0 ? ` + ${formatTokensShort(cache)} cache tokens` : ""} · traffic in ${formatPercent(profile.activeShare)} of minutes`,
     "",
     statsTable(profile),
@@ -113,7 +114,7 @@ export function renderProfileTable(
     }
     lines.push(
       "",
-      `PT ${curve.term} at ${formatUsd(curve.hourlyRate)} a unit-hour, every unit count (best: ${curve.best.units}):`,
+      `PT ${curve.term} at ${formatRate(curve.hourlyRate)} a unit-hour, every unit count (best: ${curve.best.units}):`,
       table.toString(),
     );
   }

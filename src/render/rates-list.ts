@@ -4,6 +4,7 @@ import { type ModelRates, pricedTerms, type RateCard, type RateSource } from "..
 import { toCsv } from "./csv.js";
 import { jsonText, ratesJson, versioned } from "./json-envelope.js";
 import { formatRate } from "./money.js";
+import { ratesText } from "./rates-line.js";
 
 const CHARS = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
 const NONE = "-";
@@ -129,6 +130,6 @@ export function renderRatesListTable(card: RateCard, models: readonly ModelRates
       model.source?.id ?? NONE,
     ]);
   }
-  const head = `Rates: ${card.region}${card.effectiveDate ? `, ${card.effectiveDate}` : ""} (${card.files.join(", ")}) · ${models.length} model${models.length === 1 ? "" : "s"} · USD per 1M tokens, PT per unit-hour`;
+  const head = `Rates: ${ratesText(card)} · ${models.length} model${models.length === 1 ? "" : "s"} · USD per 1M tokens, PT per unit-hour`;
   return `${head}\n${table.toString()}\n`;
 }

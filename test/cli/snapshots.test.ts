@@ -5,7 +5,7 @@ import { runCli } from "../helpers/run-cli.js";
  * Every command as a user sees it: the command line, stdout, stderr and the exit code, written to
  * one Markdown file per case under test/cli/snapshots/ (review them in the diff). The environment is
  * pinned by runCli (no terminal, so 80 columns and no colour; TZ=UTC). A changed output fails here
- * until the snapshot is updated on purpose with `npx vitest run -u test/cli/snapshots.test.ts`.
+ * until the snapshot is updated on purpose with `npx vitest run test/cli/snapshots.test.ts -u`.
  */
 const PLANS = "test/fixtures/plans";
 const TRAFFIC = "test/fixtures/traffic";

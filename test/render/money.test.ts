@@ -31,6 +31,13 @@ describe("rounding and formatting", () => {
     expect(formatUsd(47_707.999999)).toBe("$47,708.00");
     expect(formatRate(39.6)).toBe("$39.60");
     expect(formatRate(0.0175)).toBe("$0.0175");
+    // Every significant digit of a published price, never rounded to cents (issue 11): Claude Sonnet 4.5's
+    // regional cache write is $4.125 per 1M, Claude 3 Haiku's Batch input $0.125.
+    expect(formatRate(4.125)).toBe("$4.125");
+    expect(formatRate(0.125)).toBe("$0.125");
+    expect(formatRate(3)).toBe("$3.00");
+    expect(formatRate(1234.5)).toBe("$1,234.50");
+    expect(formatRate(0.000001)).toBe("$0.000001");
     expect(formatUsdDelta(18_500)).toBe("+$18,500.00");
     expect(formatUsdDelta(-292)).toBe("-$292.00");
   });
