@@ -1,4 +1,5 @@
 import { makeVolume } from "../core/cost-model/volume.js";
+import { quote } from "../core/input/quote.js";
 import type { Reservation } from "../core/plans/findings.js";
 import type { Workload } from "../core/plans/workload.js";
 import { workloadProblems } from "../core/plans/workload-problems.js";
@@ -32,6 +33,7 @@ function modelAt(
 export function resolveWorkloads(plan: PlanFile, card: RateCard, hoursPerMonth: number): Workload[] {
   const problems: InputProblem[] = [];
   const workloads: Workload[] = [];
+  const customBase = new Map<string, { model: ModelRates; index: number }>();
   plan.data.workloads.forEach((entry, i) => {
     const at = ["workloads", i];
     const model = modelAt(plan, card, [...at, "model"], entry.model, problems);
@@ -50,7 +52,17 @@ export function resolveWorkloads(plan: PlanFile, card: RateCard, hoursPerMonth: 
         return;
       }
     }
-    for (const problem of workloadProblems({ model, volume, peakTpm, custom: entry.custom, hoursPerMonth })) {
+    const custom = entry.custom === true ? entry.name : entry.custom === false ? null : entry.custom;
+    const sameCustom = custom === null ? undefined : customBase.get(custom);
+    if (sameCustom && sameCustom.model.id !== model.id) {
+      problems.push(
+        plan.problem(
+          [...at, "custom"],
+          `${quote(custom as string)} is also the custom model of workloads[${sameCustom.index}] on ${sameCustom.model.id}; a custom model has one base model`,
+        ),
+      );
+    } else if (custom !== null && !sameCustom) customBase.set(custom, { model, index: i });
+    for (const problem of workloadProblems({ model, volume, peakTpm, custom: custom !== null, hoursPerMonth })) {
       // A measured workload's volume and peak come from its traffic files.
       const path = entry.profile && problem.path[0] !== "custom" ? ["profile"] : problem.path;
       problems.push(plan.problem([...at, ...path], workloadProblemMessage(problem, "plan")));
@@ -62,7 +74,7 @@ export function resolveWorkloads(plan: PlanFile, card: RateCard, hoursPerMonth: 
       peakTpm,
       latency: entry.latency,
       sla: entry.sla,
-      custom: entry.custom,
+      custom,
       measured: entry.profile !== undefined,
     });
   });

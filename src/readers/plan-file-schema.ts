@@ -57,7 +57,11 @@ const workload = z.strictObject({
   peakTpm: z.strictObject({ input: tokenCount, output: tokenCount }, { error: expected("a mapping with input and output") }).optional(),
   latency: oneOf(LATENCIES).default("interactive"),
   sla: oneOf(SLAS).default("none"),
-  custom: z.boolean({ error: expected("true or false") }).default(false),
+  /** true: a custom model of its own, named after the workload; a name: the custom model, shared by every workload that names it. */
+  custom: z
+    .union([z.boolean(), z.string()], { error: expected("true, false or the custom model's name") })
+    .pipe(z.union([z.boolean(), name("the custom model's name")]))
+    .default(false),
 });
 
 const reservation = z.strictObject({

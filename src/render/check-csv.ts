@@ -1,20 +1,60 @@
 import type { CheckResult } from "../core/plans/check-reservations.js";
-import { toCsv } from "./csv.js";
+import { reservationJson } from "./check-json.js";
+import { type CsvCell, toCsv } from "./csv.js";
 import { findingMessage } from "./finding-messages.js";
 import { roundCents } from "./money.js";
 
-const CHECK_CSV_HEADER = ["code", "severity", "subject", "monthlyImpact", "message"] as const;
+const CHECK_CSV_HEADER = [
+  "code",
+  "severity",
+  "subject",
+  "monthlyImpact",
+  "message",
+  "units",
+  "term",
+  "utilization",
+  "reservedCost",
+  "onDemandCost",
+  "saving",
+  "committedCost",
+] as const;
 
-/** One row per finding. */
+/**
+ * One row per finding, then one `RESERVATION` row per reservation (severity empty) with its units,
+ * term, utilization, monthly cost, on-demand cost of what it carries, saving and committed total.
+ */
 export function renderCheckCsv(result: CheckResult): string {
-  return toCsv(
-    CHECK_CSV_HEADER,
-    result.findings.map((finding) => [
-      finding.code,
-      finding.severity,
-      finding.subject,
-      roundCents(finding.monthlyImpact),
-      findingMessage(finding),
-    ]),
-  );
+  const findings: CsvCell[][] = result.findings.map((finding) => [
+    finding.code,
+    finding.severity,
+    finding.subject,
+    roundCents(finding.monthlyImpact),
+    findingMessage(finding),
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+  ]);
+  const reservations: CsvCell[][] = result.reservations.map((summary) => {
+    const r = reservationJson(summary);
+    const what = `${r.units} unit${r.units === 1 ? "" : "s"} of ${r.custom === null ? r.model : `the custom model ${r.custom} (on ${r.model})`} on a ${r.term} term`;
+    return [
+      "RESERVATION",
+      null,
+      r.name,
+      null,
+      what,
+      r.units,
+      r.term,
+      r.utilization,
+      r.reservedCost,
+      r.onDemandCost,
+      r.saving,
+      r.committedCost,
+    ];
+  });
+  return toCsv(CHECK_CSV_HEADER, [...findings, ...reservations]);
 }

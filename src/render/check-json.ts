@@ -1,20 +1,53 @@
-import type { CheckResult } from "../core/plans/check-reservations.js";
+import type { Term } from "../core/cost-model/terms.js";
+import type { CheckResult, ReservationSummary } from "../core/plans/check-reservations.js";
 import type { FindingCode, Severity } from "../core/plans/findings.js";
 import { findingMessage } from "./finding-messages.js";
 import { jsonText, versioned } from "./json-envelope.js";
-import { roundCents } from "./money.js";
+import { roundCents, roundFraction } from "./money.js";
+
+interface JsonReservation {
+  name: string;
+  model: string;
+  custom: string | null;
+  units: number;
+  term: Term;
+  utilization: number | null;
+  reservedCost: number;
+  onDemandCost: number | null;
+  saving: number | null;
+  committedCost: number;
+}
 
 /** The `--format json` contract of `bedrock-cost check`; see docs/json.md. */
 interface CheckJson {
   schemaVersion: number;
   passed: boolean;
+  reservations: JsonReservation[];
   findings: { code: FindingCode; severity: Severity; subject: string; message: string; monthlyImpact: number }[];
   totals: CheckResult["totals"];
+}
+
+/** A reservation's figures as JSON and CSV give them: cents and four-decimal fractions. */
+export function reservationJson(r: ReservationSummary): JsonReservation {
+  const cents = (usd: number | null) => (usd === null ? null : roundCents(usd));
+  return {
+    name: r.name,
+    model: r.modelId,
+    custom: r.custom,
+    units: r.units,
+    term: r.term,
+    utilization: r.utilization === null ? null : roundFraction(r.utilization),
+    reservedCost: roundCents(r.reservedCost),
+    onDemandCost: cents(r.onDemandCost),
+    saving: cents(r.saving),
+    committedCost: roundCents(r.committedCost),
+  };
 }
 
 function toCheckJson(result: CheckResult): CheckJson {
   return versioned({
     passed: result.passed,
+    reservations: result.reservations.map(reservationJson),
     findings: result.findings.map((finding) => ({
       code: finding.code,
       severity: finding.severity,

@@ -3,7 +3,7 @@ import type { CheckResult } from "../core/plans/check-reservations.js";
 import type { RateCard } from "../core/rates/rate-card.js";
 import type { Painter } from "./colors.js";
 import { findingMessage } from "./finding-messages.js";
-import { formatUsd } from "./money.js";
+import { formatPercent, formatUsd, formatUsdDelta } from "./money.js";
 import { ratesText } from "./rates-line.js";
 
 const CHARS = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
@@ -12,7 +12,30 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
-/** The findings as a table, each finding's sentence below it, and a one-line verdict. */
+/** What each reservation costs, carries and saves, passing or not. */
+function reservationsTable(result: CheckResult): string {
+  const table = new Table({
+    head: ["Reservation", "Units", "Term", "Utilization", "Monthly cost", "On-demand", "Saving", "Committed"],
+    colAligns: ["left", "right", "left", "right", "right", "right", "right", "right"],
+    chars: CHARS,
+    style: { head: [], border: [] },
+  });
+  for (const r of result.reservations) {
+    table.push([
+      r.custom === null ? r.name : `${r.name} (custom model ${r.custom})`,
+      String(r.units),
+      r.term,
+      r.utilization === null ? "unknown" : formatPercent(r.utilization),
+      formatUsd(r.reservedCost),
+      r.onDemandCost === null ? "-" : formatUsd(r.onDemandCost),
+      r.saving === null ? "-" : formatUsdDelta(r.saving),
+      r.term === "no-commit" ? "none" : formatUsd(r.committedCost),
+    ]);
+  }
+  return table.toString();
+}
+
+/** The reservations, the findings as a table, each finding's sentence below it, and a one-line verdict. */
 export function renderCheckTable(result: CheckResult, source: string, card: RateCard, hoursPerMonth: number, paint: Painter): string {
   const { totals } = result;
   const lines = [
@@ -21,6 +44,7 @@ export function renderCheckTable(result: CheckResult, source: string, card: Rate
     `${plural(totals.reservations, "reservation")}, ${formatUsd(totals.reservedMonthlyCost)} a month`,
     "",
   ];
+  if (result.reservations.length > 0) lines.push(reservationsTable(result), "");
   if (result.findings.length > 0) {
     const table = new Table({
       head: ["#", "Severity", "Code", "Subject", "Monthly impact"],

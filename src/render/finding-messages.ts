@@ -26,12 +26,24 @@ export function findingMessage(finding: Finding): string {
         finding.carriedShare < 1 ? `the ${formatPercent(finding.carriedShare)} of the traffic they carry` : "the traffic they carry";
       const od = finding.onDemandCost === null ? "" : ` against ${formatUsd(finding.onDemandCost)} on-demand for ${carried}`;
       switch (finding.why) {
-        case "costlier-than-on-demand":
-          return `${units(finding.units)} on a ${finding.term} term ${verb(finding.units, "costs", "cost")} ${formatUsd(finding.reservedCost)} a month${at}${od}: ${formatUsd(finding.monthlyImpact)} a month over on-demand${overTerm(finding.term, finding.committedOver)}.`;
+        case "costlier-than-on-demand": {
+          // One verdict: more units for a spiky peak would only cost more, so the fix is on-demand.
+          const peak =
+            finding.neededUnits !== null && finding.neededUnits > finding.units
+              ? ` More units would cost more still (the served peak needs ${finding.neededUnits}): serve this traffic on-demand.`
+              : "";
+          return `${units(finding.units)} on a ${finding.term} term ${verb(finding.units, "costs", "cost")} ${formatUsd(finding.reservedCost)} a month${at}${od}: ${formatUsd(finding.monthlyImpact)} a month over on-demand${overTerm(finding.term, finding.committedOver)}.${peak}`;
+        }
         case "below-min-utilization":
           return `${units(finding.units)} on a ${finding.term} term ${verb(finding.units, "runs", "run")}${at}, below the policy's minUtilization of ${formatPercent(finding.minUtilization ?? 0)} (${formatUsd(finding.reservedCost)} a month${od}).`;
-        case "more-than-needed":
-          return `${units(finding.units)} where the served peak needs ${finding.neededUnits}: the ${units(finding.units - (finding.neededUnits ?? 0))} beyond it ${verb(finding.units - (finding.neededUnits ?? 0), "costs", "cost")} ${formatUsd(finding.monthlyImpact)} a month${overTerm(finding.term, finding.committedOver)}, which no SLA or custom model calls for.`;
+        case "more-than-needed": {
+          const extra = finding.units - (finding.neededUnits ?? 0);
+          const other =
+            finding.onDemandCost !== null && finding.onDemandCost > 0
+              ? ` against ${formatUsd(finding.onDemandCost)} on-demand for the other traffic they carry`
+              : ", and no other traffic needs them";
+          return `${units(finding.units)} where the no-throttling SLA and custom-model traffic needs ${finding.neededUnits}: the ${units(extra)} beyond that ${verb(extra, "costs", "cost")} ${formatUsd(finding.extraCost ?? 0)} a month${other}: ${formatUsd(finding.monthlyImpact)} a month over on-demand${overTerm(finding.term, finding.committedOver)}, which no SLA or custom model calls for.`;
+        }
       }
       break;
     }
@@ -56,14 +68,24 @@ export function findingMessage(finding: Finding): string {
         finding.term === null
           ? ""
           : `: it needs ${finding.neededUnits === null ? "at least 1 unit" : units(finding.neededUnits)} (${formatUsd(finding.monthlyImpact)} a month on a ${finding.term} term)`;
-      return `A custom model (on ${finding.modelId}) can only be served on Provisioned Throughput, and no reservation serves it${needs}.`;
+      const whose = finding.workloads.length > 1 ? `; workloads ${finding.workloads.join(", ")}` : "";
+      return `A custom model (on ${finding.modelId}${whose}) can only be served on Provisioned Throughput, and no reservation serves it${needs}.`;
     }
     case "UNSERVED_RESERVATION":
       return finding.why === "serves-nothing"
         ? `Serves no workload: ${formatUsd(finding.monthlyImpact)} a month for nothing.`
         : `Reserves ${finding.modelId} but serves only workloads on other models (${finding.others.join(", ")}): ${formatUsd(finding.monthlyImpact)} a month for nothing.`;
-    case "WRONG_MODEL":
-      return `Reserves ${finding.modelId}, but ${finding.workload} runs on ${finding.workloadModelId}: reserved units carry only their own model's traffic.`;
+    case "WRONG_MODEL": {
+      const describe = (modelId: string, custom: string | null) =>
+        custom === null ? modelId : `the custom model ${custom} (on ${modelId})`;
+      const why =
+        finding.workloadCustom === null && finding.reservedCustom === null
+          ? "reserved units carry only their own model's traffic"
+          : "a Provisioned Throughput serves one model, and a custom model's serves that custom model only";
+      return `Reserves ${describe(finding.modelId, finding.reservedCustom)}, but ${finding.workload} runs on ${describe(finding.workloadModelId, finding.workloadCustom)}: ${why}.`;
+    }
+    case "SIZED_ON_AVERAGES":
+      return `${units(finding.units)} ${verb(finding.units, "runs", "run")} at ${formatPercent(finding.utilization)} on monthly averages, but ${finding.workloads.join(", ")} ${finding.workloads.length === 1 ? "has" : "have"} no peakTpm and no measured traffic: real peaks will overflow or be throttled. Give peakTpm, or profile: files of measured traffic.`;
     case "UNPROVEN_LONG_TERM":
       return `A 6-month term commits ${formatUsd(finding.committedCost)} for traffic that was never measured (${finding.unmeasured.join(", ")}): prove the utilization on no-commit or 1-month first.`;
     case "SLA_PREMIUM":

@@ -21,6 +21,8 @@ interface PlanJson {
   workloads: {
     name: string;
     model: string;
+    /** The custom model it runs on; null for the base model. */
+    custom: string | null;
     lane: Lane;
     term: Term | null;
     units: number | null;
@@ -39,6 +41,7 @@ function toPlanJson(result: PlanResult, card: RateCard, hoursPerMonth: number): 
     workloads: result.workloads.map((plan) => ({
       name: plan.workload.name,
       model: plan.workload.model.id,
+      custom: plan.workload.custom,
       lane: plan.lane,
       term: plan.term,
       units: plan.units,

@@ -27,7 +27,7 @@ export function renderPlanTable(result: PlanResult, card: RateCard, hoursPerMont
     const runnerUp = plan.runnerUp;
     table.push([
       plan.workload.name,
-      plan.workload.model.name,
+      plan.workload.custom === null ? plan.workload.model.name : `${plan.workload.model.name}, custom model ${plan.workload.custom}`,
       plan.lane === "provisioned" ? paint.best(laneText(plan)) : laneText(plan),
       formatUsd(plan.monthlyCost),
       runnerUp ? laneText(runnerUp) : NONE,

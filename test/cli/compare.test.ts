@@ -98,7 +98,9 @@ describe("compare: the worked example of docs/cost-model.md §12, from a rate fi
     expect(run.stdout).not.toMatch(/\x1b\[/);
     expect(run.stdout).toContain("Sonnet-class example (example.sonnet-class)");
     // The header names every rate file in use (issue 11), the bundled version and the overlay.
-    expect(run.stdout).toContain("Rates: us-east-1, 2026-11-01 (rates/us-east-1/2026-11-01.yaml, test/fixtures/rates/worked-example.yaml) · 730 hours a month · interactive");
+    expect(run.stdout).toContain(
+      "Rates: us-east-1, 2026-11-01 (rates/us-east-1/2026-11-01.yaml, test/fixtures/rates/worked-example.yaml) · 730 hours a month · interactive",
+    );
     expect(run.stdout).toMatch(/On-demand \(recommended\) │\s+- │\s+- │\s+\$18,000\.00 │/);
     expect(run.stdout).toMatch(
       /PT 6-month\s+│\s+2 │\s+\$25\.00 │\s+\$36,500\.00 │\s+\$219,000\.00 │\s+48\.9% │\s+\$0\.00 │ 6\.08B \/ 1\.22B at 99\.2%\s+│\s+\+\$18,500\.00 │/,

@@ -18,14 +18,16 @@ describe("bedrock-cost plan", () => {
     expect(report.schemaVersion).toBe(1);
     const rows = report.workloads.map((w: Record<string, unknown>) => [w.name, w.lane, w.term, w.units, w.monthlyCost, w.runnerUp]);
     expect(rows).toEqual([
-      // payments-bot (0.196 of a unit) and tuned-classifier (0.326) need PT: 1 unit, $10,220, split 0.6 : 1.0.
-      // support-copilot and search-assist (0.489 each) join only together: 2 units, adding $10,220, split evenly.
-      ["support-copilot", "provisioned", "6-month", 2, 5_110, { lane: "on-demand", term: null, units: null, monthlyCost: 9_000 }],
-      ["search-assist", "provisioned", "6-month", 2, 5_110, { lane: "on-demand", term: null, units: null, monthlyCost: 9_000 }],
+      // The base model's units: payments-bot (0.196 of a unit) needs PT: 1 unit, $10,220. One of support-copilot
+      // and search-assist (0.489 each) fits in its spare room for nothing (0.685); both would need a second
+      // unit (1.174), which costs more than the $9,000 the second saves. The first listed joins, at $0.
+      ["support-copilot", "provisioned", "6-month", 1, 0, { lane: "on-demand", term: null, units: null, monthlyCost: 9_000 }],
+      // Joining too would add 1 unit: $10,220 against its $9,000 on-demand.
+      ["search-assist", "on-demand", null, null, 9_000, { lane: "provisioned", term: "6-month", units: 1, monthlyCost: 10_220 }],
       ["nightly-enrichment", "batch", null, null, 9_000, { lane: "on-demand", term: null, units: null, monthlyCost: 18_000 }],
-      ["payments-bot", "provisioned", "6-month", 2, 3_832.5, { lane: "on-demand", term: null, units: null, monthlyCost: 3_600 }],
-      // the next term for the custom model: 6,387.50 × 17 / 14
-      ["tuned-classifier", "provisioned", "6-month", 2, 6_387.5, { lane: "provisioned", term: "1-month", units: 2, monthlyCost: 7_756.25 }],
+      ["payments-bot", "provisioned", "6-month", 1, 10_220, { lane: "on-demand", term: null, units: null, monthlyCost: 3_600 }],
+      // A custom model is a model of its own (issue 11): its own unit (0.326 of it), $10,220; the next term $12,410.
+      ["tuned-classifier", "provisioned", "6-month", 1, 10_220, { lane: "provisioned", term: "1-month", units: 1, monthlyCost: 12_410 }],
       // Titan: $400 + $300 on-demand against one unit at $14.80 × 730 = $10,804
       ["titan-summaries", "on-demand", null, null, 700, { lane: "provisioned", term: "6-month", units: 1, monthlyCost: 10_804 }],
     ]);
@@ -34,25 +36,26 @@ describe("bedrock-cost plan", () => {
     );
     expect(codes).toEqual({
       "support-copilot": ["SHARED_UNITS", "UNPROVEN_LONG_TERM"],
-      "search-assist": ["SHARED_UNITS", "UNPROVEN_LONG_TERM"],
+      "search-assist": ["BELOW_BREAK_EVEN"],
       "nightly-enrichment": ["ASYNC_TO_BATCH"],
       "payments-bot": ["SLA_OVERRIDE", "SHARED_UNITS", "UNPROVEN_LONG_TERM"],
-      "tuned-classifier": ["CUSTOM_MODEL", "SHARED_UNITS", "UNPROVEN_LONG_TERM"],
+      "tuned-classifier": ["CUSTOM_MODEL", "UNPROVEN_LONG_TERM"],
       "titan-summaries": ["BELOW_BREAK_EVEN", "CAPACITY_UNKNOWN"],
     });
     expect(report.workloads[3].reasons[0].message).toBe(
-      "Its no-throttling SLA keeps it on reserved units: $232.50 a month over the $3,600.00 it would cost on-demand.",
+      "Its no-throttling SLA keeps it on reserved units: $6,620.00 a month over the $3,600.00 it would cost on-demand.",
     );
-    // 20,440 + 9,000 + 700 in these lanes; all on-demand 9,000 + 9,000 + 18,000 + 3,600 + 700, plus the
-    // custom model's 6,387.50, which has no on-demand lane.
-    expect(report.totals).toEqual({ monthlyCost: 30_140, allOnDemandMonthlyCost: 46_687.5, saving: 16_547.5 });
+    // 0 + 9,000 + 9,000 + 10,220 + 10,220 + 700 = 39,140 in these lanes; all on-demand 9,000 + 9,000 + 18,000
+    // + 3,600 + 700, plus the custom model's 10,220, which has no on-demand lane: 50,520. (Before issue 11 the
+    // fine-tune shared the base model's units: 30,140 against 46,687.50, a saving overstated by $5,167.50.)
+    expect(report.totals).toEqual({ monthlyCost: 39_140, allOnDemandMonthlyCost: 50_520, saving: 11_380 });
   });
 
   it("prints the table with the totals line, and CSV with one row per workload", () => {
     const table = runCli(["plan", `${DIR}/plan.yaml`]);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain(
-      "Total: $30,140.00 a month in these lanes against $46,687.50 all on-demand: saving $16,547.50 a month (35.4%).",
+      "Total: $39,140.00 a month in these lanes against $50,520.00 all on-demand: saving $11,380.00 a month (22.5%).",
     );
     const csv = runCli(["plan", `${DIR}/plan.yaml`, "--format", "csv"]);
     const lines = csv.stdout.trimEnd().split("\n");
@@ -60,7 +63,7 @@ describe("bedrock-cost plan", () => {
       "name,model,lane,term,units,monthlyCost,onDemandMonthlyCost,runnerUpLane,runnerUpTerm,runnerUpMonthlyCost,reasons",
     );
     expect(lines[5]).toBe(
-      "tuned-classifier,anthropic.claude-3-5-sonnet-20241022-v2:0,provisioned,6-month,2,6387.5,,provisioned,1-month,7756.25,CUSTOM_MODEL SHARED_UNITS UNPROVEN_LONG_TERM",
+      "tuned-classifier,anthropic.claude-3-5-sonnet-20241022-v2:0,provisioned,6-month,1,10220,,provisioned,1-month,12410,CUSTOM_MODEL UNPROVEN_LONG_TERM",
     );
     expect(lines).toHaveLength(7);
   });
@@ -79,6 +82,21 @@ describe("bedrock-cost check", () => {
     expect(report).toEqual({
       schemaVersion: 1,
       passed: true,
+      // What passed (issue 11): 1 unit on 1 month, $12,410, carrying $18,000 of on-demand traffic at 3 / 3.066.
+      reservations: [
+        {
+          name: "copilot-pt",
+          model: "anthropic.claude-3-5-sonnet-20241022-v2:0",
+          custom: null,
+          units: 1,
+          term: "1-month",
+          utilization: 0.9785,
+          reservedCost: 12_410,
+          onDemandCost: 18_000,
+          saving: 5_590,
+          committedCost: 12_410,
+        },
+      ],
       findings: [],
       totals: { errors: 0, warnings: 0, info: 0, reservations: 1, reservedMonthlyCost: 12_410, monthlyImpact: 0 },
     });
@@ -95,9 +113,11 @@ describe("bedrock-cost check", () => {
       // 2 × 10,220 − 9,000
       ["IDLE_RESERVATION", "error", "idle-pt", 11_440],
       ["UNPROVEN_LONG_TERM", "warning", "idle-pt", 0],
-      // 12,410 − 9,000; and the peak (100k / 10k tpm) needs a second unit, $12,410
-      ["IDLE_RESERVATION", "error", "small-pt", 3_410],
+      // 1 unit on 1 month ($12,410) pays off against $15,000 on-demand, but the peak (100k / 12k tpm) needs a
+      // second unit, $12,410
       ["UNDER_PROVISIONED", "error", "small-pt", 12_410],
+      // 3B / 0.6B on one unit, 97.8% of it, on monthly averages
+      ["SIZED_ON_AVERAGES", "warning", "nightly-pt", 0],
       // 12,410 − 3,600
       ["SLA_PREMIUM", "info", "sla-pt", 8_810],
       ["UNSERVED_RESERVATION", "error", "unused-pt", 12_410],
@@ -107,13 +127,15 @@ describe("bedrock-cost check", () => {
       // 39.60 × 730 − 3,840
       ["IDLE_RESERVATION", "error", "instant-pt", 25_068],
       ["UNKNOWN_CAPACITY", "warning", "instant-pt", 0],
-      // its part of nightly-pt, 12,410, against Batch 9,000
-      ["ASYNC_ON_RESERVATION", "error", "nightly-enrichment", 3_410],
       // one unit on 6 months
       ["CUSTOM_MODEL_UNSERVED", "error", "tuned-classifier", 10_220],
+      // its part of nightly-pt, 12,410, against Batch 9,000
+      ["ASYNC_ON_RESERVATION", "error", "nightly-enrichment", 3_410],
       ["SLA_UNRESERVED", "warning", "haiku-alerts", 0],
     ]);
-    expect(report.totals).toMatchObject({ errors: 9, warnings: 3, info: 1, reservations: 7, monthlyImpact: 91_800 });
+    // 11,440 + 12,410 + 12,410 + 13,432 + 25,068 + 10,220 + 3,410: one verdict per reservation, so small-pt
+    // counts once (before issue 11 it was also "idle" for $3,410 on top of its missing unit: $91,800).
+    expect(report.totals).toMatchObject({ errors: 8, warnings: 4, info: 1, reservations: 7, monthlyImpact: 88_390 });
     expect(runCli(["check", `${DIR}/check-findings.yaml`]).code).toBe(1);
     expect(runCli(["check", `${DIR}/check-findings.yaml`, "--format", "csv"]).code).toBe(1);
   });

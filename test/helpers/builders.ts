@@ -34,7 +34,7 @@ export function makeWorkload(
     volume: makeVolume({ inputTokens, outputTokens }),
     latency: "interactive",
     sla: "none",
-    custom: false,
+    custom: null,
     measured: false,
     ...overrides,
   };

@@ -1,10 +1,9 @@
 import { monthlyLoad, peakLoad, unitsToCarry } from "../cost-model/capacity.js";
 import { batchCost, committedCost, overflowShare, termRate, unitsCost, reservedCost as unitsReservedCost } from "../cost-model/pricing.js";
-import type { TokensPerMinute } from "../cost-model/volume.js";
-import { scaleVolume, type Volume } from "../cost-model/volume.js";
+import { scaleVolume, type TokensPerMinute, type Volume } from "../cost-model/volume.js";
 import { type CheckPolicy, type Finding, makeFinding, type Reservation } from "./findings.js";
 import { cheapestPool } from "./shared-units.js";
-import { sizingTpm, sumTpm, sumVolumes, type Workload, workloadOnDemandCost } from "./workload.js";
+import { servedModelKey, sizingTpm, sumTpm, sumVolumes, type Workload, workloadOnDemandCost } from "./workload.js";
 
 export interface CheckInput {
   workloads: readonly Workload[];
@@ -15,9 +14,30 @@ export interface CheckInput {
   planFindings?: readonly Finding[];
 }
 
+/** What a reservation costs and what it carries: reported for every reservation, passing or not. */
+export interface ReservationSummary {
+  name: string;
+  modelId: string;
+  /** The custom model the units serve; null for the base model. */
+  custom: string | null;
+  units: number;
+  term: Reservation["term"];
+  /** Mean load on the units; null when the unit throughput is unknown. */
+  utilization: number | null;
+  /** USD a month for the units. */
+  reservedCost: number;
+  /** USD a month on-demand for the traffic the units carry; null for a custom model (no on-demand lane). */
+  onDemandCost: number | null;
+  /** onDemandCost − reservedCost; negative when the units cost more. */
+  saving: number | null;
+  /** USD the term commits to; 0 for no-commit. */
+  committedCost: number;
+}
+
 export interface CheckResult {
   passed: boolean;
   findings: Finding[];
+  reservations: ReservationSummary[];
   totals: {
     errors: number;
     warnings: number;
@@ -25,7 +45,10 @@ export interface CheckResult {
     reservations: number;
     /** USD a month for every reservation's units. */
     reservedMonthlyCost: number;
-    /** USD a month: the impact of the errors. */
+    /**
+     * USD a month the errors waste or put at risk: the sum of the errors' impacts (docs/cost-model.md §10).
+     * Each reservation has at most one verdict on its size, so no money is counted twice.
+     */
     monthlyImpact: number;
   };
 }
@@ -35,26 +58,31 @@ interface Carried {
   parts: { workload: Workload; share: number }[];
   volume: Volume;
   sizing: TokensPerMinute;
-  /** USD a month on-demand for the carried traffic; null when the model has no on-demand price. */
+  /** USD a month on-demand for the carried traffic; null when any of it has no on-demand lane. */
   onDemand: number | null;
 }
 
 const odOf = workloadOnDemandCost;
+/** Traffic that needs reserved units whatever they cost: a custom model, or a no-throttling SLA. */
+const needsPt = (workload: Workload) => workload.custom !== null || workload.sla === "no-throttling";
 
-/** A workload served by several reservations of its model is split between them by their units. */
-function carriedBy(reservation: Reservation, input: CheckInput, byName: Map<string, Workload>): Carried {
-  const parts: Carried["parts"] = [];
+/**
+ * The model a reservation's units serve: its base model, or, when the first workload it serves on
+ * that base model runs on a custom model, that custom model. A PT serves one model only.
+ */
+function servedKeyOf(reservation: Reservation, byName: Map<string, Workload>): string {
   for (const name of reservation.serves) {
     const workload = byName.get(name);
-    if (!workload || workload.model.id !== reservation.model.id) continue;
-    const servers = input.reservations.filter((r) => r.model.id === workload.model.id && r.serves.includes(name));
-    const totalUnits = servers.reduce((sum, r) => sum + r.units, 0);
-    parts.push({ workload, share: reservation.units / totalUnits });
+    if (workload && workload.model.id === reservation.model.id) return servedModelKey(workload);
   }
+  return reservation.model.id;
+}
+
+function sumParts(parts: Carried["parts"], hoursPerMonth: number): Carried {
   const volume = sumVolumes(parts.map((part) => scaleVolume(part.workload.volume, part.share)));
   const sizing = sumTpm(
     parts.map((part) => {
-      const rate = sizingTpm(part.workload, input.hoursPerMonth);
+      const rate = sizingTpm(part.workload, hoursPerMonth);
       return { input: rate.input * part.share, output: rate.output * part.share };
     }),
   );
@@ -66,58 +94,111 @@ function carriedBy(reservation: Reservation, input: CheckInput, byName: Map<stri
   return { parts, volume, sizing, onDemand };
 }
 
+/** A workload served by several reservations of its model is split between them by their units. */
+function carriedBy(reservation: Reservation, keys: Map<Reservation, string>, input: CheckInput, byName: Map<string, Workload>): Carried {
+  const key = keys.get(reservation);
+  const parts: Carried["parts"] = [];
+  for (const name of reservation.serves) {
+    const workload = byName.get(name);
+    if (!workload || servedModelKey(workload) !== key) continue;
+    const servers = input.reservations.filter((r) => keys.get(r) === key && r.serves.includes(name));
+    const totalUnits = servers.reduce((sum, r) => sum + r.units, 0);
+    parts.push({ workload, share: reservation.units / totalUnits });
+  }
+  return sumParts(parts, input.hoursPerMonth);
+}
+
+/** Units that carry a sizing rate; while the unit throughput is unknown, one unit for each workload (as plan sizes them). */
+function unitsFor(reservation: Reservation, carried: Carried): number {
+  const throughput = reservation.model.provisioned?.unitThroughput;
+  if (carried.parts.length === 0) return 0;
+  return throughput ? unitsToCarry(peakLoad(carried.sizing, throughput)) : carried.parts.length;
+}
+
 function judgeReservation(reservation: Reservation, carried: Carried, input: CheckInput): Finding[] {
   const { policy, hoursPerMonth: hours } = input;
   const findings: Finding[] = [];
   const subject = reservation.name;
+  const units = reservation.units;
   const rate = termRate(reservation.model, reservation.term);
-  const reservedCost = unitsReservedCost(reservation.units, rate, hours);
+  const reservedCost = unitsReservedCost(units, rate, hours);
   const throughput = reservation.model.provisioned?.unitThroughput;
-  const workloads = carried.parts.map((part) => part.workload);
-  const sla = workloads.filter((w) => w.sla === "no-throttling");
-  const custom = workloads.some((w) => w.custom);
-  const utilization = throughput ? monthlyLoad(carried.volume, throughput, hours) / reservation.units : null;
+  const utilization = throughput ? monthlyLoad(carried.volume, throughput, hours) / units : null;
   const neededUnits = throughput ? unitsToCarry(peakLoad(carried.sizing, throughput)) : null;
-  // Full units carry only 1/utilization of the traffic: the rest overflows on-demand whatever is reserved.
-  const carriedShare = utilization !== null && utilization > 1 ? 1 / utilization : 1;
-  const carriedOnDemand = carried.onDemand === null ? null : carried.onDemand * carriedShare;
-  const idle = (why: "costlier-than-on-demand" | "below-min-utilization" | "more-than-needed", over: number) =>
+  // The traffic that needs reserved units whatever they cost, and the rest, which must pay its way.
+  const required = sumParts(
+    carried.parts.filter((part) => needsPt(part.workload)),
+    hours,
+  );
+  const rest = sumParts(
+    carried.parts.filter((part) => !needsPt(part.workload)),
+    hours,
+  );
+  const requiredUnits = unitsFor(reservation, required);
+  const minUtilization = typeof policy.minUtilization === "number" ? policy.minUtilization : null;
+  const idle = (
+    over: number,
+    detail: { why: "costlier-than-on-demand" | "below-min-utilization" | "more-than-needed" } & Record<string, unknown>,
+  ) =>
     findings.push(
       makeFinding(subject, over, {
         code: "IDLE_RESERVATION",
-        why,
         reservedCost,
-        onDemandCost: carriedOnDemand,
-        carriedShare,
+        onDemandCost: null,
+        carriedShare: 1,
+        extraCost: null,
         utilization,
-        minUtilization: typeof policy.minUtilization === "number" ? policy.minUtilization : null,
+        minUtilization,
         neededUnits,
-        units: reservation.units,
+        units,
         term: reservation.term,
         committedOver: committedCost(over, reservation.term),
-      }),
+        ...detail,
+      } as Extract<Finding, { code: "IDLE_RESERVATION" }>),
     );
 
-  if (sla.length === 0 && !custom) {
-    const over = carriedOnDemand === null ? 0 : Math.max(0, reservedCost - carriedOnDemand);
-    if (carriedOnDemand !== null && reservedCost > carriedOnDemand) idle("costlier-than-on-demand", over);
-    else if (typeof policy.minUtilization === "number" && utilization !== null && utilization < policy.minUtilization) {
-      idle("below-min-utilization", over);
+  if (required.parts.length === 0) {
+    // Full units carry only 1/utilization of the traffic: the rest overflows on-demand whatever is reserved.
+    const carriedShare = utilization !== null && utilization > 1 ? 1 / utilization : 1;
+    const carriedOnDemand = carried.onDemand === null ? null : carried.onDemand * carriedShare;
+    if (carriedOnDemand !== null && reservedCost > carriedOnDemand) {
+      idle(reservedCost - carriedOnDemand, { why: "costlier-than-on-demand", onDemandCost: carriedOnDemand, carriedShare });
+    } else if (minUtilization !== null && utilization !== null && utilization < minUtilization) {
+      idle(0, { why: "below-min-utilization", onDemandCost: carriedOnDemand, carriedShare });
     }
-  } else if (neededUnits !== null && reservation.units > neededUnits) {
-    // An SLA or a custom model justifies reserved units, not units beyond what the peak needs.
-    idle("more-than-needed", unitsReservedCost(reservation.units - neededUnits, rate, hours));
+  } else if (units > requiredUnits) {
+    // A no-throttling SLA or a custom model justifies the units its traffic needs; units beyond them
+    // must pay their way against on-demand for the rest of the traffic, like any others.
+    const extraCost = unitsReservedCost(units - requiredUnits, rate, hours);
+    const otherOnDemand = rest.onDemand ?? 0;
+    if (extraCost > otherOnDemand) {
+      idle(extraCost - otherOnDemand, { why: "more-than-needed", onDemandCost: otherOnDemand, extraCost, neededUnits: requiredUnits });
+    }
   }
+  const idleFound = findings.length > 0;
 
   if (!throughput) findings.push(makeFinding(subject, 0, { code: "UNKNOWN_CAPACITY", modelId: reservation.model.id }));
-  if (neededUnits !== null && utilization !== null && reservation.units < neededUnits) {
-    const throttled = sla.length > 0 || custom || !reservation.model.onDemand;
+  if (units < requiredUnits) {
+    // Traffic that cannot spill to on-demand: an SLA's or a custom model's.
+    findings.push(
+      makeFinding(subject, unitsReservedCost(requiredUnits - units, rate, hours), {
+        code: "UNDER_PROVISIONED",
+        units,
+        neededUnits: requiredUnits,
+        throttled: true,
+        overflowShare: utilization === null ? 0 : overflowShare(utilization),
+        maxOverflowShare: policy.maxOverflowShare,
+      }),
+    );
+  } else if (!idleFound && neededUnits !== null && utilization !== null && units < neededUnits) {
+    // One verdict on a reservation's size: units that do not pay off are idle, however spiky the traffic.
+    const throttled = !reservation.model.onDemand;
     const share = overflowShare(utilization);
     if (throttled || policy.maxOverflowShare === 0 || share > policy.maxOverflowShare) {
       findings.push(
-        makeFinding(subject, unitsReservedCost(neededUnits - reservation.units, rate, hours), {
+        makeFinding(subject, unitsReservedCost(neededUnits - units, rate, hours), {
           code: "UNDER_PROVISIONED",
-          units: reservation.units,
+          units,
           neededUnits,
           throttled,
           overflowShare: share,
@@ -127,37 +208,55 @@ function judgeReservation(reservation: Reservation, carried: Carried, input: Che
     }
   }
 
+  const fromAverages = carried.parts.filter((part) => !part.workload.peakTpm && !part.workload.measured).map((part) => part.workload.name);
+  if (fromAverages.length > 0 && utilization !== null && utilization > SIZED_ON_AVERAGES_ABOVE) {
+    findings.push(makeFinding(subject, 0, { code: "SIZED_ON_AVERAGES", units, utilization, workloads: fromAverages }));
+  }
+
+  const workloads = carried.parts.map((part) => part.workload);
   const unmeasured = workloads.filter((w) => !w.measured).map((w) => w.name);
   if (reservation.term === "6-month" && policy.longTermNeedsMeasuredTraffic && unmeasured.length > 0) {
     findings.push(
       makeFinding(subject, 0, { code: "UNPROVEN_LONG_TERM", committedCost: committedCost(reservedCost, reservation.term), unmeasured }),
     );
   }
-  if (sla.length > 0 && carried.onDemand !== null && reservedCost > carried.onDemand) {
-    findings.push(
-      makeFinding(subject, reservedCost - carried.onDemand, {
-        code: "SLA_PREMIUM",
-        workloads: sla.map((w) => w.name),
-        onDemandCost: carried.onDemand,
-        reservedCost,
-      }),
-    );
+  const sla = required.parts.filter((part) => part.workload.sla === "no-throttling" && part.workload.custom === null);
+  if (sla.length > 0 && required.onDemand !== null) {
+    // The premium of the units the SLA needs, not of any beyond them.
+    const slaCost = unitsReservedCost(Math.min(units, requiredUnits), rate, hours);
+    if (slaCost > required.onDemand) {
+      findings.push(
+        makeFinding(subject, slaCost - required.onDemand, {
+          code: "SLA_PREMIUM",
+          workloads: sla.map((part) => part.workload.name),
+          onDemandCost: required.onDemand,
+          reservedCost: slaCost,
+        }),
+      );
+    }
   }
   return findings;
 }
 
-function servingProblems(reservation: Reservation, carried: Carried, byName: Map<string, Workload>, hours: number): Finding[] {
+/** Above this utilization, units sized on monthly averages will overflow or throttle at real peaks. */
+const SIZED_ON_AVERAGES_ABOVE = 0.8;
+
+function servingProblems(reservation: Reservation, key: string, carried: Carried, byName: Map<string, Workload>, hours: number): Finding[] {
   const findings: Finding[] = [];
   const others = reservation.serves.filter((name) => byName.get(name)?.model.id !== reservation.model.id);
-  for (const name of others) {
+  const carriedNames = new Set(carried.parts.map((part) => part.workload.name));
+  for (const name of reservation.serves) {
     const workload = byName.get(name);
-    if (!workload) continue;
+    if (!workload || carriedNames.has(name)) continue;
+    const reservedCustom = key === reservation.model.id ? null : (carried.parts[0]?.workload.custom ?? null);
     findings.push(
       makeFinding(reservation.name, 0, {
         code: "WRONG_MODEL",
         workload: name,
         workloadModelId: workload.model.id,
+        workloadCustom: workload.custom,
         modelId: reservation.model.id,
+        reservedCustom,
       }),
     );
   }
@@ -182,21 +281,10 @@ function workloadFindings(
   const hours = input.hoursPerMonth;
   const serving = carriers.get(workload) ?? [];
   const findings: Finding[] = [];
-  if (workload.custom && serving.length === 0) {
-    const option = cheapestPool(workload.model, [workload], hours);
-    findings.push(
-      makeFinding(workload.name, option?.reservedCost ?? 0, {
-        code: "CUSTOM_MODEL_UNSERVED",
-        modelId: workload.model.id,
-        neededUnits: option && option.unitsBasis === "sizing" ? option.units : null,
-        term: option?.term ?? null,
-      }),
-    );
-  }
-  if (workload.sla === "no-throttling" && serving.length === 0 && !workload.custom) {
+  if (workload.sla === "no-throttling" && serving.length === 0 && workload.custom === null) {
     findings.push(makeFinding(workload.name, 0, { code: "SLA_UNRESERVED", modelId: workload.model.id }));
   }
-  if (workload.latency === "async" && serving.length > 0 && workload.model.batch && !workload.custom) {
+  if (workload.latency === "async" && serving.length > 0 && workload.model.batch && workload.custom === null) {
     const od = odOf(workload);
     let reservedShare = 0;
     for (const { reservation, carried } of serving) {
@@ -217,23 +305,65 @@ function workloadFindings(
   return findings;
 }
 
+/** One finding for each custom model that no reservation serves, with the units all its workloads need. */
+function unservedCustomModels(input: CheckInput, carriers: Map<Workload, unknown[]>): Finding[] {
+  const unserved = new Map<string, Workload[]>();
+  for (const workload of input.workloads) {
+    if (workload.custom === null || (carriers.get(workload) ?? []).length > 0) continue;
+    const key = servedModelKey(workload);
+    unserved.set(key, [...(unserved.get(key) ?? []), workload]);
+  }
+  return [...unserved.values()].map((members) => {
+    const first = members[0] as Workload;
+    const option = cheapestPool(first.model, members, input.hoursPerMonth);
+    return makeFinding(first.custom as string, option?.reservedCost ?? 0, {
+      code: "CUSTOM_MODEL_UNSERVED",
+      modelId: first.model.id,
+      workloads: members.map((member) => member.name),
+      neededUnits: option && option.unitsBasis === "sizing" ? option.units : null,
+      term: option?.term ?? null,
+    });
+  });
+}
+
+function summaryOf(reservation: Reservation, key: string, carried: Carried, hours: number): ReservationSummary {
+  const throughput = reservation.model.provisioned?.unitThroughput;
+  const reservedCost = unitsCost(reservation.model, reservation.term, reservation.units, hours);
+  const onDemandCost = carried.parts.length === 0 ? 0 : carried.onDemand;
+  return {
+    name: reservation.name,
+    modelId: reservation.model.id,
+    custom: key === reservation.model.id ? null : (carried.parts[0]?.workload.custom ?? null),
+    units: reservation.units,
+    term: reservation.term,
+    utilization: throughput ? monthlyLoad(carried.volume, throughput, hours) / reservation.units : null,
+    reservedCost,
+    onDemandCost,
+    saving: onDemandCost === null ? null : onDemandCost - reservedCost,
+    committedCost: committedCost(reservedCost, reservation.term),
+  };
+}
+
 /**
- * Judges proposed reservations against the workloads they serve and the policy. Reservations are
- * judged on the traffic they carry: the sum of their workloads' traffic, a workload served by
- * several reservations being split between them by their units.
+ * Judges proposed reservations against the workloads they serve and the policy (docs/cost-model.md
+ * §10). Reservations are judged on the traffic they carry: the sum of their workloads' traffic, a
+ * workload served by several reservations being split between them by their units.
  */
 export function checkReservations(input: CheckInput): CheckResult {
   const byName = new Map(input.workloads.map((workload) => [workload.name, workload]));
+  const keys = new Map(input.reservations.map((reservation) => [reservation, servedKeyOf(reservation, byName)]));
   const findings: Finding[] = [...(input.planFindings ?? [])];
   const carriers = new Map<Workload, { reservation: Reservation; carried: Carried }[]>();
-  let reservedMonthlyCost = 0;
+  const summaries: ReservationSummary[] = [];
   for (const reservation of input.reservations) {
-    const carried = carriedBy(reservation, input, byName);
-    reservedMonthlyCost += unitsCost(reservation.model, reservation.term, reservation.units, input.hoursPerMonth);
+    const key = keys.get(reservation) as string;
+    const carried = carriedBy(reservation, keys, input, byName);
+    summaries.push(summaryOf(reservation, key, carried, input.hoursPerMonth));
     for (const part of carried.parts) carriers.set(part.workload, [...(carriers.get(part.workload) ?? []), { reservation, carried }]);
-    findings.push(...servingProblems(reservation, carried, byName, input.hoursPerMonth));
+    findings.push(...servingProblems(reservation, key, carried, byName, input.hoursPerMonth));
     if (carried.parts.length > 0) findings.push(...judgeReservation(reservation, carried, input));
   }
+  findings.push(...unservedCustomModels(input, carriers));
   for (const workload of input.workloads) findings.push(...workloadFindings(workload, input, carriers));
 
   const count = (severity: string) => findings.filter((finding) => finding.severity === severity).length;
@@ -241,12 +371,13 @@ export function checkReservations(input: CheckInput): CheckResult {
   return {
     passed: errors === 0,
     findings,
+    reservations: summaries,
     totals: {
       errors,
       warnings: count("warning"),
       info: count("info"),
       reservations: input.reservations.length,
-      reservedMonthlyCost,
+      reservedMonthlyCost: summaries.reduce((sum, summary) => sum + summary.reservedCost, 0),
       monthlyImpact: findings.filter((f) => f.severity === "error").reduce((sum, f) => sum + f.monthlyImpact, 0),
     },
   };

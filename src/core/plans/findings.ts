@@ -32,12 +32,18 @@ export type FindingDetail =
       code: "IDLE_RESERVATION";
       why: "costlier-than-on-demand" | "below-min-utilization" | "more-than-needed";
       reservedCost: number;
-      /** USD a month on-demand for the share of the traffic the units carry. */
+      /**
+       * USD a month on-demand for the share of the traffic the units carry; for "more-than-needed", for
+       * the traffic beside the SLA's and custom models' that the extra units would carry.
+       */
       onDemandCost: number | null;
       /** The share of the served traffic the units carry: 1 unless they are full. */
       carriedShare: number;
+      /** For "more-than-needed": USD a month for the units beyond those the SLA and custom models need. */
+      extraCost: number | null;
       utilization: number | null;
       minUtilization: number | null;
+      /** Units the served peak needs; for "more-than-needed", units the SLA and custom-model traffic needs. */
       neededUnits: number | null;
       units: number;
       term: Term;
@@ -53,9 +59,19 @@ export type FindingDetail =
       maxOverflowShare: number;
     }
   | { code: "ASYNC_ON_RESERVATION"; reservations: string[]; reservedShare: number; batchCost: number }
-  | { code: "CUSTOM_MODEL_UNSERVED"; modelId: string; neededUnits: number | null; term: Term | null }
+  | { code: "CUSTOM_MODEL_UNSERVED"; modelId: string; workloads: string[]; neededUnits: number | null; term: Term | null }
   | { code: "UNSERVED_RESERVATION"; why: "serves-nothing" | "other-models"; modelId: string; others: string[] }
-  | { code: "WRONG_MODEL"; workload: string; workloadModelId: string; modelId: string }
+  | {
+      code: "WRONG_MODEL";
+      workload: string;
+      workloadModelId: string;
+      /** The custom model the workload runs on; null for the base model. */
+      workloadCustom: string | null;
+      modelId: string;
+      /** The custom model the reservation's units serve; null for the base model. */
+      reservedCustom: string | null;
+    }
+  | { code: "SIZED_ON_AVERAGES"; units: number; utilization: number; workloads: string[] }
   | { code: "UNPROVEN_LONG_TERM"; committedCost: number; unmeasured: string[] }
   | { code: "SLA_PREMIUM"; workloads: string[]; onDemandCost: number; reservedCost: number }
   | { code: "SLA_UNRESERVED"; modelId: string }
@@ -82,6 +98,7 @@ const FINDING_SEVERITY = {
   UNSERVED_RESERVATION: "error",
   WRONG_MODEL: "error",
   UNPROVEN_LONG_TERM: "warning",
+  SIZED_ON_AVERAGES: "warning",
   SLA_PREMIUM: "info",
   SLA_UNRESERVED: "warning",
   COMMITTED_REPLACEMENT: "error",

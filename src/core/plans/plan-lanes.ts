@@ -7,7 +7,7 @@ import type { Reason } from "../lanes/reasons.js";
 import { type ModelRates, pricedTerms } from "../rates/rate-card.js";
 import { chooseJoiners } from "./choose-joiners.js";
 import { cheapestPool, cheapestReservedCost, loadWeights, memberDemand, type PoolOption, poolDemand, poolOptions } from "./shared-units.js";
-import { type Workload, workloadOnDemandCost } from "./workload.js";
+import { servedModelKey, type Workload, workloadOnDemandCost } from "./workload.js";
 
 export interface WorkloadPlan extends LaneChoice {
   workload: Workload;
@@ -19,6 +19,8 @@ export interface WorkloadPlan extends LaneChoice {
 
 /** Units reserved on one model and shared by the workloads in `members`. */
 interface PlanPool {
+  /** The model the units are bought for: a base model, or one custom model (see servedModelKey). */
+  key: string;
   model: ModelRates;
   members: Workload[];
   /** Members that need PT whatever it costs (custom models, no-throttling SLAs). */
@@ -171,17 +173,18 @@ export function planLanes(workloads: readonly Workload[], hoursPerMonth: number)
   const hours = hoursPerMonth;
   const kinds = new Map(workloads.map((workload) => [workload, kindOf(workload)]));
   const pools: PlanPool[] = [];
+  // One group for each model that units can be bought for: a base model, or one custom model.
   const byModel = new Map<string, Workload[]>();
-  for (const workload of workloads) byModel.set(workload.model.id, [...(byModel.get(workload.model.id) ?? []), workload]);
+  for (const workload of workloads) byModel.set(servedModelKey(workload), [...(byModel.get(servedModelKey(workload)) ?? []), workload]);
 
-  for (const group of byModel.values()) {
+  for (const [key, group] of byModel) {
     const model = (group[0] as Workload).model;
     if (pricedTerms(model).length === 0) continue;
     const required = group.filter((w) => ["custom", "sla"].includes(kinds.get(w) as Kind));
     const candidates = group.filter((w) => kinds.get(w) === "flexible" && (odOf(w) ?? 0) > 0);
     const members = [...required, ...joinersOf(model, required, candidates, hours)];
     const option = cheapestPool(model, members, hours);
-    if (option) pools.push({ model, members, required, option });
+    if (option) pools.push({ key, model, members, required, option });
   }
 
   const shares = new Map<Workload, number>();
@@ -226,7 +229,7 @@ export function planLanes(workloads: readonly Workload[], hoursPerMonth: number)
     if (workload.latency === "async") reasons.push({ code: "NO_BATCH_PRICE" });
     let runnerUp: LaneChoice | null = null;
     if (kind === "flexible" && pricedTerms(workload.model).length > 0) {
-      const modelPool = pools.find((p) => p.model.id === workload.model.id);
+      const modelPool = pools.find((p) => p.key === servedModelKey(workload));
       const joined = modelPool ? [...modelPool.members, workload] : [workload];
       const option = cheapestPool(workload.model, joined, hours);
       // What joining adds: the units beyond those already shared, and what they cost.

@@ -15,8 +15,11 @@ export interface Workload {
   peakTpm?: TokensPerMinute | undefined;
   latency: Latency;
   sla: Sla;
-  /** A fine-tuned, distilled or continued-pre-training model: served on PT only. */
-  custom: boolean;
+  /**
+   * The custom model (fine-tuned, distilled or continued pre-training) the workload runs on, by name;
+   * null for the base model. A custom model is served on PT only, by units bought for it alone.
+   */
+  custom: string | null;
   /** Whether the traffic comes from measurement rather than an estimate. */
   measured: boolean;
 }
@@ -42,6 +45,14 @@ export function sumVolumes(volumes: readonly Volume[]): Volume {
     }),
     { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 },
   );
+}
+
+/**
+ * What reserved units a workload can run on: its base model's, or one custom model's. A Provisioned
+ * Throughput serves one model: workloads share units only when this is the same.
+ */
+export function servedModelKey(workload: Pick<Workload, "model" | "custom">): string {
+  return workload.custom === null ? workload.model.id : `${workload.model.id} custom:${workload.custom}`;
 }
 
 /** USD a month for a workload on-demand; null for a custom model, which cannot be served on-demand whatever its base model's price. */

@@ -93,13 +93,13 @@ describe("planLanes", () => {
       onDemand: undefined,
       provisioned: { hourlyPerUnit: { noCommit: 40, sixMonth: 20 }, unitThroughput: { inputTpm: 70_000, outputTpm: 14_000 } },
     });
-    const one = planLanes([makeWorkload("tuned", custom, 1e9, 0.2e9, { custom: true })], H);
+    const one = planLanes([makeWorkload("tuned", custom, 1e9, 0.2e9, { custom: "tuned" })], H);
     const plan = byName(one.workloads, "tuned");
     expect(plan).toMatchObject({ lane: "provisioned", term: "6-month", units: 1, monthlyCost: 14_600, onDemandCost: null });
     expect(plan.runnerUp).toEqual({ lane: "provisioned", term: "no-commit", units: 1, monthlyCost: 29_200 });
     expect(codes(plan)[0]).toBe("CUSTOM_MODEL");
     // 4B input needs 2 units: no-commit is not allowed for a custom model beyond one unit.
-    const two = planLanes([makeWorkload("tuned", custom, 4e9, 0.2e9, { custom: true })], H);
+    const two = planLanes([makeWorkload("tuned", custom, 4e9, 0.2e9, { custom: "tuned" })], H);
     expect(byName(two.workloads, "tuned")).toMatchObject({ units: 2, monthlyCost: 29_200, runnerUp: null });
     expect(two.totals).toEqual({ monthlyCost: 29_200, allOnDemandMonthlyCost: 29_200, saving: 0 });
   });
@@ -197,5 +197,32 @@ describe("planLanes: the runner-up", () => {
     expect(plan.lane).toBe("on-demand");
     expect(plan.runnerUp).toMatchObject({ lane: "provisioned", term: "6-month", units: 27 });
     expect(plan.runnerUp?.monthlyCost).toBeCloseTo(394_200, 6);
+  });
+});
+
+describe("planLanes: a custom model is one model", () => {
+  // Base model at $1 / $5 per 1M tokens, $10 per unit-hour on 1-month ($7,300 a unit-month), one unit
+  // carrying 100,000 input and 20,000 output tokens a minute. Each workload: 300M in + 60M out a month,
+  // $300 + $300 = $600 on-demand, 6,849 / 1,370 tokens a minute: 0.068 of a unit.
+  const base = workedExampleModel({
+    onDemand: { inputPerMTok: 1, outputPerMTok: 5 },
+    provisioned: { hourlyPerUnit: { oneMonth: 10 }, unitThroughput: { inputTpm: 100_000, outputTpm: 20_000 } },
+  });
+  const w = (name: string, custom: string | null) => makeWorkload(name, base, 300e6, 60e6, { custom });
+
+  it("gives each custom model its own units, shares one custom model's units, and never a base model's", () => {
+    // tuned-a and tuned-b are custom models of their own: a unit each. claims-1 and claims-2 name one custom
+    // model, claims-ft: they share a unit. base-chat rides on no custom model's unit: $600 on-demand beats
+    // a unit of its own. 3 × $7,300 + $600 = $22,500.
+    const result = planLanes(
+      [w("tuned-a", "tuned-a"), w("tuned-b", "tuned-b"), w("claims-1", "claims-ft"), w("claims-2", "claims-ft"), w("base-chat", null)],
+      H,
+    );
+    expect(result.totals.monthlyCost).toBeCloseTo(22_500, 6);
+    expect(result.pools).toHaveLength(3);
+    expect(result.pools.map((pool) => pool.members.map((m) => m.name))).toEqual([["tuned-a"], ["tuned-b"], ["claims-1", "claims-2"]]);
+    expect(byName(result.workloads, "claims-1")).toMatchObject({ lane: "provisioned", units: 1, monthlyCost: 3_650 });
+    expect(byName(result.workloads, "base-chat")).toMatchObject({ lane: "on-demand", monthlyCost: 600 });
+    expect(byName(result.workloads, "base-chat").runnerUp).toMatchObject({ lane: "provisioned", units: 1, monthlyCost: 7_300 });
   });
 });
