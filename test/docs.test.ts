@@ -64,7 +64,7 @@ describe("the documentation", () => {
     const all = [
       ...codes(source("core/lanes/reasons.ts")),
       ...codes(source("core/plans/findings.ts")),
-      ...codes(source("render/profile-notes.ts")),
+      ...codes(source("render/measurement-notes.ts")),
       ...codes(source("render/rates-show.ts")),
     ];
     expect(all.length).toBeGreaterThan(40);

@@ -3,6 +3,7 @@ import { EXIT } from "../exit-codes.js";
 import { readTerraformPlan } from "../readers/read-terraform-plan.js";
 import { renderCheckCsv } from "../render/check-csv.js";
 import { renderCheckJson } from "../render/check-json.js";
+import { measurementNoteMessage } from "../render/measurement-notes.js";
 import { assertExact } from "./assert-exact.js";
 import { type CommandResult, renderAs } from "./command-result.js";
 import { loadPlanContext, type PlanOptions } from "./load-plan-context.js";
@@ -15,7 +16,7 @@ export interface CheckOptions extends PlanOptions {
 
 /** Exit code 0 when no finding is an error, 1 when any is. */
 export async function runCheck(file: string, options: CheckOptions, color: boolean): Promise<CommandResult> {
-  const { plan, card, hoursPerMonth, workloads } = await loadPlanContext(file, options);
+  const { plan, card, hoursPerMonth, workloads, notes } = await loadPlanContext(file, options);
   let reservations = resolveReservations(plan, card);
   let planFindings: ReturnType<typeof terraformReservations>["findings"] = [];
   let source = file;
@@ -38,7 +39,7 @@ export async function runCheck(file: string, options: CheckOptions, color: boole
   const stdout = await renderAs(
     options.format,
     {
-      json: renderCheckJson,
+      json: (r) => renderCheckJson(r, notes),
       csv: renderCheckCsv,
       // The table libraries (cli-table3, chalk) are loaded only for table output.
       table: async (r) => {
@@ -52,5 +53,7 @@ export async function runCheck(file: string, options: CheckOptions, color: boole
     result,
   );
   // The exit code does not depend on the format.
-  return { stdout, stderr: [], exitCode: result.passed ? EXIT.OK : EXIT.FAILED_CHECK };
+  // In JSON the notes are part of the report.
+  const stderr = options.format === "json" ? [] : notes.map((note) => `note: ${measurementNoteMessage(note)}`);
+  return { stdout, stderr, exitCode: result.passed ? EXIT.OK : EXIT.FAILED_CHECK };
 }

@@ -1,4 +1,5 @@
 import { planLanes } from "../core/plans/plan-lanes.js";
+import { measurementNoteMessage } from "../render/measurement-notes.js";
 import { renderPlanCsv } from "../render/plan-csv.js";
 import { renderPlanJson } from "../render/plan-json.js";
 import { assertExact } from "./assert-exact.js";
@@ -7,15 +8,15 @@ import { loadPlanContext, type PlanOptions } from "./load-plan-context.js";
 import { resolveReservations } from "./resolve-plan.js";
 
 export async function runPlan(file: string, options: PlanOptions, color: boolean): Promise<CommandResult> {
-  const { plan, card, hoursPerMonth, workloads } = await loadPlanContext(file, options);
+  const { plan, card, hoursPerMonth, workloads, notes } = await loadPlanContext(file, options);
   // Reservations are not needed to plan, but a plan file with broken ones is still bad input.
   resolveReservations(plan, card);
-  const result = planLanes(workloads, hoursPerMonth);
+  const result = planLanes(workloads, hoursPerMonth, plan.data.policy);
   assertExact(result, file);
   const stdout = await renderAs(
     options.format,
     {
-      json: (r) => renderPlanJson(r, card, hoursPerMonth),
+      json: (r) => renderPlanJson(r, card, hoursPerMonth, notes),
       csv: renderPlanCsv,
       // The table libraries (cli-table3, chalk) are loaded only for table output.
       table: async (r) => {
@@ -28,5 +29,6 @@ export async function runPlan(file: string, options: PlanOptions, color: boolean
     },
     result,
   );
-  return { stdout, stderr: [], exitCode: 0 };
+  // In JSON the notes are part of the report.
+  return { stdout, stderr: options.format === "json" ? [] : notes.map((note) => `note: ${measurementNoteMessage(note)}`), exitCode: 0 };
 }

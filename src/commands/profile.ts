@@ -1,13 +1,13 @@
 import type { Latency } from "../core/lanes/lanes.js";
 import { workloadProblems } from "../core/plans/workload-problems.js";
-import { summarizeTraffic } from "../core/traffic/minute-traffic.js";
+import { isShortWindow, summarizeTraffic } from "../core/traffic/minute-traffic.js";
 import { profileTraffic } from "../core/traffic/profile-traffic.js";
 import { UsageError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
 import { measureTraffic } from "../readers/traffic/measure-traffic.js";
+import { type MeasurementNote, measurementNoteMessage } from "../render/measurement-notes.js";
 import { renderProfileCsv } from "../render/profile-csv.js";
 import { renderProfileJson } from "../render/profile-json.js";
-import { type ProfileNote, profileNoteMessage } from "../render/profile-notes.js";
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
 import { assertExact } from "./assert-exact.js";
 import { type CommandResult, type Format, renderAs } from "./command-result.js";
@@ -35,7 +35,8 @@ export async function runProfile(files: string[], options: ProfileOptions, color
   });
   assertExact(profile, files.join(", "));
 
-  const notes: ProfileNote[] = [];
+  const notes: MeasurementNote[] = [];
+  if (isShortWindow(traffic.minutes)) notes.push({ code: "SHORT_WINDOW", minutes: traffic.minutes, workload: null });
   if (traffic.periodSeconds > 60) notes.push({ code: "COARSE_PERIOD", periodSeconds: traffic.periodSeconds });
   if (traffic.gapMinutes > 0) notes.push({ code: "GAPS", gapMinutes: traffic.gapMinutes, minutes: traffic.minutes });
   if (read.otherModels.length > 0) notes.push({ code: "OTHER_MODELS", records: read.otherModels });
@@ -62,5 +63,5 @@ export async function runProfile(files: string[], options: ProfileOptions, color
     profile,
   );
   // In JSON the notes are part of the report.
-  return { stdout, stderr: options.format === "json" ? [] : notes.map((note) => `note: ${profileNoteMessage(note)}`), exitCode: 0 };
+  return { stdout, stderr: options.format === "json" ? [] : notes.map((note) => `note: ${measurementNoteMessage(note)}`), exitCode: 0 };
 }

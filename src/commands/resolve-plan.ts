@@ -12,6 +12,8 @@ import { measureTraffic } from "../readers/traffic/measure-traffic.js";
 import { ptPriceHint } from "../render/hints.js";
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
 
+const MINUTES_PER_DAY = 1440;
+
 function modelAt(
   plan: PlanFile,
   card: RateCard,
@@ -40,9 +42,12 @@ export function resolveWorkloads(plan: PlanFile, card: RateCard, hoursPerMonth: 
     if (!model) return;
     let volume = makeVolume(entry.monthly ?? {});
     let peakTpm = entry.peakTpm;
+    let measuredDays: number | null = null;
     if (entry.profile) {
       try {
-        const measured = summarizeTraffic(measureTraffic(entry.profile.map(plan.relative), card, model).traffic, hoursPerMonth);
+        const { traffic } = measureTraffic(entry.profile.map(plan.relative), card, model);
+        const measured = summarizeTraffic(traffic, hoursPerMonth);
+        measuredDays = traffic.minutes / MINUTES_PER_DAY;
         volume = measured.volume;
         peakTpm = measured.peakTpm;
       } catch (error) {
@@ -75,7 +80,7 @@ export function resolveWorkloads(plan: PlanFile, card: RateCard, hoursPerMonth: 
       latency: entry.latency,
       sla: entry.sla,
       custom,
-      measured: entry.profile !== undefined,
+      measuredDays,
     });
   });
   if (problems.length > 0) throw new InputFileError(problems);

@@ -94,6 +94,12 @@ const policy = z.strictObject({
     .default(DEFAULT_POLICY.minUtilization),
   maxOverflowShare: fraction("a share from 0 up to (not including) 1, such as 0.05", 1, false).default(DEFAULT_POLICY.maxOverflowShare),
   longTermNeedsMeasuredTraffic: z.boolean({ error: expected("true or false") }).default(DEFAULT_POLICY.longTermNeedsMeasuredTraffic),
+  minMeasuredDays: z
+    .number({ error: expected("days of measured traffic, such as 28") })
+    .positive({ error: (issue) => `expected days of measured traffic greater than 0, got ${describeValue(issue.input)}` })
+    .max(400, { error: (issue) => `expected at most 400 days (the longest window profile reads), got ${describeValue(issue.input)}` })
+    .default(DEFAULT_POLICY.minMeasuredDays),
+  minSavingShare: fraction("a share from 0 up to (not including) 1, such as 0.05", 1, false).default(DEFAULT_POLICY.minSavingShare),
 });
 
 export const planFileSchema = z.strictObject(

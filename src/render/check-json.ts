@@ -2,7 +2,8 @@ import type { Term } from "../core/cost-model/terms.js";
 import type { CheckResult, ReservationSummary } from "../core/plans/check-reservations.js";
 import type { FindingCode, Severity } from "../core/plans/findings.js";
 import { findingMessage } from "./finding-messages.js";
-import { jsonText, versioned } from "./json-envelope.js";
+import { type JsonMessage, jsonText, versioned } from "./json-envelope.js";
+import { type MeasurementNote, measurementNoteMessage } from "./measurement-notes.js";
 import { roundCents, roundFraction } from "./money.js";
 
 interface JsonReservation {
@@ -25,6 +26,7 @@ interface CheckJson {
   reservations: JsonReservation[];
   findings: { code: FindingCode; severity: Severity; subject: string; message: string; monthlyImpact: number }[];
   totals: CheckResult["totals"];
+  notes: JsonMessage[];
 }
 
 /** A reservation's figures as JSON and CSV give them: cents and four-decimal fractions. */
@@ -44,7 +46,7 @@ export function reservationJson(r: ReservationSummary): JsonReservation {
   };
 }
 
-function toCheckJson(result: CheckResult): CheckJson {
+function toCheckJson(result: CheckResult, notes: readonly MeasurementNote[]): CheckJson {
   return versioned({
     passed: result.passed,
     reservations: result.reservations.map(reservationJson),
@@ -60,9 +62,10 @@ function toCheckJson(result: CheckResult): CheckJson {
       reservedMonthlyCost: roundCents(result.totals.reservedMonthlyCost),
       monthlyImpact: roundCents(result.totals.monthlyImpact),
     },
+    notes: notes.map((note) => ({ code: note.code, message: measurementNoteMessage(note) })),
   });
 }
 
-export function renderCheckJson(result: CheckResult): string {
-  return jsonText(toCheckJson(result));
+export function renderCheckJson(result: CheckResult, notes: readonly MeasurementNote[]): string {
+  return jsonText(toCheckJson(result, notes));
 }

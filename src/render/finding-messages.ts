@@ -87,7 +87,7 @@ export function findingMessage(finding: Finding): string {
     case "SIZED_ON_AVERAGES":
       return `${units(finding.units)} ${verb(finding.units, "runs", "run")} at ${formatPercent(finding.utilization)} on monthly averages, but ${finding.workloads.join(", ")} ${finding.workloads.length === 1 ? "has" : "have"} no peakTpm and no measured traffic: real peaks will overflow or be throttled. Give peakTpm, or profile: files of measured traffic.`;
     case "UNPROVEN_LONG_TERM":
-      return `A 6-month term commits ${formatUsd(finding.committedCost)} for traffic that was never measured (${finding.unmeasured.join(", ")}): prove the utilization on no-commit or 1-month first.`;
+      return `A 6-month term commits ${formatUsd(finding.committedCost)} for traffic that was never measured, or measured for less than ${finding.minMeasuredDays} days (${finding.unmeasured.join(", ")}): prove the utilization on no-commit or 1-month first.`;
     case "SLA_PREMIUM":
       return `The no-throttling SLA of ${finding.workloads.join(", ")} costs ${formatUsd(finding.monthlyImpact)} a month over on-demand (${formatUsd(finding.reservedCost)} reserved against ${formatUsd(finding.onDemandCost)}).`;
     case "SLA_UNRESERVED":

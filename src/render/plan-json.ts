@@ -3,6 +3,7 @@ import type { Lane } from "../core/lanes/lanes.js";
 import type { PlanResult } from "../core/plans/plan-lanes.js";
 import type { RateCard } from "../core/rates/rate-card.js";
 import { type JsonMessage, type JsonRates, jsonText, ratesJson, versioned } from "./json-envelope.js";
+import { type MeasurementNote, measurementNoteMessage } from "./measurement-notes.js";
 import { reasonMessage } from "./messages.js";
 import { roundCents } from "./money.js";
 
@@ -32,9 +33,10 @@ interface PlanJson {
     reasons: JsonMessage[];
   }[];
   totals: { monthlyCost: number; allOnDemandMonthlyCost: number; saving: number };
+  notes: JsonMessage[];
 }
 
-function toPlanJson(result: PlanResult, card: RateCard, hoursPerMonth: number): PlanJson {
+function toPlanJson(result: PlanResult, card: RateCard, hoursPerMonth: number, notes: readonly MeasurementNote[]): PlanJson {
   return versioned({
     rates: ratesJson(card),
     hoursPerMonth,
@@ -58,9 +60,10 @@ function toPlanJson(result: PlanResult, card: RateCard, hoursPerMonth: number): 
       allOnDemandMonthlyCost: roundCents(result.totals.allOnDemandMonthlyCost),
       saving: roundCents(result.totals.saving),
     },
+    notes: notes.map((note) => ({ code: note.code, message: measurementNoteMessage(note) })),
   });
 }
 
-export function renderPlanJson(result: PlanResult, card: RateCard, hoursPerMonth: number): string {
-  return jsonText(toPlanJson(result, card, hoursPerMonth));
+export function renderPlanJson(result: PlanResult, card: RateCard, hoursPerMonth: number, notes: readonly MeasurementNote[]): string {
+  return jsonText(toPlanJson(result, card, hoursPerMonth, notes));
 }

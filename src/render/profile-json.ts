@@ -2,8 +2,8 @@ import type { Term } from "../core/cost-model/terms.js";
 import type { ModelRates, RateCard } from "../core/rates/rate-card.js";
 import type { CurvePoint, TpmStats, TrafficProfile } from "../core/traffic/profile-traffic.js";
 import { type JsonMessage, type JsonRates, jsonText, ratesJson, versioned } from "./json-envelope.js";
+import { type MeasurementNote, measurementNoteMessage } from "./measurement-notes.js";
 import { roundCents, roundFraction, roundPrice, roundTo, roundTokens } from "./money.js";
-import { type ProfileNote, profileNoteMessage } from "./profile-notes.js";
 
 export interface JsonPoint {
   units: number;
@@ -54,7 +54,7 @@ export function toProfileJson(
   model: ModelRates,
   card: RateCard,
   hoursPerMonth: number,
-  notes: ProfileNote[],
+  notes: MeasurementNote[],
 ): ProfileJson {
   const { window, monthly } = profile;
   return versioned({
@@ -86,7 +86,7 @@ export function toProfileJson(
       peakSized: pointJson(curve.peakSized),
       curve: curve.curve.map(pointJson),
     })),
-    notes: notes.map((note) => ({ code: note.code, message: profileNoteMessage(note) })),
+    notes: notes.map((note) => ({ code: note.code, message: measurementNoteMessage(note) })),
   });
 }
 

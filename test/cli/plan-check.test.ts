@@ -99,6 +99,7 @@ describe("bedrock-cost check", () => {
       ],
       findings: [],
       totals: { errors: 0, warnings: 0, info: 0, reservations: 1, reservedMonthlyCost: 12_410, monthlyImpact: 0 },
+      notes: [],
     });
     const table = runCli(["check", `${DIR}/check-clean.yaml`]);
     expect(table.code).toBe(0);

@@ -105,8 +105,10 @@ describe("bedrock-cost profile", () => {
     expect(run.stdout).toContain("10 minutes of 5-minute data");
     expect(run.stdout).toContain("Hour of day (UTC), mean input tokens a minute:");
     expect(run.stdout).toMatch(/PT 6-month at \$25\.00 a unit-hour, every unit count \(best: \d\):/);
+    // Ten minutes are also a short window (issue 11): that note comes first, this one on its own line.
+    expect(run.stderr).toMatch(/^note: The measured window is 10 minutes long/);
     expect(run.stderr).toMatch(
-      /^note: The data comes in 5-minute periods, each spread evenly over its minutes: peaks inside a period are invisible/,
+      /^note: The data comes in 5-minute periods, each spread evenly over its minutes: peaks inside a period are invisible/m,
     );
   });
 
@@ -116,7 +118,7 @@ describe("bedrock-cost profile", () => {
     expect(report.provisioned).toEqual([]);
     // (420,000 × $0.80 + 56,000 × $2.40) per million = $0.4704, × 10,950
     expect(report.onDemand.monthlyCost).toBe(5_150.88);
-    expect(report.notes.map((n: { code: string }) => n.code)).toEqual(["UNKNOWN_THROUGHPUT"]);
+    expect(report.notes.map((n: { code: string }) => n.code)).toEqual(["SHORT_WINDOW", "UNKNOWN_THROUGHPUT"]);
   });
 
   it.each([
@@ -146,8 +148,10 @@ describe("bedrock-cost profile", () => {
 });
 
 describe("measured workloads in a plan", () => {
-  it("takes volume and peak from the profile and drops the 6-month caution", () => {
-    const plan = JSON.parse(runCli(["plan", "test/fixtures/plans/plan-measured.yaml", "--format", "json"]).stdout);
+  it("takes volume and peak from the profile, but four minutes prove nothing for a 6-month term", () => {
+    const run = runCli(["plan", "test/fixtures/plans/plan-measured.yaml", "--format", "json"]);
+    expect(run.stderr).toBe("");
+    const plan = JSON.parse(run.stdout);
     // peak 210k / 28k tokens a minute → 3 units × $14 × 730 = $30,660 against $22,995 on-demand
     expect(plan.workloads[0]).toMatchObject({
       lane: "provisioned",
@@ -156,9 +160,27 @@ describe("measured workloads in a plan", () => {
       monthlyCost: 30_660,
       onDemandMonthlyCost: 22_995,
     });
-    expect(plan.workloads[0].reasons.map((r: { code: string }) => r.code)).toEqual(["SLA_OVERRIDE"]);
+    // Four minutes of traffic are shorter than policy.minMeasuredDays (28): the 6-month caution stays,
+    // and a SHORT_WINDOW note says the window is under 7 days (issue 11).
+    expect(plan.workloads[0].reasons.map((r: { code: string }) => r.code)).toEqual(["SLA_OVERRIDE", "UNPROVEN_LONG_TERM"]);
+    expect(plan.notes.map((n: { code: string }) => n.code)).toEqual(["SHORT_WINDOW"]);
     const check = runCli(["check", "test/fixtures/plans/plan-measured.yaml", "--format", "json"]);
     expect(check.code).toBe(0);
-    expect(JSON.parse(check.stdout).findings.map((f: { code: string }) => f.code)).toEqual(["SLA_PREMIUM"]);
+    const report = JSON.parse(check.stdout);
+    expect(report.findings.map((f: { code: string }) => f.code)).toEqual(["UNPROVEN_LONG_TERM", "SLA_PREMIUM"]);
+    expect(report.notes.map((n: { code: string }) => n.code)).toEqual(["SHORT_WINDOW"]);
+    const table = runCli(["check", "test/fixtures/plans/plan-measured.yaml"]);
+    expect(table.stderr).toMatch(/^note: measured-copilot: the measured window is 4 minutes long/);
+  });
+
+  it("takes a window of policy.minMeasuredDays or more as proof for a long term", () => {
+    const run = runCli(["plan", "test/fixtures/plans/plan-measured-short-policy.yaml", "--format", "json"]);
+    const plan = JSON.parse(run.stdout);
+    expect(plan.workloads[0].reasons.map((r: { code: string }) => r.code)).toEqual(["SLA_OVERRIDE"]);
+  });
+
+  it("notes a short window in profile too", () => {
+    const run = runCli(["profile", `${DIR}/four.csv`, ...FLAGS, "--format", "json"]);
+    expect(JSON.parse(run.stdout).notes.map((n: { code: string }) => n.code)).toContain("SHORT_WINDOW");
   });
 });

@@ -35,7 +35,7 @@ export function makeWorkload(
     latency: "interactive",
     sla: "none",
     custom: null,
-    measured: false,
+    measuredDays: null,
     ...overrides,
   };
 }

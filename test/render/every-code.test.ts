@@ -4,8 +4,8 @@ import type { Note, Reason, ReasonCode } from "../../src/core/lanes/reasons.js";
 import { type FindingCode, type FindingDetail, makeFinding } from "../../src/core/plans/findings.js";
 import type { WorkloadProblem } from "../../src/core/plans/workload-problems.js";
 import { findingMessage } from "../../src/render/finding-messages.js";
+import { type MeasurementNote, measurementNoteMessage } from "../../src/render/measurement-notes.js";
 import { noteMessage, reasonMessage } from "../../src/render/messages.js";
-import { type ProfileNote, profileNoteMessage } from "../../src/render/profile-notes.js";
 import { workloadProblemMessage } from "../../src/render/workload-problem-message.js";
 
 /**
@@ -232,7 +232,9 @@ const FINDINGS: { [K in FindingCode]: [number, Extract<FindingDetail, { code: K 
       },
     ],
   ],
-  UNPROVEN_LONG_TERM: [[0, { code: "UNPROVEN_LONG_TERM", committedCost: 109_500, unmeasured: ["support-copilot", "search-assist"] }]],
+  UNPROVEN_LONG_TERM: [
+    [0, { code: "UNPROVEN_LONG_TERM", committedCost: 109_500, unmeasured: ["support-copilot", "search-assist"], minMeasuredDays: 28 }],
+  ],
   SLA_PREMIUM: [[14_650, { code: "SLA_PREMIUM", workloads: ["payments-bot"], onDemandCost: 3_600, reservedCost: 18_250 }]],
   SLA_UNRESERVED: [[0, { code: "SLA_UNRESERVED", modelId: "anthropic.claude-3-haiku-20240307-v1:0" }]],
   COMMITTED_REPLACEMENT: [
@@ -245,7 +247,7 @@ const FINDINGS: { [K in FindingCode]: [number, Extract<FindingDetail, { code: K 
   ],
 };
 
-const PROFILE_NOTES: ByCode<ProfileNote, ProfileNote["code"]> = {
+const PROFILE_NOTES: ByCode<MeasurementNote, MeasurementNote["code"]> = {
   COARSE_PERIOD: [
     { code: "COARSE_PERIOD", periodSeconds: 300 },
     { code: "COARSE_PERIOD", periodSeconds: 3600 },
@@ -264,6 +266,10 @@ const PROFILE_NOTES: ByCode<ProfileNote, ProfileNote["code"]> = {
   NO_PT_PRICE: [{ code: "NO_PT_PRICE" }],
   NO_PT_PRICE_FOR_TERM: [{ code: "NO_PT_PRICE_FOR_TERM" }],
   UNKNOWN_THROUGHPUT: [{ code: "UNKNOWN_THROUGHPUT" }],
+  SHORT_WINDOW: [
+    { code: "SHORT_WINDOW", minutes: 4, workload: null },
+    { code: "SHORT_WINDOW", minutes: 4_320, workload: "measured-copilot" },
+  ],
 };
 
 const PROBLEMS: ByCode<WorkloadProblem, WorkloadProblem["code"]> = {
@@ -316,10 +322,10 @@ describe("every code a report carries", () => {
           }),
       ),
       ...section(
-        "Profile notes",
+        "Notes on measured traffic (profile, plan, check)",
         Object.values(PROFILE_NOTES)
           .flat()
-          .map((n) => [n.code, profileNoteMessage(n)]),
+          .map((n) => [n.code, measurementNoteMessage(n)]),
       ),
       ...section(
         "Input problems, flags and plan",

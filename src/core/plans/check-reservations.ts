@@ -1,14 +1,14 @@
 import { monthlyLoad, peakLoad, unitsToCarry } from "../cost-model/capacity.js";
 import { batchCost, committedCost, overflowShare, termRate, unitsCost, reservedCost as unitsReservedCost } from "../cost-model/pricing.js";
 import { scaleVolume, type TokensPerMinute, type Volume } from "../cost-model/volume.js";
-import { type CheckPolicy, type Finding, makeFinding, type Reservation } from "./findings.js";
+import { type Finding, makeFinding, type PlanPolicy, type Reservation } from "./findings.js";
 import { cheapestPool } from "./shared-units.js";
-import { servedModelKey, sizingTpm, sumTpm, sumVolumes, type Workload, workloadOnDemandCost } from "./workload.js";
+import { isProven, servedModelKey, sizingTpm, sumTpm, sumVolumes, type Workload, workloadOnDemandCost } from "./workload.js";
 
 export interface CheckInput {
   workloads: readonly Workload[];
   reservations: readonly Reservation[];
-  policy: CheckPolicy;
+  policy: PlanPolicy;
   hoursPerMonth: number;
   /** Findings already known before the reservations are judged (from a Terraform plan). */
   planFindings?: readonly Finding[];
@@ -208,16 +208,23 @@ function judgeReservation(reservation: Reservation, carried: Carried, input: Che
     }
   }
 
-  const fromAverages = carried.parts.filter((part) => !part.workload.peakTpm && !part.workload.measured).map((part) => part.workload.name);
+  const fromAverages = carried.parts
+    .filter((part) => !part.workload.peakTpm && part.workload.measuredDays === null)
+    .map((part) => part.workload.name);
   if (fromAverages.length > 0 && utilization !== null && utilization > SIZED_ON_AVERAGES_ABOVE) {
     findings.push(makeFinding(subject, 0, { code: "SIZED_ON_AVERAGES", units, utilization, workloads: fromAverages }));
   }
 
   const workloads = carried.parts.map((part) => part.workload);
-  const unmeasured = workloads.filter((w) => !w.measured).map((w) => w.name);
+  const unmeasured = workloads.filter((w) => !isProven(w, policy.minMeasuredDays)).map((w) => w.name);
   if (reservation.term === "6-month" && policy.longTermNeedsMeasuredTraffic && unmeasured.length > 0) {
     findings.push(
-      makeFinding(subject, 0, { code: "UNPROVEN_LONG_TERM", committedCost: committedCost(reservedCost, reservation.term), unmeasured }),
+      makeFinding(subject, 0, {
+        code: "UNPROVEN_LONG_TERM",
+        committedCost: committedCost(reservedCost, reservation.term),
+        unmeasured,
+        minMeasuredDays: policy.minMeasuredDays,
+      }),
     );
   }
   const sla = required.parts.filter((part) => part.workload.sla === "no-throttling" && part.workload.custom === null);

@@ -15,16 +15,26 @@ export interface Reservation {
   serves: string[];
 }
 
-export interface CheckPolicy {
+export interface PlanPolicy {
   /** "break-even": units must cost no more than on-demand for their traffic; a fraction: also a utilization floor. */
   minUtilization: "break-even" | number;
   /** Share of a served workload's traffic allowed to spill over to on-demand, 0 to 1. */
   maxOverflowShare: number;
   /** Whether a 6-month term needs measured traffic. */
   longTermNeedsMeasuredTraffic: boolean;
+  /** Days a measured window must span to prove a utilization for a long term. */
+  minMeasuredDays: number;
+  /** The least share of the on-demand cost reserved units must save to be recommended over on-demand. */
+  minSavingShare: number;
 }
 
-export const DEFAULT_POLICY: CheckPolicy = { minUtilization: "break-even", maxOverflowShare: 0, longTermNeedsMeasuredTraffic: true };
+export const DEFAULT_POLICY: PlanPolicy = {
+  minUtilization: "break-even",
+  maxOverflowShare: 0,
+  longTermNeedsMeasuredTraffic: true,
+  minMeasuredDays: 28,
+  minSavingShare: 0.05,
+};
 
 /** Details of each finding; the sentence is written by the renderer. */
 export type FindingDetail =
@@ -72,7 +82,13 @@ export type FindingDetail =
       reservedCustom: string | null;
     }
   | { code: "SIZED_ON_AVERAGES"; units: number; utilization: number; workloads: string[] }
-  | { code: "UNPROVEN_LONG_TERM"; committedCost: number; unmeasured: string[] }
+  | {
+      code: "UNPROVEN_LONG_TERM";
+      committedCost: number;
+      /** Workloads whose traffic was never measured, or measured for fewer than minMeasuredDays. */
+      unmeasured: string[];
+      minMeasuredDays: number;
+    }
   | { code: "SLA_PREMIUM"; workloads: string[]; onDemandCost: number; reservedCost: number }
   | { code: "SLA_UNRESERVED"; modelId: string }
   | { code: "COMMITTED_REPLACEMENT"; action: "replace" | "delete"; term: Term; units: number; modelId: string | null }

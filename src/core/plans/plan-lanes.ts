@@ -6,8 +6,9 @@ import type { LaneChoice } from "../lanes/lanes.js";
 import type { Reason } from "../lanes/reasons.js";
 import { type ModelRates, pricedTerms } from "../rates/rate-card.js";
 import { chooseJoiners } from "./choose-joiners.js";
+import { DEFAULT_POLICY, type PlanPolicy } from "./findings.js";
 import { cheapestPool, cheapestReservedCost, loadWeights, memberDemand, type PoolOption, poolDemand, poolOptions } from "./shared-units.js";
-import { servedModelKey, type Workload, workloadOnDemandCost } from "./workload.js";
+import { isProven, servedModelKey, type Workload, workloadOnDemandCost } from "./workload.js";
 
 export interface WorkloadPlan extends LaneChoice {
   workload: Workload;
@@ -95,7 +96,7 @@ function onDemandChoice(cost: number): LaneChoice {
   return { lane: "on-demand", term: null, units: null, monthlyCost: cost };
 }
 
-function poolReasons(pool: PlanPool, workload: Workload, cost: number): Reason[] {
+function poolReasons(pool: PlanPool, workload: Workload, cost: number, policy: PlanPolicy): Reason[] {
   const reasons: Reason[] = [];
   const { option } = pool;
   const others = pool.members.filter((member) => member !== workload).map((member) => member.name);
@@ -125,7 +126,7 @@ function poolReasons(pool: PlanPool, workload: Workload, cost: number): Reason[]
     });
   }
   if (option.utilization === null) reasons.push({ code: "CAPACITY_UNKNOWN", units: option.units });
-  if (option.term === "6-month" && !workload.measured) {
+  if (option.term === "6-month" && !isProven(workload, policy.minMeasuredDays)) {
     reasons.push({ code: "UNPROVEN_LONG_TERM", term: option.term, committedCost: option.committedCost });
   }
   return reasons;
@@ -169,7 +170,7 @@ function standaloneReasons(workload: Workload, od: number, hours: number): Reaso
  * of on-demand and PT. Workloads on the same model share reserved units, sized for the sum of their
  * traffic, and join them only where that lowers the account's total.
  */
-export function planLanes(workloads: readonly Workload[], hoursPerMonth: number): PlanResult {
+export function planLanes(workloads: readonly Workload[], hoursPerMonth: number, policy: PlanPolicy = DEFAULT_POLICY): PlanResult {
   const hours = hoursPerMonth;
   const kinds = new Map(workloads.map((workload) => [workload, kindOf(workload)]));
   const pools: PlanPool[] = [];
@@ -206,7 +207,7 @@ export function planLanes(workloads: readonly Workload[], hoursPerMonth: number)
       }
       if (kind === "sla" && od !== null) reasons.push({ code: "SLA_OVERRIDE", premium: cost - od, onDemandCost: od });
       if (workload.latency === "async" && !workload.model.batch) reasons.unshift({ code: "NO_BATCH_PRICE" });
-      reasons.push(...poolReasons(pool, workload, cost));
+      reasons.push(...poolReasons(pool, workload, cost, policy));
       return { workload, ...ptChoice(pool.option, cost), onDemandCost: od, runnerUp, reasons };
     }
     if (kind === "batch") {

@@ -20,8 +20,8 @@ export interface Workload {
    * null for the base model. A custom model is served on PT only, by units bought for it alone.
    */
   custom: string | null;
-  /** Whether the traffic comes from measurement rather than an estimate. */
-  measured: boolean;
+  /** Days the measured traffic spans; null when the volume is an estimate. */
+  measuredDays: number | null;
 }
 
 /** The rate units must carry for a workload: its peak, or its average when no peak is known. */
@@ -45,6 +45,11 @@ export function sumVolumes(volumes: readonly Volume[]): Volume {
     }),
     { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 },
   );
+}
+
+/** Whether a workload's utilization is proven: measured over at least `minMeasuredDays`. */
+export function isProven(workload: Workload, minMeasuredDays: number): boolean {
+  return workload.measuredDays !== null && workload.measuredDays >= minMeasuredDays;
 }
 
 /**

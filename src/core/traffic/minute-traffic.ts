@@ -32,6 +32,11 @@ export class WindowTooLongError extends Error {}
 /** A year and a bit: the longest window held in memory minute by minute. */
 const MAX_WINDOW_MINUTES = 60 * 24 * 400;
 
+/** A measured window shorter than a week cannot show a weekly cycle: it is reported (SHORT_WINDOW). */
+export function isShortWindow(minutes: number): boolean {
+  return minutes < 7 * 24 * 60;
+}
+
 /**
  * Lays every series over one minute grid. A period longer than a minute is spread evenly over its
  * minutes. The window runs from the first period's start to the last period's end.

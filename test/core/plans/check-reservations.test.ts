@@ -270,7 +270,7 @@ describe("checkReservations: one verdict per reservation", () => {
 
   it("says what passed: each reservation's units, term, utilization, saving and committed total", () => {
     // Two workloads, $18,000 on-demand, 0.9785 of a unit: 1 unit on 1 month, $12,410: $5,590 saved a month.
-    const result = check([half("a", { measured: true }), half("b", { measured: true })], [reservation("pt", 1, "1-month", ["a", "b"])]);
+    const result = check([half("a", { measuredDays: 30 }), half("b", { measuredDays: 30 })], [reservation("pt", 1, "1-month", ["a", "b"])]);
     expect(result.passed).toBe(true);
     expect(result.reservations).toHaveLength(1);
     const [summary] = result.reservations;
