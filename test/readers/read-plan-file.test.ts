@@ -19,7 +19,14 @@ describe("readPlanFile", () => {
       ["titan-summaries", 2_000_000_000, 500_000_000],
     ]);
     expect(plan.data.workloads[0]).toMatchObject({ latency: "interactive", sla: "none", custom: false });
-    expect(plan.data.policy).toEqual({ minUtilization: "break-even", maxOverflowShare: 0, longTermNeedsMeasuredTraffic: true });
+    // The defaults, with issue 11's minMeasuredDays and minSavingShare.
+    expect(plan.data.policy).toEqual({
+      minUtilization: "break-even",
+      maxOverflowShare: 0,
+      longTermNeedsMeasuredTraffic: true,
+      minMeasuredDays: 28,
+      minSavingShare: 0.05,
+    });
   });
 
   it("names the file, the field path and the line of every schema problem", () => {
