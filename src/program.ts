@@ -58,6 +58,8 @@ const WORKLOAD_OPTIONS = [
   "peakInputTpm",
   "peakOutputTpm",
   "latency",
+  "overflow",
+  "minSaving",
 ] as const;
 
 // Each command's code is imported when the command runs, so that --help, --version and every
@@ -100,7 +102,7 @@ export function createProgram(io: ProgramIo): Command {
     .command("profile")
     .description("profile measured traffic (CSV, CloudWatch metrics, invocation logs) and price every unit count minute by minute")
     .argument("<files...>", "CSV, get-metric-data or get-metric-statistics JSON, invocation logs (NDJSON or a CloudWatch Logs export)");
-  withOptions(profile, ["model", "term", "hoursPerMonth", "latency", ...RATE_OPTIONS, ...UNIT_OPTIONS, "format"]).action(
+  withOptions(profile, ["model", "term", "hoursPerMonth", "latency", "overflow", ...RATE_OPTIONS, ...UNIT_OPTIONS, "format"]).action(
     async (files: string[], options: ProfileOptions, command: Command) => {
       const { runProfile } = await import("./commands/profile.js");
       emit(io, await runProfile(files, options, colorOf(io, command)));

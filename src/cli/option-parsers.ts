@@ -36,6 +36,13 @@ export const usdArg = wrap((text) => {
   return value;
 });
 
+export const fractionArg = wrap((text) => {
+  if (!/^\d+(\.\d+)?$/.test(text.trim())) throw new Error("expected a share such as 0.05 (5%)");
+  const value = Number(text);
+  if (value >= 1) throw new Error("expected a share from 0 up to (not including) 1, such as 0.05");
+  return value;
+});
+
 export const widthArg = wrap((text) => {
   if (!/^\d+$/.test(text.trim())) throw new Error("expected a number of columns, such as 100");
   const value = Number(text);

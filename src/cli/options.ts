@@ -1,10 +1,12 @@
 import { Option } from "commander";
 import { CHART_FORMATS, FORMATS } from "../commands/command-result.js";
+import { OVERFLOW_CHOICES } from "../core/cost-model/pricing.js";
 import { TERMS } from "../core/cost-model/terms.js";
 import { LANES, LATENCIES } from "../core/lanes/lanes.js";
 import {
   collect,
   dateArg,
+  fractionArg,
   hoursArg,
   positiveTokenRateArg,
   regionArg,
@@ -38,6 +40,18 @@ export const OPTIONS = {
     ).argParser(hoursArg),
   peakInputTpm: () => new Option("--peak-input-tpm <n>", "peak input tokens per minute, to size units").argParser(positiveTokenRateArg),
   peakOutputTpm: () => new Option("--peak-output-tpm <n>", "peak output tokens per minute, to size units").argParser(positiveTokenRateArg),
+  overflow: () =>
+    new Option(
+      "--overflow <to>",
+      "where traffic above reserved units goes: on-demand when your application falls back to it on throttling, else throttle",
+    )
+      .choices(OVERFLOW_CHOICES)
+      .default("on-demand"),
+  minSaving: () =>
+    new Option(
+      "--min-saving <share>",
+      "the least share of the on-demand cost reserved units must save to be recommended (default 0.05)",
+    ).argParser(fractionArg),
   latency: () =>
     new Option("--latency <latency>", "interactive, or async for work that can wait (Batch)").choices(LATENCIES).default("interactive"),
   unitHourly: () => new Option("--unit-hourly <usd>", "a quoted PT price per unit-hour for --term, for this run").argParser(usdArg),

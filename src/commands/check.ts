@@ -3,7 +3,7 @@ import { EXIT } from "../exit-codes.js";
 import { readTerraformPlan } from "../readers/read-terraform-plan.js";
 import { renderCheckCsv } from "../render/check-csv.js";
 import { renderCheckJson } from "../render/check-json.js";
-import { measurementNoteMessage } from "../render/measurement-notes.js";
+import { type MeasurementNote, measurementNoteMessage } from "../render/measurement-notes.js";
 import { assertExact } from "./assert-exact.js";
 import { type CommandResult, renderAs } from "./command-result.js";
 import { loadPlanContext, type PlanOptions } from "./load-plan-context.js";
@@ -39,7 +39,11 @@ export async function runCheck(file: string, options: CheckOptions, color: boole
   const stdout = await renderAs(
     options.format,
     {
-      json: (r) => renderCheckJson(r, notes),
+      json: (r) =>
+        renderCheckJson(
+          r,
+          r.assumesFallback.length > 0 ? [...notes, { code: "OVERFLOW_FALLBACK", reservations: r.assumesFallback }] : notes,
+        ),
       csv: renderCheckCsv,
       // The table libraries (cli-table3, chalk) are loaded only for table output.
       table: async (r) => {
@@ -54,6 +58,8 @@ export async function runCheck(file: string, options: CheckOptions, color: boole
   );
   // The exit code does not depend on the format.
   // In JSON the notes are part of the report.
-  const stderr = options.format === "json" ? [] : notes.map((note) => `note: ${measurementNoteMessage(note)}`);
+  const all: MeasurementNote[] = [...notes];
+  if (result.assumesFallback.length > 0) all.push({ code: "OVERFLOW_FALLBACK", reservations: result.assumesFallback });
+  const stderr = options.format === "json" ? [] : all.map((note) => `note: ${measurementNoteMessage(note)}`);
   return { stdout, stderr, exitCode: result.passed ? EXIT.OK : EXIT.FAILED_CHECK };
 }

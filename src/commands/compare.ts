@@ -1,3 +1,4 @@
+import type { OverflowTo } from "../core/cost-model/pricing.js";
 import type { TokensPerMinute } from "../core/cost-model/volume.js";
 import { makeVolume } from "../core/cost-model/volume.js";
 import { type CompareResult, compareLanes } from "../core/lanes/compare-lanes.js";
@@ -25,6 +26,8 @@ export interface CompareOptions extends RateFlags, UnitFlags {
   peakInputTpm?: number;
   peakOutputTpm?: number;
   latency: Latency;
+  overflow: OverflowTo;
+  minSaving?: number;
   format: Format;
 }
 
@@ -69,7 +72,17 @@ export async function compareFromFlags(options: Omit<CompareOptions, "format">):
     );
   }
 
-  const result = compareLanes({ model, volume, hoursPerMonth, units: options.units, peakTpm, terms, latency: options.latency });
+  const result = compareLanes({
+    model,
+    volume,
+    hoursPerMonth,
+    units: options.units,
+    peakTpm,
+    terms,
+    latency: options.latency,
+    overflow: options.overflow,
+    minSaving: options.minSaving,
+  });
   assertExact(result, "the volumes and rates given");
   return { card, result };
 }

@@ -1,3 +1,4 @@
+import type { OverflowTo } from "../core/cost-model/pricing.js";
 import type { Latency } from "../core/lanes/lanes.js";
 import { workloadProblems } from "../core/plans/workload-problems.js";
 import { isShortWindow, summarizeTraffic } from "../core/traffic/minute-traffic.js";
@@ -16,6 +17,7 @@ import { applyUnitFlags, findModel, type RateFlags, type UnitFlags } from "./mod
 export interface ProfileOptions extends RateFlags, UnitFlags {
   model: string;
   latency: Latency;
+  overflow: OverflowTo;
   hoursPerMonth?: number;
   format: Format;
 }
@@ -32,11 +34,16 @@ export async function runProfile(files: string[], options: ProfileOptions, color
     hoursPerMonth,
     latency: options.latency,
     terms: options.term ? [options.term] : undefined,
+    overflow: options.overflow,
   });
   assertExact(profile, files.join(", "));
 
   const notes: MeasurementNote[] = [];
   if (isShortWindow(traffic.minutes)) notes.push({ code: "SHORT_WINDOW", minutes: traffic.minutes, workload: null });
+  // Overflow priced on-demand assumes the application falls back to the on-demand model id.
+  if (profile.provisioned.some((curve) => curve.curve.some((point) => (point.overflowCost ?? 0) > 0))) {
+    notes.push({ code: "OVERFLOW_FALLBACK", reservations: null });
+  }
   if (traffic.periodSeconds > 60) notes.push({ code: "COARSE_PERIOD", periodSeconds: traffic.periodSeconds });
   if (traffic.gapMinutes > 0) notes.push({ code: "GAPS", gapMinutes: traffic.gapMinutes, minutes: traffic.minutes });
   if (read.otherModels.length > 0) notes.push({ code: "OTHER_MODELS", records: read.otherModels });

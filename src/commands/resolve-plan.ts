@@ -81,6 +81,7 @@ export function resolveWorkloads(plan: PlanFile, card: RateCard, hoursPerMonth: 
       sla: entry.sla,
       custom,
       measuredDays,
+      overflow: entry.overflow,
     });
   });
   if (problems.length > 0) throw new InputFileError(problems);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_TOKENS, tokenCountProblem } from "../core/cost-model/limits.js";
+import { OVERFLOW_CHOICES } from "../core/cost-model/pricing.js";
 import { TERMS } from "../core/cost-model/terms.js";
 import { LATENCIES } from "../core/lanes/lanes.js";
 import { DEFAULT_POLICY } from "../core/plans/findings.js";
@@ -56,6 +57,8 @@ const workload = z.strictObject({
     .optional(),
   peakTpm: z.strictObject({ input: tokenCount, output: tokenCount }, { error: expected("a mapping with input and output") }).optional(),
   latency: oneOf(LATENCIES).default("interactive"),
+  /** Where traffic above reserved units goes: on-demand when the application falls back to it, else throttle. */
+  overflow: oneOf(OVERFLOW_CHOICES).default("on-demand"),
   sla: oneOf(SLAS).default("none"),
   /** true: a custom model of its own, named after the workload; a name: the custom model, shared by every workload that names it. */
   custom: z

@@ -22,7 +22,7 @@ const fixed = (value: number) => Number(value.toFixed(1));
 export function renderSvgChart(chart: CostChart, title: string, subtitle: string): string {
   const plotWidth = WIDTH - PLOT.left - PLOT.right;
   const plotHeight = PLOT.height;
-  const legendLines = chart.lines.length + chart.breakEvens.length + 1;
+  const legendLines = chart.lines.length + chart.breakEvens.length + 1 + (chart.overflowPriced ? 1 : 0);
   const HEIGHT = PLOT.top + plotHeight + 70 + legendLines * 18 + 16;
   const px = (x: number) => fixed(PLOT.left + (x / chart.xMax) * plotWidth);
   const py = (y: number) => fixed(PLOT.top + (1 - Math.min(y, chart.yMax) / chart.yMax) * plotHeight);
@@ -86,6 +86,13 @@ export function renderSvgChart(chart: CostChart, title: string, subtitle: string
   for (const point of chart.breakEvens) {
     out.push(`<circle cx="${PLOT.left + 14}" cy="${y - 4}" r="5" fill="#000000"/>`);
     out.push(`<text x="${PLOT.left + 36}" y="${y}">${escapeXml(`break-even with ${point.term}: ${formatUsd(point.y)} a month`)}</text>`);
+    y += 18;
+  }
+  if (chart.overflowPriced) {
+    // Short enough for the legend's width: the terminal chart says it in full.
+    out.push(
+      `<text x="${PLOT.left}" y="${y}">${escapeXml("PT lines bend where the units are full: the traffic above is priced on-demand, which assumes your application falls back to it.")}</text>`,
+    );
     y += 18;
   }
   out.push(`<line x1="${PLOT.left}" y1="${y - 4}" x2="${PLOT.left + 28}" y2="${y - 4}" stroke="#555555" stroke-dasharray="3 3"/>`);

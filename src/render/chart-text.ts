@@ -1,6 +1,7 @@
 import { type CostChart, costAt, type LineKey } from "../core/lanes/cost-lines.js";
 import type { Charset } from "./charset.js";
 import type { Painter } from "./colors.js";
+import { overflowFallbackText } from "./hints.js";
 import { formatTokensShort, formatUsd } from "./money.js";
 
 export interface TextChartOptions {
@@ -145,7 +146,7 @@ export function renderTextChart(chart: CostChart, options: TextChartOptions): st
         ? ""
         : line.capacityX === null
           ? " (capacity unknown: no bend)"
-          : ` (full at ${formatTokensShort(line.capacityX)})`;
+          : ` (full at ${formatTokensShort(line.capacityX)}${chart.overflow === "throttle" ? "; the traffic above is throttled" : ""})`;
     lines.push(`  ${glyph[line.key]} ${lineName(line.key, line.units)}${capacity}`);
   }
   for (const point of chart.breakEvens) {
@@ -154,6 +155,7 @@ export function renderTextChart(chart: CostChart, options: TextChartOptions): st
       `  ${paint.warn(glyph["break-even"])} break-even (${point.term}): ${formatTokensShort(v.inputTokens + v.cacheReadTokens + v.cacheWriteTokens)} input + ${formatTokensShort(v.outputTokens)} output tokens a month, ${formatUsd(point.y)}`,
     );
   }
+  if (chart.overflowPriced) lines.push(`  ${overflowFallbackText("flags")}`);
   const u = chart.userVolume;
   lines.push(
     `  ${paint.dim(glyph.you)} your volume: ${formatTokensShort(u.inputTokens + u.cacheReadTokens + u.cacheWriteTokens)} input + ${formatTokensShort(u.outputTokens)} output tokens a month`,

@@ -13,6 +13,15 @@ export function cachePriceHint(by: InputsGivenBy): string {
   return by === "plan" ? "add it in a rate file" : "add it with --rates FILE";
 }
 
+/** What pricing overflow on-demand assumes, and how to say the application does not fall back. */
+export function overflowFallbackText(by: InputsGivenBy): string {
+  const instead =
+    by === "plan"
+      ? "set overflow: throttle on the workloads whose application does not"
+      : "run with --overflow throttle if your application does not";
+  return `Traffic above the reserved units is taken to go on-demand: Bedrock throttles it, so this assumes your application catches the throttling and calls the on-demand model id; ${instead}.`;
+}
+
 /** How to give a model unit's tokens per minute, which AWS does not publish. */
 export function throughputHint(by: InputsGivenBy): string {
   return by === "plan"

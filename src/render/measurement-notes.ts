@@ -1,3 +1,4 @@
+import { overflowFallbackText } from "./hints.js";
 import { formatCount } from "./money.js";
 
 /** Facts about the measurement that a reader of the report should know. */
@@ -10,7 +11,9 @@ export type MeasurementNote =
   | { code: "NO_PT_PRICE_FOR_TERM" }
   | { code: "UNKNOWN_THROUGHPUT" }
   /** A measured window shorter than a week; `workload` names the plan's workload it belongs to. */
-  | { code: "SHORT_WINDOW"; minutes: number; workload: string | null };
+  | { code: "SHORT_WINDOW"; minutes: number; workload: string | null }
+  /** Overflow priced on-demand (profile), or tolerated by a check's policy for these reservations. */
+  | { code: "OVERFLOW_FALLBACK"; reservations: string[] | null };
 
 function duration(minutes: number): string {
   if (minutes < 60) return minutes === 1 ? "1 minute" : `${formatCount(minutes)} minutes`;
@@ -48,6 +51,10 @@ export function measurementNoteMessage(note: MeasurementNote): string {
       const start = note.workload === null ? `${window.charAt(0).toUpperCase()}${window.slice(1)}` : `${note.workload}: ${window}`;
       return `${start}: under 7 days it cannot show a weekly cycle, and the month scaled from it is a guess. Measure a week at least, and policy.minMeasuredDays (28 by default) before a long term.`;
     }
+    case "OVERFLOW_FALLBACK":
+      return note.reservations === null
+        ? overflowFallbackText("flags")
+        : `${note.reservations.join(", ")}: ${overflowFallbackText("plan")}`;
     case "UNKNOWN_THROUGHPUT":
       return "The cost curve needs a model unit's tokens per minute, which AWS does not publish: give --unit-input-tpm and --unit-output-tpm (or provisioned.unitThroughput in a rate file).";
   }

@@ -1,7 +1,7 @@
 import type { Volume } from "../core/cost-model/volume.js";
 import type { LaneChoice } from "../core/lanes/lanes.js";
 import type { Note, Reason } from "../core/lanes/reasons.js";
-import { type InputsGivenBy, ptPriceHint, throughputHint } from "./hints.js";
+import { type InputsGivenBy, overflowFallbackText, ptPriceHint, throughputHint } from "./hints.js";
 import { formatPercent, formatTokensShort, formatUsd } from "./money.js";
 
 export interface MessageContext {
@@ -97,6 +97,10 @@ export function reasonMessage(reason: Reason, context: MessageContext): string {
     }
     case "UNITS_BELOW_PEAK":
       return `${units(reason.units)} ${reason.units === 1 ? "is" : "are"} fewer than the ${reason.peakUnits} the peak minute needs: traffic above them at the peak overflows or is throttled.`;
+    case "SAVING_BELOW_THRESHOLD": {
+      const setting = context.inputs === "plan" ? "policy.minSavingShare" : "--min-saving";
+      return `PT, ${units(reason.units)} on a ${reason.term} term, would cost ${formatUsd(reason.monthlyCost)} a month, ${formatUsd(reason.saving)} (${formatPercent(reason.share)}) less than on-demand: below the ${formatPercent(reason.minSaving)} reserved units must save to be worth their fixed cost (${setting}), so it stays on-demand.`;
+    }
   }
 }
 
@@ -107,6 +111,8 @@ export function noteMessage(note: Note): string {
       return `Units: ${note.units}, the fewest that carry the monthly volume spread evenly; real traffic peaks, so size from --peak-input-tpm and --peak-output-tpm when you know them.`;
     case "UNITS_FROM_PEAK":
       return `Units: ${note.units}, the fewest that carry the peak minute.`;
+    case "OVERFLOW_FALLBACK":
+      return overflowFallbackText("flags");
     case "UNITS_DEFAULT": {
       const peak = note.peakGiven ? " (the peak flags cannot size units without it)" : "";
       return `Units: 1, because a unit's throughput is unknown${peak}; give --units, or ${throughputHint("flags")}.`;

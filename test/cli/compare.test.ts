@@ -49,7 +49,8 @@ describe("compare: the worked example of docs/cost-model.md §12, from a rate fi
   });
 
   it("heavy: 2 MUs at 130%, 23.3% overflows for $11,208, $47,708 in all against $48,000; 3 MUs $54,750", () => {
-    const two = runJson([...WORKED, ...HEAVY, "--units", "2"]);
+    // --min-saving 0: take any saving (by default the $292, 0.6%, is below the 5% asked of reserved units).
+    const two = runJson([...WORKED, ...HEAVY, "--units", "2", "--min-saving", "0"]);
     expect(two.onDemand.monthlyCost).toBe(48_000);
     const option = two.provisioned[0];
     expect(option.utilization).toBe(1.3046);
@@ -110,7 +111,7 @@ describe("compare: the worked example of docs/cost-model.md §12, from a rate fi
   });
 
   it("writes one CSV header and one row per priced option, raw numbers only", () => {
-    const run = runCli([...WORKED, ...HEAVY, "--units", "2", "--format", "csv"]);
+    const run = runCli([...WORKED, ...HEAVY, "--units", "2", "--min-saving", "0", "--format", "csv"]);
     expect(run.stdout).toBe(
       [
         "model,lane,term,units,hourlyRate,inputTokens,outputTokens,monthlyCost,committedCost,utilization,overflowInputTokens,overflowOutputTokens,overflowCost,breakEvenInputTokens,breakEvenOutputTokens,breakEvenUtilization,recommended",
@@ -396,5 +397,36 @@ describe("errors: one clear line, exit code 2, no stack", () => {
     expect(compareHelp.code).toBe(0);
     expect(compareHelp.stdout).toContain("--unit-input-tpm <n>");
     expect(runCli(["--version"]).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe("compare: a saving must be worth its commitment, and overflow is the application's choice", () => {
+  it("keeps the heavy row on-demand by default, and takes PT with --min-saving 0", () => {
+    const base = runJson([...WORKED, ...HEAVY, "--units", "2"]);
+    expect(base.recommendation).toMatchObject({ lane: "on-demand", monthlyCost: 48_000 });
+    const declined = base.recommendation.reasons.find((r: { code: string }) => r.code === "SAVING_BELOW_THRESHOLD");
+    expect(declined.message).toBe(
+      "PT, 2 units on a 6-month term, would cost $47,708.00 a month, $292.00 (0.6%) less than on-demand: below the 5.0% reserved units must save to be worth their fixed cost (--min-saving), so it stays on-demand.",
+    );
+    expect(base.notes.map((n: { code: string }) => n.code)).toEqual(["OVERFLOW_FALLBACK"]);
+    expect(runJson([...WORKED, ...HEAVY, "--units", "2", "--min-saving", "0"]).recommendation.lane).toBe("provisioned");
+  });
+
+  it("reports throttled traffic with --overflow throttle: no overflow cost, and nothing said about a fallback", () => {
+    const report = runJson([...WORKED, ...HEAVY, "--units", "2", "--overflow", "throttle", "--min-saving", "0"]);
+    expect(report.provisioned[0].overflow).toMatchObject({ share: 0.2335, cost: null });
+    expect(report.provisioned[0].monthlyCost).toBe(36_500);
+    expect(report.recommendation.lane).toBe("on-demand");
+    expect(report.notes).toEqual([]);
+  });
+
+  it.each([
+    ["--min-saving 1", ["--min-saving", "1"], "error: option '--min-saving <share>' argument '1' is invalid. expected a share from 0 up to (not including) 1, such as 0.05"],
+    ["--min-saving 5%", ["--min-saving", "5%"], "error: option '--min-saving <share>' argument '5%' is invalid. expected a share such as 0.05 (5%)"],
+    ["--overflow drop", ["--overflow", "drop"], "error: option '--overflow <to>' argument 'drop' is invalid. Allowed choices are on-demand, throttle."],
+  ])("exits 2 on %s", (_, flags, message) => {
+    const run = runCli([...WORKED, ...HALF, ...flags]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`${message}\n`);
   });
 });

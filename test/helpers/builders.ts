@@ -36,6 +36,7 @@ export function makeWorkload(
     sla: "none",
     custom: null,
     measuredDays: null,
+    overflow: "on-demand",
     ...overrides,
   };
 }

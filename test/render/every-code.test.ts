@@ -49,6 +49,10 @@ const REASONS: ByCode<Reason, ReasonCode> = {
   CAPACITY_UNKNOWN: [{ code: "CAPACITY_UNKNOWN", units: 1 }],
   UNPROVEN_LONG_TERM: [{ code: "UNPROVEN_LONG_TERM", term: "6-month", committedCost: 219_000 }],
   UNITS_BELOW_PEAK: [{ code: "UNITS_BELOW_PEAK", units: 1, peakUnits: 3 }],
+  // The heavy row: 2 units for $47,708 against $48,000 on-demand save $292, 0.6%: below the default 5%.
+  SAVING_BELOW_THRESHOLD: [
+    { code: "SAVING_BELOW_THRESHOLD", term: "6-month", units: 2, monthlyCost: 47_708, saving: 292, share: 292 / 48_000, minSaving: 0.05 },
+  ],
   BLENDED_CHEAPER: [{ code: "BLENDED_CHEAPER", term: "6-month", units: 2, monthlyCost: 47_708, overflowShare: 0.2335 }],
   CUSTOM_MODEL: [{ code: "CUSTOM_MODEL" }],
   SLA_OVERRIDE: [
@@ -65,6 +69,7 @@ const REASONS: ByCode<Reason, ReasonCode> = {
 const NOTES: ByCode<Note, Note["code"]> = {
   UNITS_FROM_VOLUME: [{ code: "UNITS_FROM_VOLUME", units: 2 }],
   UNITS_FROM_PEAK: [{ code: "UNITS_FROM_PEAK", units: 3 }],
+  OVERFLOW_FALLBACK: [{ code: "OVERFLOW_FALLBACK" }],
   UNITS_DEFAULT: [
     { code: "UNITS_DEFAULT", units: 1, peakGiven: false },
     { code: "UNITS_DEFAULT", units: 1, peakGiven: true },
@@ -266,6 +271,10 @@ const PROFILE_NOTES: ByCode<MeasurementNote, MeasurementNote["code"]> = {
   NO_PT_PRICE: [{ code: "NO_PT_PRICE" }],
   NO_PT_PRICE_FOR_TERM: [{ code: "NO_PT_PRICE_FOR_TERM" }],
   UNKNOWN_THROUGHPUT: [{ code: "UNKNOWN_THROUGHPUT" }],
+  OVERFLOW_FALLBACK: [
+    { code: "OVERFLOW_FALLBACK", reservations: null },
+    { code: "OVERFLOW_FALLBACK", reservations: ["copilot-pt"] },
+  ],
   SHORT_WINDOW: [
     { code: "SHORT_WINDOW", minutes: 4, workload: null },
     { code: "SHORT_WINDOW", minutes: 4_320, workload: "measured-copilot" },

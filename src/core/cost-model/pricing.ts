@@ -124,7 +124,17 @@ export function overflowShare(utilization: number): number {
   return utilization > 1 ? 1 - 1 / utilization : 0;
 }
 
-/** USD to serve the overflow on-demand: that share of the on-demand cost; null when there is no on-demand lane (it is throttled). */
-export function overflowCost(onDemand: number | null, share: number): number | null {
-  return onDemand === null ? null : onDemand * share;
+/**
+ * Where traffic above the reserved units goes. Bedrock throttles it; it reaches on-demand only if the
+ * application catches the throttling and calls the on-demand model id. That fallback is the default.
+ */
+export const OVERFLOW_CHOICES = ["on-demand", "throttle"] as const;
+export type OverflowTo = (typeof OVERFLOW_CHOICES)[number];
+
+/**
+ * USD to serve the overflow on-demand: that share of the on-demand cost. Null when it is throttled:
+ * the application does not fall back, or the model has no on-demand lane.
+ */
+export function overflowCost(onDemand: number | null, share: number, to: OverflowTo): number | null {
+  return onDemand === null || to === "throttle" ? null : onDemand * share;
 }

@@ -1,7 +1,7 @@
 import type { UnitThroughput } from "../rates/rate-card.js";
 import { type BreakEven, findBreakEven } from "./break-even.js";
 import { monthlyLoad } from "./capacity.js";
-import { committedCost, overflowCost, overflowShare, reservedCost as unitsReservedCost } from "./pricing.js";
+import { committedCost, type OverflowTo, overflowCost, overflowShare, reservedCost as unitsReservedCost } from "./pricing.js";
 import type { Term } from "./terms.js";
 import { scaleVolume, type Volume } from "./volume.js";
 
@@ -45,6 +45,8 @@ export interface ProvisionedInput {
   throughput: UnitThroughput | undefined;
   /** USD a month for the whole volume on-demand; null for a PT-only model. */
   onDemandCost: number | null;
+  /** Where traffic above the units goes. */
+  overflowTo: OverflowTo;
 }
 
 export function priceProvisioned(input: ProvisionedInput): ProvisionedOption {
@@ -57,7 +59,7 @@ export function priceProvisioned(input: ProvisionedInput): ProvisionedOption {
     overflow = {
       volume: scaleVolume(volume, share),
       share,
-      cost: overflowCost(onDemandCost, share),
+      cost: overflowCost(onDemandCost, share, input.overflowTo),
     };
   }
   return {

@@ -1,4 +1,4 @@
-import { batchCost, onDemandCost } from "../cost-model/pricing.js";
+import { batchCost, type OverflowTo, onDemandCost } from "../cost-model/pricing.js";
 import { type ProvisionedOption, priceProvisioned } from "../cost-model/provisioned-option.js";
 import { TERMS, type Term } from "../cost-model/terms.js";
 import type { TokensPerMinute, Volume } from "../cost-model/volume.js";
@@ -6,7 +6,7 @@ import { hourlyRateFor, type ModelRates, pricedTerms } from "../rates/rate-card.
 import { chooseUnits } from "./choose-units.js";
 import type { Latency } from "./lanes.js";
 import type { Note, Recommendation } from "./reasons.js";
-import { recommendLane } from "./recommend-lane.js";
+import { DEFAULT_MIN_SAVING, recommendLane } from "./recommend-lane.js";
 
 export interface CompareInput {
   model: ModelRates;
@@ -18,10 +18,16 @@ export interface CompareInput {
   /** Only these terms; every priced term when absent. */
   terms?: readonly Term[];
   latency: Latency;
+  /** Where traffic above the units goes; on-demand unless the application does not fall back. */
+  overflow?: OverflowTo;
+  /** The least share of on-demand reserved units must save to be recommended (--min-saving). */
+  minSaving?: number;
 }
 
 export interface CompareResult {
   model: ModelRates;
+  /** Where traffic above the units goes. */
+  overflow: OverflowTo;
   hoursPerMonth: number;
   volume: Volume;
   latency: Latency;
@@ -39,7 +45,7 @@ export interface CompareResult {
  * spread evenly, the best whole unit count below the load is its floor, with the rest overflowing.
  */
 function cheapestBlended(options: ProvisionedOption[], input: CompareInput, onDemand: number | null): ProvisionedOption | undefined {
-  if (onDemand === null) return undefined;
+  if (onDemand === null || input.overflow === "throttle") return undefined;
   let best: ProvisionedOption | undefined;
   for (const option of options) {
     if (option.utilization === null) continue;
@@ -54,6 +60,7 @@ function cheapestBlended(options: ProvisionedOption[], input: CompareInput, onDe
       volume: input.volume,
       throughput: input.model.provisioned?.unitThroughput,
       onDemandCost: onDemand,
+      overflowTo: "on-demand",
     });
     if (!best || blended.monthlyCost < best.monthlyCost) best = blended;
   }
@@ -82,6 +89,7 @@ export function compareLanes(input: CompareInput): CompareResult {
         volume,
         throughput,
         onDemandCost: onDemand,
+        overflowTo: input.overflow ?? "on-demand",
       }),
     );
   const unpricedTerms = input.terms && model.provisioned ? wanted.filter((term) => !priced.includes(term)) : [];
@@ -91,6 +99,7 @@ export function compareLanes(input: CompareInput): CompareResult {
   if (basis === "peak") notes.push({ code: "UNITS_FROM_PEAK", units });
   if (basis === "default" && model.provisioned) notes.push({ code: "UNITS_DEFAULT", units, peakGiven: input.peakTpm !== undefined });
 
+  const blended = basis === "volume" ? cheapestBlended(provisioned, input, onDemand) : undefined;
   const recommendation = recommendLane({
     model,
     latency: input.latency,
@@ -99,11 +108,17 @@ export function compareLanes(input: CompareInput): CompareResult {
     provisioned,
     unpricedTerms,
     peakTpm: input.peakTpm,
-    blended: basis === "volume" ? cheapestBlended(provisioned, input, onDemand) : undefined,
+    blended,
+    minSaving: input.minSaving ?? DEFAULT_MIN_SAVING,
   });
+  // Overflow priced on-demand assumes the application falls back to the on-demand model id.
+  const blendedShown = recommendation.reasons.some((reason) => reason.code === "BLENDED_CHEAPER");
+  const pricedOverflow = provisioned.some((option) => (option.overflow?.cost ?? 0) > 0);
+  if (pricedOverflow || blendedShown) notes.push({ code: "OVERFLOW_FALLBACK" });
 
   return {
     model,
+    overflow: input.overflow ?? "on-demand",
     hoursPerMonth,
     volume,
     latency: input.latency,

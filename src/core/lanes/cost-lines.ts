@@ -35,6 +35,10 @@ export interface CostChart {
   yMax: number;
   lines: CostLine[];
   breakEvens: ChartBreakEven[];
+  /** Whether a PT line bends upward: traffic above full units priced on-demand, which assumes a fallback. */
+  overflowPriced: boolean;
+  /** Where traffic above the units goes. */
+  overflow: CompareResult["overflow"];
 }
 
 const NICE_STEPS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
@@ -101,7 +105,8 @@ export function costLines(result: CompareResult): CostChart {
     const fixed = option.reservedCost;
     const capacityScale = option.utilization !== null && option.utilization > 0 ? 1 / option.utilization : null;
     const points: LinePoint[] = [{ x: 0, y: fixed }];
-    if (capacityScale !== null && capacityScale < s && od !== null) {
+    // Above capacity the traffic is throttled (a flat line) unless the application falls back to on-demand.
+    if (capacityScale !== null && capacityScale < s && od !== null && result.overflow === "on-demand") {
       // Above capacity the overflow, OD × (s − capacity), is priced on-demand: a line parallel to it.
       points.push({ x: capacityScale * total, y: fixed }, { x: xMax, y: fixed + od * (s - capacityScale) });
     } else points.push({ x: xMax, y: fixed });
@@ -111,5 +116,14 @@ export function costLines(result: CompareResult): CostChart {
     }
   }
   const yHigh = Math.max(...lines.map((line) => Math.max(...line.points.map((point) => point.y))), 1);
-  return { userX: total, userVolume: volume, xMax, yMax: niceCeil(yHigh * 1.05), lines, breakEvens };
+  return {
+    userX: total,
+    userVolume: volume,
+    xMax,
+    yMax: niceCeil(yHigh * 1.05),
+    lines,
+    breakEvens,
+    overflowPriced: lines.some((line) => line.points.length > 2),
+    overflow: result.overflow,
+  };
 }

@@ -30,6 +30,17 @@ export type Reason =
   | { code: "UNPROVEN_LONG_TERM"; term: Term; committedCost: number }
   | { code: "UNITS_BELOW_PEAK"; units: number; peakUnits: number }
   | { code: "BLENDED_CHEAPER"; term: Term; units: number; monthlyCost: number; overflowShare: number }
+  | {
+      code: "SAVING_BELOW_THRESHOLD";
+      term: Term;
+      units: number;
+      /** USD a month for the declined reserved units (with any overflow). */
+      monthlyCost: number;
+      /** USD a month they would save against on-demand, and that as a share of on-demand. */
+      saving: number;
+      share: number;
+      minSaving: number;
+    }
   | { code: "CUSTOM_MODEL" }
   | { code: "SLA_OVERRIDE"; premium: number; onDemandCost: number }
   | { code: "SLA_NEEDS_PT_PRICE" }
@@ -49,7 +60,9 @@ export type ReasonCode = Reason["code"];
 export type Note =
   | { code: "UNITS_FROM_VOLUME"; units: number }
   | { code: "UNITS_FROM_PEAK"; units: number }
-  | { code: "UNITS_DEFAULT"; units: number; peakGiven: boolean };
+  | { code: "UNITS_DEFAULT"; units: number; peakGiven: boolean }
+  /** Traffic above the units is priced on-demand, which assumes the application falls back to it. */
+  | { code: "OVERFLOW_FALLBACK" };
 
 export interface Recommendation extends LaneChoice {
   reasons: Reason[];

@@ -17,6 +17,16 @@ export interface RecommendInput {
   peakTpm?: TokensPerMinute | undefined;
   /** Fewer units than the volume needs, with on-demand taking the rest. */
   blended?: ProvisionedOption | undefined;
+  /** The least share of the on-demand cost reserved units must save to be recommended over on-demand. */
+  minSaving: number;
+}
+
+/** The default of --min-saving and of a plan's policy.minSavingShare: reserved units must save 5% of on-demand. */
+export const DEFAULT_MIN_SAVING = 0.05;
+
+/** Units that carry only part of the traffic and throttle the rest (no on-demand fallback). */
+function throttles(option: ProvisionedOption): boolean {
+  return option.overflow !== null && option.overflow.share > 0 && option.overflow.cost === null;
 }
 
 interface Candidate extends LaneChoice {
@@ -53,7 +63,7 @@ function choiceOf(candidate: Candidate): LaneChoice {
   return { lane: candidate.lane, term: candidate.term, units: candidate.units, monthlyCost: candidate.monthlyCost };
 }
 
-function breakEvenReason(option: ProvisionedOption, chosen: boolean): Reason | null {
+function breakEvenReason(option: ProvisionedOption): Reason | null {
   const be = option.breakEven;
   if (be.kind === "never") {
     return { code: "PT_NEVER_BREAKS_EVEN", term: option.term, units: option.units, breakEvenUtilization: be.utilization };
@@ -66,10 +76,11 @@ function breakEvenReason(option: ProvisionedOption, chosen: boolean): Reason | n
     breakEvenUtilization: be.utilization,
     breakEvenVolume: be.volume,
   };
-  return chosen ? { code: "ABOVE_BREAK_EVEN", ...details } : { code: "BELOW_BREAK_EVEN", ...details };
+  // Above the break-even when the units cost no more than on-demand at the workload's own volume.
+  return be.scale <= 1 ? { code: "ABOVE_BREAK_EVEN", ...details } : { code: "BELOW_BREAK_EVEN", ...details };
 }
 
-function capacityReasons(option: ProvisionedOption, input: RecommendInput): Reason[] {
+function capacityReasons(option: ProvisionedOption, input: Pick<RecommendInput, "model" | "peakTpm">): Reason[] {
   const reasons: Reason[] = [];
   const throughput = input.model.provisioned?.unitThroughput;
   const overflow = option.overflow;
@@ -88,15 +99,38 @@ function capacityReasons(option: ProvisionedOption, input: RecommendInput): Reas
   return reasons;
 }
 
-/** The cheapest lane that fits the workload, with its reasons (docs/cost-model.md §8). */
+/**
+ * The cheapest lane that fits the workload, with its reasons (docs/cost-model.md §8). Reserved units
+ * that throttle part of the traffic do not fit while on-demand could serve it; reserved units that save
+ * less than `minSaving` of the on-demand cost are declined in favour of on-demand.
+ */
 export function recommendLane(input: RecommendInput): Recommendation {
-  const candidates = candidatesFor(input);
-  const best = candidates[0];
+  const onDemand = input.onDemand;
+  const candidates = candidatesFor(input).filter((c) => !(c.option && onDemand !== null && throttles(c.option)));
+  let best = candidates[0];
   if (!best) throw new Error(`no lane can price ${input.model.id}`);
   const reasons: Reason[] = [];
+  let declined: ProvisionedOption | undefined;
+  if (best.option && onDemand !== null && onDemand - best.monthlyCost < input.minSaving * onDemand) {
+    declined = best.option;
+    best = candidates.find((c) => c.lane === "on-demand") as Candidate;
+  }
+  const runnerUp = candidates.find((c) => c !== best && !(declined && c.option));
 
   if (input.onDemand === null) reasons.push({ code: "PT_ONLY_MODEL" });
-  reasons.push({ code: "CHEAPEST", choice: choiceOf(best), runnerUp: candidates[1] ? choiceOf(candidates[1]) : null });
+  reasons.push({ code: "CHEAPEST", choice: choiceOf(best), runnerUp: runnerUp ? choiceOf(runnerUp) : null });
+  if (declined && onDemand !== null) {
+    const saving = onDemand - declined.monthlyCost;
+    reasons.push({
+      code: "SAVING_BELOW_THRESHOLD",
+      term: declined.term,
+      units: declined.units,
+      monthlyCost: declined.monthlyCost,
+      saving,
+      share: saving / onDemand,
+      minSaving: input.minSaving,
+    });
+  }
 
   if (input.latency === "async") {
     if (input.batch !== null) reasons.push({ code: "ASYNC_TO_BATCH", batchCost: input.batch, onDemandCost: input.onDemand });
@@ -110,15 +144,19 @@ export function recommendLane(input: RecommendInput): Recommendation {
     else if (input.unpricedTerms.length > 0) reasons.push({ code: "NO_PT_PRICE_FOR_TERM", terms: input.unpricedTerms });
 
     // Explain PT through the option that was chosen, or else the cheapest one on offer.
-    const cheapestPt = candidates.find((candidate) => candidate.option)?.option;
+    const cheapestPt = candidatesFor(input).find((candidate) => candidate.option)?.option;
     const shown = best.option ?? cheapestPt;
     if (shown) {
-      const reason = breakEvenReason(shown, best.option !== undefined);
+      const reason = breakEvenReason(shown);
       if (reason) reasons.push(reason);
       if (best.option) reasons.push(...capacityReasons(best.option, input));
+      else if (throttles(shown)) reasons.push(...capacityReasons(shown, input).filter((r) => r.code === "THROTTLED"));
       if (shown.utilization === null) reasons.push({ code: "CAPACITY_UNKNOWN", units: shown.units });
+      // The same rule as the recommendation: fewer units with on-demand above them are suggested only
+      // where they would also save the least share asked of reserved units.
       const blended = input.blended;
-      if (blended && blended.monthlyCost < best.monthlyCost && blended.overflow) {
+      const blendedSaves = blended !== undefined && (onDemand === null || onDemand - blended.monthlyCost >= input.minSaving * onDemand);
+      if (blended && blendedSaves && blended.monthlyCost < best.monthlyCost && blended.overflow) {
         reasons.push({
           code: "BLENDED_CHEAPER",
           term: blended.term,

@@ -38,6 +38,8 @@ export interface CheckResult {
   passed: boolean;
   findings: Finding[];
   reservations: ReservationSummary[];
+  /** Reservations whose traffic above the units is taken to spill to on-demand: that assumes the application falls back. */
+  assumesFallback: string[];
   totals: {
     errors: number;
     warnings: number;
@@ -115,7 +117,7 @@ function unitsFor(reservation: Reservation, carried: Carried): number {
   return throughput ? unitsToCarry(peakLoad(carried.sizing, throughput)) : carried.parts.length;
 }
 
-function judgeReservation(reservation: Reservation, carried: Carried, input: CheckInput): Finding[] {
+function judgeReservation(reservation: Reservation, carried: Carried, input: CheckInput): { findings: Finding[]; spills: boolean } {
   const { policy, hoursPerMonth: hours } = input;
   const findings: Finding[] = [];
   const subject = reservation.name;
@@ -190,10 +192,14 @@ function judgeReservation(reservation: Reservation, carried: Carried, input: Che
         maxOverflowShare: policy.maxOverflowShare,
       }),
     );
-  } else if (!idleFound && neededUnits !== null && utilization !== null && units < neededUnits) {
+  }
+  let spills = false;
+  if (units >= requiredUnits && !idleFound && neededUnits !== null && utilization !== null && units < neededUnits) {
     // One verdict on a reservation's size: units that do not pay off are idle, however spiky the traffic.
-    const throttled = !reservation.model.onDemand;
+    // Traffic above the units is throttled unless the model has an on-demand lane and the application falls back to it.
+    const throttled = !reservation.model.onDemand || rest.parts.some((part) => part.workload.overflow === "throttle");
     const share = overflowShare(utilization);
+    spills = !throttled;
     if (throttled || policy.maxOverflowShare === 0 || share > policy.maxOverflowShare) {
       findings.push(
         makeFinding(subject, unitsReservedCost(neededUnits - units, rate, hours), {
@@ -242,7 +248,7 @@ function judgeReservation(reservation: Reservation, carried: Carried, input: Che
       );
     }
   }
-  return findings;
+  return { findings, spills };
 }
 
 /** Above this utilization, units sized on monthly averages will overflow or throttle at real peaks. */
@@ -362,13 +368,18 @@ export function checkReservations(input: CheckInput): CheckResult {
   const findings: Finding[] = [...(input.planFindings ?? [])];
   const carriers = new Map<Workload, { reservation: Reservation; carried: Carried }[]>();
   const summaries: ReservationSummary[] = [];
+  const assumesFallback: string[] = [];
   for (const reservation of input.reservations) {
     const key = keys.get(reservation) as string;
     const carried = carriedBy(reservation, keys, input, byName);
     summaries.push(summaryOf(reservation, key, carried, input.hoursPerMonth));
     for (const part of carried.parts) carriers.set(part.workload, [...(carriers.get(part.workload) ?? []), { reservation, carried }]);
     findings.push(...servingProblems(reservation, key, carried, byName, input.hoursPerMonth));
-    if (carried.parts.length > 0) findings.push(...judgeReservation(reservation, carried, input));
+    if (carried.parts.length > 0) {
+      const judged = judgeReservation(reservation, carried, input);
+      findings.push(...judged.findings);
+      if (judged.spills) assumesFallback.push(reservation.name);
+    }
   }
   findings.push(...unservedCustomModels(input, carriers));
   for (const workload of input.workloads) findings.push(...workloadFindings(workload, input, carriers));
@@ -379,6 +390,7 @@ export function checkReservations(input: CheckInput): CheckResult {
     passed: errors === 0,
     findings,
     reservations: summaries,
+    assumesFallback,
     totals: {
       errors,
       warnings: count("warning"),

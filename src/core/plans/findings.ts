@@ -1,4 +1,5 @@
 import type { Term } from "../cost-model/terms.js";
+import { DEFAULT_MIN_SAVING } from "../lanes/recommend-lane.js";
 import type { ModelRates } from "../rates/rate-card.js";
 
 const SEVERITIES = ["error", "warning", "info"] as const;
@@ -33,7 +34,7 @@ export const DEFAULT_POLICY: PlanPolicy = {
   maxOverflowShare: 0,
   longTermNeedsMeasuredTraffic: true,
   minMeasuredDays: 28,
-  minSavingShare: 0.05,
+  minSavingShare: DEFAULT_MIN_SAVING,
 };
 
 /** Details of each finding; the sentence is written by the renderer. */

@@ -57,14 +57,21 @@ function poolCost(model: ModelRates, members: readonly Workload[], hours: number
   return members.length === 0 ? 0 : (cheapestPool(model, members, hours)?.reservedCost ?? Number.POSITIVE_INFINITY);
 }
 
-/** The candidates that, added to the required members, make the model's total lowest (fewest on a tie). */
-function joinersOf(model: ModelRates, required: Workload[], candidates: Workload[], hours: number): Workload[] {
+/**
+ * The candidates that, added to the required members, make the model's total lowest (fewest on a tie).
+ * A joiner must save at least `minSaving` of its on-demand cost: the search counts only the rest of
+ * that cost as saved, so a set joins only when the units it adds cost at most (1 − minSaving) of it.
+ */
+function joinersOf(model: ModelRates, required: Workload[], candidates: Workload[], hours: number, minSaving: number): Workload[] {
   const custom = required.some((member) => member.custom);
   const cheapestUnitCost = cheapestReservedCost(model, custom, 1, hours);
   const chosen = chooseJoiners({
     required: poolDemand(model, required, hours),
     requiredCount: required.length,
-    candidates: candidates.map((candidate) => ({ demand: memberDemand(model, candidate, hours), onDemandCost: odOf(candidate) ?? 0 })),
+    candidates: candidates.map((candidate) => ({
+      demand: memberDemand(model, candidate, hours),
+      onDemandCost: (odOf(candidate) ?? 0) * (1 - minSaving),
+    })),
     reservedCost: (demand, count) => cheapestReservedCost(model, custom, unitsForDemand(demand, count), hours),
     cheapestUnitCost,
   });
@@ -145,6 +152,7 @@ function standaloneReasons(workload: Workload, od: number, hours: number): Reaso
     volume: workload.volume,
     throughput: workload.model.provisioned?.unitThroughput,
     onDemandCost: od,
+    overflowTo: workload.overflow,
   });
   const reasons: Reason[] = [];
   const be = priced.breakEven;
@@ -174,6 +182,7 @@ export function planLanes(workloads: readonly Workload[], hoursPerMonth: number,
   const hours = hoursPerMonth;
   const kinds = new Map(workloads.map((workload) => [workload, kindOf(workload)]));
   const pools: PlanPool[] = [];
+  const declinedSavings = new Map<Workload, Reason>();
   // One group for each model that units can be bought for: a base model, or one custom model.
   const byModel = new Map<string, Workload[]>();
   for (const workload of workloads) byModel.set(servedModelKey(workload), [...(byModel.get(servedModelKey(workload)) ?? []), workload]);
@@ -183,9 +192,29 @@ export function planLanes(workloads: readonly Workload[], hoursPerMonth: number,
     if (pricedTerms(model).length === 0) continue;
     const required = group.filter((w) => ["custom", "sla"].includes(kinds.get(w) as Kind));
     const candidates = group.filter((w) => kinds.get(w) === "flexible" && (odOf(w) ?? 0) > 0);
-    const members = [...required, ...joinersOf(model, required, candidates, hours)];
+    const joiners = joinersOf(model, required, candidates, hours, policy.minSavingShare);
+    const members = [...required, ...joiners];
     const option = cheapestPool(model, members, hours);
     if (option) pools.push({ key, model, members, required, option });
+    // Joiners that would lower the total, but by less than policy.minSavingShare of their on-demand cost.
+    const anySaving = policy.minSavingShare > 0 ? joinersOf(model, required, candidates, hours, 0) : joiners;
+    const declined = anySaving.filter((w) => !joiners.includes(w));
+    const withThem = cheapestPool(model, [...required, ...anySaving], hours);
+    if (declined.length > 0 && withThem) {
+      const declinedOd = declined.reduce((sum, w) => sum + (odOf(w) ?? 0), 0);
+      const added = withThem.reservedCost - poolCost(model, members, hours);
+      for (const w of declined) {
+        declinedSavings.set(w, {
+          code: "SAVING_BELOW_THRESHOLD",
+          term: withThem.term,
+          units: withThem.units,
+          monthlyCost: added,
+          saving: declinedOd - added,
+          share: (declinedOd - added) / declinedOd,
+          minSaving: policy.minSavingShare,
+        });
+      }
+    }
   }
 
   const shares = new Map<Workload, number>();
@@ -239,6 +268,8 @@ export function planLanes(workloads: readonly Workload[], hoursPerMonth: number,
           ...ptChoice(option, option.reservedCost - (modelPool?.option.reservedCost ?? 0)),
           units: option.units - (modelPool?.option.units ?? 0),
         };
+      const declined = declinedSavings.get(workload);
+      if (declined) reasons.push(declined);
       if (cost > 0) reasons.push(...standaloneReasons(workload, cost, hours));
     } else if (kind === "flexible") {
       reasons.push({ code: "NO_PT_PRICE" });

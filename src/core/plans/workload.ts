@@ -1,4 +1,4 @@
-import { onDemandCost } from "../cost-model/pricing.js";
+import { type OverflowTo, onDemandCost } from "../cost-model/pricing.js";
 import { inputSideTokens, type TokensPerMinute, type Volume } from "../cost-model/volume.js";
 import type { Latency } from "../lanes/lanes.js";
 import type { ModelRates } from "../rates/rate-card.js";
@@ -22,6 +22,8 @@ export interface Workload {
   custom: string | null;
   /** Days the measured traffic spans; null when the volume is an estimate. */
   measuredDays: number | null;
+  /** Where its traffic above reserved units goes: on-demand when the application falls back, else throttled. */
+  overflow: OverflowTo;
 }
 
 /** The rate units must carry for a workload: its peak, or its average when no peak is known. */

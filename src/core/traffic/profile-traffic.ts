@@ -1,6 +1,7 @@
 import { unitsToCarry } from "../cost-model/capacity.js";
 import {
   batchCost,
+  type OverflowTo,
   onDemandPrices,
   type TokenPrices,
   termRate,
@@ -69,6 +70,8 @@ export interface ProfileOptions {
   hoursPerMonth: number;
   latency: Latency;
   terms?: readonly Term[] | undefined;
+  /** Where traffic above the units goes; on-demand unless the application does not fall back. */
+  overflow?: OverflowTo | undefined;
 }
 
 const LOAD_TOLERANCE = 1e-9;
@@ -245,15 +248,17 @@ export function profileTraffic(traffic: MinuteTraffic, model: ModelRates, option
   if (!model.provisioned) provisionedMissing = "no-pt-price";
   else if (!throughput) provisionedMissing = "no-throughput";
   else if (wanted.length === 0) provisionedMissing = "no-price-for-term";
+  const fallsBack = prices !== null && options.overflow !== "throttle";
   if (throughput && minutes > 0) {
     peakUnits = unitsToCarry(pass.peakLoad);
     const buckets = bucketLoads(traffic, pass.input, prices, throughput, peakUnits);
     provisioned = wanted.map((term) => {
       const hourlyRate = termRate(model, term);
-      const curve = curveFor(hourlyRate, peakUnits as number, buckets, minutes, hours, prices !== null);
+      const curve = curveFor(hourlyRate, peakUnits as number, buckets, minutes, hours, fallsBack);
       const peakSized = curve[curve.length - 1] as CurvePoint;
-      // Without an on-demand lane the traffic above the units is throttled: only the peak-sized count serves it all.
-      const best = prices ? curve.reduce((a, b) => (b.monthlyCost < a.monthlyCost - 1e-9 ? b : a)) : peakSized;
+      // Traffic above the units that is throttled (no on-demand lane, or no fallback to it) is not served:
+      // only the peak-sized count serves it all.
+      const best = fallsBack ? curve.reduce((a, b) => (b.monthlyCost < a.monthlyCost - 1e-9 ? b : a)) : peakSized;
       return { term, hourlyRate, best, peakSized, curve };
     });
   }

@@ -121,7 +121,13 @@ describe("a provisioned option", () => {
   const base = { term: "6-month" as const, hourlyRate: 25, unitsBasis: "flag" as const, hoursPerMonth: 730, throughput };
 
   it("costs 2 × 25 × 730 = $36,500 a month and commits 6 × that", () => {
-    const option = priceProvisioned({ ...base, units: 2, volume: halfBusy, onDemandCost: 18_000 });
+    const option = priceProvisioned({
+      overflowTo: "on-demand",
+      ...base,
+      units: 2,
+      volume: halfBusy,
+      onDemandCost: 18_000,
+    });
     expect(option.reservedCost).toBeCloseTo(36_500, 9);
     expect(option.monthlyCost).toBeCloseTo(36_500, 9);
     expect(option.committedCost).toBeCloseTo(219_000, 9);
@@ -130,7 +136,13 @@ describe("a provisioned option", () => {
   });
 
   it("prices the heavy row at 130%: $11,208 overflow, $47,708 in all", () => {
-    const option = priceProvisioned({ ...base, units: 2, volume: heavy, onDemandCost: 48_000 });
+    const option = priceProvisioned({
+      overflowTo: "on-demand",
+      ...base,
+      units: 2,
+      volume: heavy,
+      onDemandCost: 48_000,
+    });
     expect(option.utilization).toBeCloseTo(1.304631, 6);
     expect(option.overflow?.share).toBeCloseTo(0.2335, 12);
     expect(option.overflow?.cost).toBeCloseTo(11_208, 6);
@@ -141,7 +153,13 @@ describe("a provisioned option", () => {
   });
 
   it("prices 3 units for the heavy row at 3 × 25 × 730 = $54,750 with no overflow", () => {
-    const option = priceProvisioned({ ...base, units: 3, volume: heavy, onDemandCost: 48_000 });
+    const option = priceProvisioned({
+      overflowTo: "on-demand",
+      ...base,
+      units: 3,
+      volume: heavy,
+      onDemandCost: 48_000,
+    });
     expect(option.monthlyCost).toBeCloseTo(54_750, 9);
     expect(option.overflow?.cost).toBe(0);
   });
@@ -149,12 +167,29 @@ describe("a provisioned option", () => {
   it("reproduces AWS's 744-hour examples", () => {
     // Titan Text Express: 2 × 18.40 × 744; Claude Instant: 1 × 39.60 × 744
     const common = { unitsBasis: "flag" as const, hoursPerMonth: 744, volume: halfBusy, throughput: undefined, onDemandCost: 1 };
-    expect(priceProvisioned({ ...common, term: "1-month", hourlyRate: 18.4, units: 2 }).monthlyCost).toBeCloseTo(27_379.2, 9);
-    expect(priceProvisioned({ ...common, term: "1-month", hourlyRate: 39.6, units: 1 }).monthlyCost).toBeCloseTo(29_462.4, 9);
+    expect(
+      priceProvisioned({
+        overflowTo: "on-demand",
+        ...common,
+        term: "1-month",
+        hourlyRate: 18.4,
+        units: 2,
+      }).monthlyCost,
+    ).toBeCloseTo(27_379.2, 9);
+    expect(
+      priceProvisioned({
+        overflowTo: "on-demand",
+        ...common,
+        term: "1-month",
+        hourlyRate: 39.6,
+        units: 1,
+      }).monthlyCost,
+    ).toBeCloseTo(29_462.4, 9);
   });
 
   it("commits nothing on no-commit and leaves utilization and overflow unknown without throughput", () => {
     const option = priceProvisioned({
+      overflowTo: "on-demand",
       ...base,
       term: "no-commit",
       throughput: undefined,
@@ -169,7 +204,13 @@ describe("a provisioned option", () => {
   });
 
   it("throttles rather than prices overflow for a PT-only model", () => {
-    const option = priceProvisioned({ ...base, units: 2, volume: heavy, onDemandCost: null });
+    const option = priceProvisioned({
+      overflowTo: "on-demand",
+      ...base,
+      units: 2,
+      volume: heavy,
+      onDemandCost: null,
+    });
     expect(option.overflow?.cost).toBeNull();
     expect(option.monthlyCost).toBeCloseTo(36_500, 9);
   });

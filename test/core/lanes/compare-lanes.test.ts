@@ -36,7 +36,9 @@ describe("the worked example (docs/cost-model.md §12)", () => {
   });
 
   it("puts the heavy row on 2 units at $47,708 with $11,208 overflow, and cautions about the 6-month term", () => {
-    const result = compare({ units: 2, volume: heavy });
+    // minSaving 0: any saving recommends PT (by default a 0.6% saving is declined: see "a saving must be
+    // worth its commitment" below).
+    const result = compare({ units: 2, volume: heavy, minSaving: 0 });
     expect(result.onDemand?.monthlyCost).toBeCloseTo(48_000, 9);
     expect(result.recommendation).toMatchObject({ lane: "provisioned", term: "6-month", units: 2 });
     expect(result.recommendation.monthlyCost).toBeCloseTo(47_708, 6);
@@ -62,7 +64,7 @@ describe("the worked example (docs/cost-model.md §12)", () => {
   });
 
   it("warns when the user's units are fewer than the peak needs", () => {
-    const result = compare({ units: 2, volume: heavy, peakTpm: { input: 200_000, output: 30_000 } });
+    const result = compare({ units: 2, volume: heavy, peakTpm: { input: 200_000, output: 30_000 }, minSaving: 0 });
     expect(reason(result.recommendation.reasons, "UNITS_BELOW_PEAK")).toEqual({ code: "UNITS_BELOW_PEAK", units: 2, peakUnits: 3 });
   });
 });
@@ -119,7 +121,7 @@ describe("lanes that depend on the model and latency", () => {
     const model = workedExampleModel({
       provisioned: { hourlyPerUnit: { noCommit: 40, sixMonth: 25 }, unitThroughput: { inputTpm: 70_000, outputTpm: 14_000 } },
     });
-    const result = compare({ model, units: 2, volume: heavy });
+    const result = compare({ model, units: 2, volume: heavy, minSaving: 0 });
     expect(result.provisioned.map((option) => option.term)).toEqual(["no-commit", "6-month"]);
     // no-commit: 2 × 40 × 730 = 58,400 > the $36,792 that two units' capacity is worth on-demand → never
     expect(result.provisioned[0]?.breakEven.kind).toBe("never");
@@ -148,7 +150,10 @@ describe("lanes that depend on the model and latency", () => {
 
 describe("the blended option (docs/cost-model.md §7)", () => {
   it("points out that 2 units plus overflow ($47,708) beat both 3 units ($54,750) and on-demand ($48,000)", () => {
-    const result = compare({ volume: heavy });
+    // With minSaving 0, any saving counts; by default (5%) the $292 is too small to mention, as it is too
+    // small to recommend: the two follow one rule.
+    expect(codes(compare({ volume: heavy }).recommendation.reasons)).not.toContain("BLENDED_CHEAPER");
+    const result = compare({ volume: heavy, minSaving: 0 });
     expect(result.recommendation.lane).toBe("on-demand");
     const blended = reason(result.recommendation.reasons, "BLENDED_CHEAPER");
     expect(blended).toMatchObject({ term: "6-month", units: 2 });
@@ -160,5 +165,53 @@ describe("the blended option (docs/cost-model.md §7)", () => {
     expect(codes(compare({ volume: heavy, units: 3 }).recommendation.reasons)).not.toContain("BLENDED_CHEAPER");
     // 3.0B needs 0.98 of a unit: the floor is 0 units, which is on-demand itself.
     expect(codes(compare({}).recommendation.reasons)).not.toContain("BLENDED_CHEAPER");
+  });
+});
+
+describe("overflow is the application's choice (--overflow)", () => {
+  it("prices the heavy row's overflow on-demand by default, and says that assumes a fallback", () => {
+    const result = compare({ volume: heavy, units: 2 });
+    expect(result.provisioned[0]?.overflow?.cost).toBeCloseTo(11_208, 6);
+    expect(result.notes.map((n) => n.code)).toContain("OVERFLOW_FALLBACK");
+  });
+
+  it("with throttle, reports the 23.3% above 2 units as throttled, and does not recommend units that drop traffic", () => {
+    const result = compare({ volume: heavy, units: 2, overflow: "throttle" });
+    const [pt] = result.provisioned;
+    expect(pt?.overflow?.cost).toBeNull();
+    expect(pt?.overflow?.share).toBeCloseTo(1 - 6.132 / 8, 12);
+    // No overflow is paid: the units alone, 2 × 25 × 730.
+    expect(pt?.monthlyCost).toBe(36_500);
+    expect(result.recommendation).toMatchObject({ lane: "on-demand", monthlyCost: 48_000 });
+    expect(codes(result.recommendation.reasons)).toContain("THROTTLED");
+    expect(result.notes.map((n) => n.code)).not.toContain("OVERFLOW_FALLBACK");
+  });
+});
+
+describe("a saving must be worth its commitment (--min-saving)", () => {
+  it("keeps the heavy row on-demand: 2 units for $47,708 save $292, 0.6% of $48,000, below the default 5%", () => {
+    const result = compare({ volume: heavy, units: 2 });
+    expect(result.recommendation).toMatchObject({ lane: "on-demand", monthlyCost: 48_000 });
+    const declined = reason(result.recommendation.reasons, "SAVING_BELOW_THRESHOLD");
+    expect(declined).toMatchObject({ term: "6-month", units: 2, minSaving: 0.05 });
+    expect(declined.monthlyCost).toBeCloseTo(47_708, 6);
+    expect(declined.saving).toBeCloseTo(292, 6);
+    expect(declined.share).toBeCloseTo(292 / 48_000, 12);
+    // The PT option is still above its break-even: the units cost $36,500 against $48,000.
+    expect(codes(result.recommendation.reasons)).toContain("ABOVE_BREAK_EVEN");
+  });
+
+  it("takes the same PT with --min-saving 0", () => {
+    expect(compare({ volume: heavy, units: 2, minSaving: 0 }).recommendation).toMatchObject({ lane: "provisioned", units: 2 });
+  });
+
+  it("recommends PT that saves enough: 8B / 1.6B on 3 units at $18 an hour ($39,420) saves $8,580, 17.9%", () => {
+    const model = workedExampleModel({
+      provisioned: { hourlyPerUnit: { sixMonth: 18 }, unitThroughput: { inputTpm: 70_000, outputTpm: 14_000 } },
+    });
+    const result = compare({ model, volume: heavy, units: 3 });
+    expect(result.recommendation).toMatchObject({ lane: "provisioned", units: 3 });
+    expect(result.recommendation.monthlyCost).toBeCloseTo(39_420, 9);
+    expect(codes(result.recommendation.reasons)).not.toContain("SAVING_BELOW_THRESHOLD");
   });
 });

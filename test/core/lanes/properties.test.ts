@@ -38,6 +38,7 @@ function relClose(actual: number, expected: number, tolerance = 1e-9): boolean {
 function option(model: ModelRates, volume: Volume, units: number, hours: number) {
   const od = modelOnDemandCost(model, volume) as number;
   return priceProvisioned({
+    overflowTo: "on-demand",
     term: "1-month",
     hourlyRate: model.provisioned!.hourlyPerUnit.oneMonth!,
     units,
@@ -84,8 +85,8 @@ describe("invariants", () => {
         fc.pre(be.kind === "found" && be.utilization !== null && be.utilization < 0.99);
         if (be.kind !== "found") return true;
         const lane = (scale: number) =>
-          compareLanes({ model, volume: scaleVolume(be.volume, scale), hoursPerMonth: hours, units, latency: "interactive" }).recommendation
-            .lane;
+          compareLanes({ model, volume: scaleVolume(be.volume, scale), hoursPerMonth: hours, units, latency: "interactive", minSaving: 0 })
+            .recommendation.lane;
         return lane(0.99) === "on-demand" && lane(1.01) === "provisioned";
       }),
       params,

@@ -301,3 +301,22 @@ describe("checkReservations: one verdict per reservation", () => {
     expect(codes(room.findings)).not.toContain("SIZED_ON_AVERAGES");
   });
 });
+
+describe("checkReservations: overflow is the application's choice", () => {
+  // 4B / 0.8B on 1 unit: 1.3046 units of load, 23.35% overflows on average; the policy tolerates 50%.
+  const policy = { ...DEFAULT_POLICY, maxOverflowShare: 0.5 };
+
+  it("tolerates the overflow when the application falls back to on-demand, and says the pass assumes it", () => {
+    const result = check([makeWorkload("a", model, 4e9, 0.8e9)], [reservation("pt", 1, "1-month", ["a"])], { policy });
+    expect(codes(result.findings)).not.toContain("UNDER_PROVISIONED");
+    expect(result.assumesFallback).toEqual(["pt"]);
+  });
+
+  it("fails it when the workload's overflow is throttled", () => {
+    const result = check([makeWorkload("a", model, 4e9, 0.8e9, { overflow: "throttle" })], [reservation("pt", 1, "1-month", ["a"])], {
+      policy,
+    });
+    expect(only(result.findings, "UNDER_PROVISIONED")).toMatchObject({ throttled: true, neededUnits: 2 });
+    expect(result.assumesFallback).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ReasonCode } from "../../../src/core/lanes/reasons.js";
+import { DEFAULT_POLICY } from "../../../src/core/plans/findings.js";
 import { planLanes, type WorkloadPlan } from "../../../src/core/plans/plan-lanes.js";
 import { makeWorkload, workedExampleModel } from "../../helpers/builders.js";
 
@@ -224,5 +225,34 @@ describe("planLanes: a custom model is one model", () => {
     expect(byName(result.workloads, "claims-1")).toMatchObject({ lane: "provisioned", units: 1, monthlyCost: 3_650 });
     expect(byName(result.workloads, "base-chat")).toMatchObject({ lane: "on-demand", monthlyCost: 600 });
     expect(byName(result.workloads, "base-chat").runnerUp).toMatchObject({ lane: "provisioned", units: 1, monthlyCost: 7_300 });
+  });
+});
+
+describe("planLanes: a saving must be worth its commitment (policy.minSavingShare)", () => {
+  // Two workloads of $9,000 on-demand, 0.489 of a unit each: together one unit. At $24 an hour on 6-month a
+  // unit costs $17,520: it saves $480 of $18,000, 2.7%, below the default 5%. At $20 ($14,600) it saves 18.9%.
+  const at = (hourly: number) =>
+    workedExampleModel({ provisioned: { hourlyPerUnit: { sixMonth: hourly }, unitThroughput: { inputTpm: 70_000, outputTpm: 14_000 } } });
+  const two = (hourly: number) => [makeWorkload("chat", at(hourly), 1.5e9, 0.3e9), makeWorkload("search", at(hourly), 1.5e9, 0.3e9)];
+
+  it("keeps both on-demand when sharing a unit saves 2.7%, and says what saving it declined", () => {
+    const result = planLanes(two(24), H);
+    expect(result.pools).toEqual([]);
+    expect(result.totals.monthlyCost).toBe(18_000);
+    const chat = byName(result.workloads, "chat");
+    expect(chat.lane).toBe("on-demand");
+    const declined = chat.reasons.find((r) => r.code === "SAVING_BELOW_THRESHOLD") as Extract<
+      WorkloadPlan["reasons"][number],
+      { code: "SAVING_BELOW_THRESHOLD" }
+    >;
+    expect(declined).toMatchObject({ term: "6-month", units: 1, minSaving: 0.05 });
+    expect(declined.monthlyCost).toBeCloseTo(17_520, 9);
+    expect(declined.saving).toBeCloseTo(480, 9);
+    expect(declined.share).toBeCloseTo(480 / 18_000, 12);
+  });
+
+  it("shares the unit when the policy asks for no least saving, or when it saves enough", () => {
+    expect(planLanes(two(24), H, { ...DEFAULT_POLICY, minSavingShare: 0 }).totals.monthlyCost).toBeCloseTo(17_520, 9);
+    expect(planLanes(two(20), H).totals.monthlyCost).toBeCloseTo(14_600, 9);
   });
 });

@@ -152,3 +152,15 @@ describe("profileTraffic", () => {
     );
   });
 });
+
+describe("profileTraffic with overflow throttled", () => {
+  it("prices no overflow and takes the units that carry the peak minute", () => {
+    // Without a fallback the traffic above the units is throttled, not served: no overflow cost at any
+    // count, and only 3 units (the peak minute's 3 units of load) serve it all: 3 × 25 × 730 = $54,750.
+    const curve = profileTraffic(four, model(25), { hoursPerMonth: 730, latency: "interactive", overflow: "throttle" }).provisioned[0]!;
+    expect(curve.curve.map((point) => point.overflowCost)).toEqual([null, null, null, null]);
+    expect(curve.curve.map((point) => point.overflowMinutes)).toEqual([3, 2, 1, 0]);
+    expect(curve.best.units).toBe(3);
+    expect(curve.best.monthlyCost).toBeCloseTo(54_750, 6);
+  });
+});
