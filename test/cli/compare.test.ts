@@ -421,9 +421,21 @@ describe("compare: a saving must be worth its commitment, and overflow is the ap
   });
 
   it.each([
-    ["--min-saving 1", ["--min-saving", "1"], "error: option '--min-saving <share>' argument '1' is invalid. expected a share from 0 up to (not including) 1, such as 0.05"],
-    ["--min-saving 5%", ["--min-saving", "5%"], "error: option '--min-saving <share>' argument '5%' is invalid. expected a share such as 0.05 (5%)"],
-    ["--overflow drop", ["--overflow", "drop"], "error: option '--overflow <to>' argument 'drop' is invalid. Allowed choices are on-demand, throttle."],
+    [
+      "--min-saving 1",
+      ["--min-saving", "1"],
+      "error: option '--min-saving <share>' argument '1' is invalid. expected a share from 0 up to (not including) 1, such as 0.05",
+    ],
+    [
+      "--min-saving 5%",
+      ["--min-saving", "5%"],
+      "error: option '--min-saving <share>' argument '5%' is invalid. expected a share such as 0.05 (5%)",
+    ],
+    [
+      "--overflow drop",
+      ["--overflow", "drop"],
+      "error: option '--overflow <to>' argument 'drop' is invalid. Allowed choices are on-demand, throttle.",
+    ],
   ])("exits 2 on %s", (_, flags, message) => {
     const run = runCli([...WORKED, ...HALF, ...flags]);
     expect(run.code).toBe(2);
