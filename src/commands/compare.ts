@@ -33,6 +33,7 @@ export interface CompareOptions extends RateFlags, UnitFlags {
 
 /** The flag each field of a workload's inputs comes from, as the start of its message. */
 const FLAG_OF: Readonly<Record<string, string>> = {
+  "monthly.outputTokens": "--output-tokens: ",
   "monthly.cacheReadTokens": "--cache-read-tokens: ",
   "monthly.cacheWriteTokens": "--cache-write-tokens: ",
   "peakTpm.input": "--peak-input-tpm ",

@@ -15,8 +15,9 @@ export interface JsonModelRates {
   provider: string;
   aliases: string[];
   lanes: Lane[];
-  onDemand: { inputPerMTok: number; outputPerMTok: number } | null;
-  batch: { inputPerMTok: number; outputPerMTok: number } | null;
+  /** outputPerMTok null: an input-only model (embeddings). */
+  onDemand: { inputPerMTok: number; outputPerMTok: number | null } | null;
+  batch: { inputPerMTok: number; outputPerMTok: number | null } | null;
   promptCache: { readPerMTok: number | null; writePerMTok: number | null } | null;
   provisioned: {
     hourlyPerUnit: { noCommit: number | null; oneMonth: number | null; sixMonth: number | null };
@@ -42,8 +43,8 @@ export function modelJson(model: ModelRates): JsonModelRates {
     provider: model.provider,
     aliases: [...model.aliases],
     lanes: lanesOf(model),
-    onDemand: model.onDemand ? { ...model.onDemand } : null,
-    batch: model.batch ? { ...model.batch } : null,
+    onDemand: model.onDemand ? { inputPerMTok: model.onDemand.inputPerMTok, outputPerMTok: model.onDemand.outputPerMTok ?? null } : null,
+    batch: model.batch ? { inputPerMTok: model.batch.inputPerMTok, outputPerMTok: model.batch.outputPerMTok ?? null } : null,
     promptCache: model.promptCache
       ? { readPerMTok: model.promptCache.readPerMTok ?? null, writePerMTok: model.promptCache.writePerMTok ?? null }
       : null,

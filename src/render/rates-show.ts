@@ -1,8 +1,15 @@
-import { type ModelRates, pricedTerms, type RateCard } from "../core/rates/rate-card.js";
+import { type ModelRates, pricedTerms, type RateCard, type TokenRates } from "../core/rates/rate-card.js";
 import { PROFILE_PREFIXES } from "../core/rates/resolve-model.js";
 import { type JsonMessage, jsonText, ratesJson, versioned } from "./json-envelope.js";
 import { formatRate } from "./money.js";
 import { lanesOf, modelJson } from "./rates-list.js";
+
+/** A lane's token prices; an input-only model (embeddings) has no output price. */
+function lanePrices(rates: TokenRates | undefined): string {
+  if (!rates) return "none";
+  const output = rates.outputPerMTok === undefined ? "no output (input only)" : `${formatRate(rates.outputPerMTok)} output`;
+  return `${formatRate(rates.inputPerMTok)} input, ${output} per 1M tokens`;
+}
 
 /** How a model may be named on the command line and in files, beyond its id. */
 function otherNames(card: RateCard, model: ModelRates): { profileIds: string[]; arn: string } {
@@ -82,8 +89,8 @@ export function renderRatesShowText(card: RateCard, model: ModelRates): string {
     ...(names.profileIds.length > 0 ? [`Profile ids it answers to: ${names.profileIds.join(", ")}`] : []),
     `ARN: ${names.arn}`,
     `Lanes: ${lanesOf(model).join(", ") || "none"}`,
-    `On-demand: ${model.onDemand ? `${formatRate(model.onDemand.inputPerMTok)} input, ${formatRate(model.onDemand.outputPerMTok)} output per 1M tokens` : "none"}`,
-    `Batch: ${model.batch ? `${formatRate(model.batch.inputPerMTok)} input, ${formatRate(model.batch.outputPerMTok)} output per 1M tokens` : "none"}`,
+    `On-demand: ${lanePrices(model.onDemand)}`,
+    `Batch: ${lanePrices(model.batch)}`,
     `Prompt cache: ${model.promptCache ? `${[model.promptCache.readPerMTok === undefined ? null : `${formatRate(model.promptCache.readPerMTok)} read`, model.promptCache.writePerMTok === undefined ? null : `${formatRate(model.promptCache.writePerMTok)} write`].filter(Boolean).join(", ")} per 1M tokens` : "none"}`,
     `Provisioned Throughput: ${terms.length > 0 ? `${terms.join(", ")} per unit-hour` : "no price"}`,
     `Unit throughput: ${t ? `${t.inputTpm} input, ${t.outputTpm} output tokens a minute` : "unknown"}`,

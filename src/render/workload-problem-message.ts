@@ -7,6 +7,8 @@ export function workloadProblemMessage(problem: WorkloadProblem, by: InputsGiven
   switch (problem.code) {
     case "NO_CACHE_PRICE":
       return `${problem.modelId} has no ${problem.field} price in these rates; ${cachePriceHint(by)}`;
+    case "NO_OUTPUT_PRICE":
+      return `${problem.modelId} is an input-only model (it has no output price, as an embeddings model has none), so it gives no output tokens; set them to 0`;
     case "CUSTOM_WITHOUT_PT_PRICE":
       return `a custom model is served on PT only, and no PT price is known for ${problem.modelId}: ${ptPriceHint(by)}`;
     case "PEAK_BELOW_AVERAGE": {

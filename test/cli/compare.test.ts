@@ -12,8 +12,8 @@ describe("compare: the worked example of docs/cost-model.md §12, from a rate fi
     expect(report.model).toMatchObject({ id: "example.sonnet-class", name: "Sonnet-class example" });
     expect(report.rates).toEqual({
       region: "us-east-1",
-      effectiveDate: "2026-11-01",
-      files: ["rates/us-east-1/2026-11-01.yaml", "test/fixtures/rates/worked-example.yaml"],
+      effectiveDate: "2026-11-24",
+      files: ["rates/us-east-1/2026-11-24.yaml", "test/fixtures/rates/worked-example.yaml"],
     });
     expect(report.hoursPerMonth).toBe(730);
     expect(report.volume).toMatchObject({ inputTokens: 3_000_000_000, outputTokens: 600_000_000 });
@@ -100,7 +100,7 @@ describe("compare: the worked example of docs/cost-model.md §12, from a rate fi
     expect(run.stdout).toContain("Sonnet-class example (example.sonnet-class)");
     // The header names every rate file in use (issue 11), the bundled version and the overlay.
     expect(run.stdout).toContain(
-      "Rates: us-east-1, 2026-11-01 (rates/us-east-1/2026-11-01.yaml, test/fixtures/rates/worked-example.yaml) · 730 hours a month · interactive",
+      "Rates: us-east-1, 2026-11-24 (rates/us-east-1/2026-11-24.yaml, test/fixtures/rates/worked-example.yaml) · 730 hours a month · interactive",
     );
     expect(run.stdout).toMatch(/On-demand \(recommended\) │\s+- │\s+- │\s+\$18,000\.00 │/);
     expect(run.stdout).toMatch(
@@ -189,6 +189,19 @@ describe("compare: bundled rates", () => {
     expect(report.batch).toEqual({ monthlyCost: 9_000 });
     expect(report.recommendation.reasons.map((r: { code: string }) => r.code)).toEqual(["CHEAPEST", "BATCH_IF_ASYNC", "NO_PT_PRICE"]);
     expect(report.recommendation.reasons[2].message).toContain("--unit-hourly");
+  });
+
+  it("prices an embeddings model on input tokens alone: Titan Text Embeddings V2, 10B at $0.02 is $200, $100 on Batch", () => {
+    const args = ["compare", "-m", "titan-embed-text-v2", "--input-tokens", "10B"];
+    const report = runJson([...args, "--output-tokens", "0", "--latency", "async"]);
+    expect(report.onDemand).toEqual({ monthlyCost: 200 });
+    expect(report.batch).toEqual({ monthlyCost: 100 });
+    expect(report.recommendation).toMatchObject({ lane: "batch", monthlyCost: 100 });
+    const run = runCli([...args, "--output-tokens", "1M"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "error: --output-tokens: amazon.titan-embed-text-v2:0 is an input-only model (it has no output price, as an embeddings model has none), so it gives no output tokens; set them to 0\n",
+    );
   });
 
   it("sends async work to Batch", () => {
@@ -330,7 +343,7 @@ describe("errors: one clear line, exit code 2, no stack", () => {
     [
       "an unknown version",
       ["compare", "-m", "claude-instant", ...HALF, "--rates-version", "2020-01-01"],
-      "error: --rates-version 2020-01-01: no such bundled version for us-east-1 (versions: 2026-11-01)",
+      "error: --rates-version 2020-01-01: no such bundled version for us-east-1 (versions: 2026-11-01, 2026-11-24)",
     ],
     [
       "a price without a term",
@@ -370,7 +383,7 @@ describe("errors: one clear line, exit code 2, no stack", () => {
     [
       "a rate file for another region",
       ["compare", "-m", "claude-instant", ...HALF, "-r", "test/fixtures/rates/wrong-region.yaml"],
-      "error: test/fixtures/rates/wrong-region.yaml:2: region: us-west-2 differs from us-east-1, the region of rates/us-east-1/2026-11-01.yaml (give --region us-west-2 to use this file's region)",
+      "error: test/fixtures/rates/wrong-region.yaml:2: region: us-west-2 differs from us-east-1, the region of rates/us-east-1/2026-11-24.yaml (give --region us-west-2 to use this file's region)",
     ],
     ["an unknown command", ["compp"], "error: unknown command 'compp'\n(Did you mean compare?)"],
   ])("%s", (_, args, message) => {

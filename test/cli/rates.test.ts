@@ -12,8 +12,8 @@ const { dir: tmp } = tempDir("rates");
 describe("bedrock-cost rates list and versions", () => {
   it("lists every bundled model with its lanes, prices and source", () => {
     const report = runJson(["rates", "list"]);
-    expect(report.rates).toMatchObject({ region: "us-east-1", effectiveDate: "2026-11-01" });
-    expect(report.models).toHaveLength(50);
+    expect(report.rates).toMatchObject({ region: "us-east-1", effectiveDate: "2026-11-24" });
+    expect(report.models).toHaveLength(54);
     const instant = report.models.find((m: { id: string }) => m.id === "anthropic.claude-instant-v1");
     expect(instant).toMatchObject({
       lanes: ["on-demand", "provisioned"],
@@ -30,10 +30,12 @@ describe("bedrock-cost rates list and versions", () => {
       "cohere.command-light-text-v14",
       "cohere.command-r-v1:0",
       "cohere.command-r-plus-v1:0",
+      "cohere.embed-english-v3",
+      "cohere.embed-multilingual-v3",
     ]);
     const csv = runCli(["rates", "list", "--lane", "provisioned", "--format", "csv"]);
     expect(csv.code).toBe(0);
-    // Every published PT price: Claude Instant, 2.0, 2.1; Titan Text Express and Lite; Cohere Command and Light.
+    // Every published PT price: Claude Instant, 2.0, 2.1; Titan Text Express, Lite and Embeddings G1; Cohere Command and Light.
     expect(
       csv.stdout
         .trim()
@@ -46,6 +48,7 @@ describe("bedrock-cost rates list and versions", () => {
       "anthropic.claude-v2:1",
       "amazon.titan-text-express-v1",
       "amazon.titan-text-lite-v1",
+      "amazon.titan-embed-text-v1",
       "cohere.command-text-v14",
       "cohere.command-light-text-v14",
     ]);
@@ -74,10 +77,16 @@ describe("bedrock-cost rates list and versions", () => {
     expect(report.regions).toEqual([
       {
         region: "us-east-1",
-        versions: [{ effectiveDate: "2026-11-01", file: "rates/us-east-1/2026-11-01.yaml", models: 50, default: true }],
+        versions: [
+          { effectiveDate: "2026-11-01", file: "rates/us-east-1/2026-11-01.yaml", models: 50, default: false },
+          { effectiveDate: "2026-11-24", file: "rates/us-east-1/2026-11-24.yaml", models: 54, default: true },
+        ],
       },
     ]);
-    expect(runCli(["rates", "versions"]).stdout).toBe("us-east-1  2026-11-01  rates/us-east-1/2026-11-01.yaml  50 models  (default)\n");
+    expect(runCli(["rates", "versions"]).stdout).toBe(
+      "us-east-1  2026-11-01  rates/us-east-1/2026-11-01.yaml  50 models\n" +
+        "us-east-1  2026-11-24  rates/us-east-1/2026-11-24.yaml  54 models  (default)\n",
+    );
   });
 });
 
@@ -164,8 +173,8 @@ describe("bedrock-cost rates validate", () => {
       "invalid-merge.yaml",
       [],
       [
-        'invalid-merge.yaml:4: models[0].id: "anthropic.claude-3-5-sonet-20241022-v2:0" matches no model in the rates it overlays (rates/us-east-1/2026-11-01.yaml), and a new model needs name and provider; did you mean anthropic.claude-3-5-sonnet-20241022-v2:0, anthropic.claude-3-5-sonnet-20240620-v1:0, anthropic.claude-3-5-haiku-20241022-v1:0?',
-        "invalid-merge.yaml:10: models[1].onDemand: needs outputPerMTok as well",
+        'invalid-merge.yaml:4: models[0].id: "anthropic.claude-3-5-sonet-20241022-v2:0" matches no model in the rates it overlays (rates/us-east-1/2026-11-24.yaml), and a new model needs name and provider; did you mean anthropic.claude-3-5-sonnet-20241022-v2:0, anthropic.claude-3-5-sonnet-20240620-v1:0, anthropic.claude-3-5-haiku-20241022-v1:0?',
+        "invalid-merge.yaml:10: models[1].onDemand: needs inputPerMTok as well",
         'invalid-merge.yaml:14: models[2].aliases[0]: alias "nova-pro" already names amazon.nova-pro-v1:0',
         "invalid-merge.yaml:18: models[3].provisioned: needs hourlyPerUnit with at least one of noCommit, oneMonth, sixMonth (no PT price is known for this model)",
         "invalid-merge.yaml:18: models[3].provisioned.unitThroughput: needs outputTpm as well",
@@ -253,7 +262,9 @@ describe("bedrock-cost rates diff", () => {
   it("rejects a version that is not bundled", () => {
     const run = runCli(["rates", "diff", "2020-01-01", NEW]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("error: --rates-version 2020-01-01: no such bundled version for us-east-1 (versions: 2026-11-01)\n");
+    expect(run.stderr).toBe(
+      "error: --rates-version 2020-01-01: no such bundled version for us-east-1 (versions: 2026-11-01, 2026-11-24)\n",
+    );
   });
 });
 

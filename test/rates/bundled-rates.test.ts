@@ -92,6 +92,7 @@ describe("the current us-east-1 rates", async () => {
       .map((m) => m.id)
       .sort();
     expect(withPt).toEqual([
+      "amazon.titan-embed-text-v1",
       "amazon.titan-text-express-v1",
       "amazon.titan-text-lite-v1",
       "anthropic.claude-instant-v1",
@@ -113,7 +114,7 @@ describe("the current us-east-1 rates", async () => {
       expect(regional.id).toBe(base);
       expect(global.id).toBe(`global.${base}`);
       expect(regional.onDemand!.inputPerMTok).toBeCloseTo(global.onDemand!.inputPerMTok * 1.1, 9);
-      expect(regional.onDemand!.outputPerMTok).toBeCloseTo(global.onDemand!.outputPerMTok * 1.1, 9);
+      expect(regional.onDemand!.outputPerMTok).toBeCloseTo(global.onDemand!.outputPerMTok! * 1.1, 9);
     }
   });
 
@@ -121,7 +122,8 @@ describe("the current us-east-1 rates", async () => {
     for (const m of card.models) {
       if (m.batch && m.onDemand) {
         expect(m.batch.inputPerMTok, m.id).toBeLessThanOrEqual(m.onDemand.inputPerMTok);
-        expect(m.batch.outputPerMTok, m.id).toBeLessThanOrEqual(m.onDemand.outputPerMTok);
+        // An input-only model (embeddings) has no output price in either lane.
+        expect(m.batch.outputPerMTok ?? 0, m.id).toBeLessThanOrEqual(m.onDemand.outputPerMTok ?? 0);
       }
       const h = m.provisioned?.hourlyPerUnit;
       if (h?.noCommit && h.oneMonth) expect(h.oneMonth, m.id).toBeLessThanOrEqual(h.noCommit);

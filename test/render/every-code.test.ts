@@ -290,6 +290,7 @@ const PROBLEMS: ByCode<WorkloadProblem, WorkloadProblem["code"]> = {
       field: "promptCache.readPerMTok",
     },
   ],
+  NO_OUTPUT_PRICE: [{ code: "NO_OUTPUT_PRICE", path: ["monthly", "outputTokens"], modelId: "amazon.titan-embed-text-v2:0" }],
   CUSTOM_WITHOUT_PT_PRICE: [{ code: "CUSTOM_WITHOUT_PT_PRICE", path: ["custom"], modelId: "amazon.nova-pro-v1:0" }],
   // 3B input over 43,800 minutes: 68,493.15 a minute
   PEAK_BELOW_AVERAGE: [

@@ -18,23 +18,24 @@ export interface TokenPrices {
   cacheWrite: number;
 }
 
-/** A rate-file field that prices cache tokens. */
-export type CachePriceField = "promptCache.readPerMTok" | "promptCache.writePerMTok";
+/** A rate-file field that a volume's tokens may need: the cache prices, and the output price an input-only model lacks. */
+export type PriceField = "promptCache.readPerMTok" | "promptCache.writePerMTok" | "onDemand.outputPerMTok" | "batch.outputPerMTok";
 
 /** Tokens of a kind the model has no price for: pricing them at $0 would understate the bill. */
 class MissingPriceError extends Error {
   override readonly name = "MissingPriceError";
   constructor(
     readonly modelId: string,
-    readonly field: CachePriceField,
+    readonly field: PriceField,
   ) {
-    super(`${modelId} has no ${field} price for the cache tokens given`);
+    super(`${modelId} has no ${field} price for the tokens given`);
   }
 }
 
-/** The cache prices a volume needs that the model does not have. */
-export function missingCachePrices(model: ModelRates, volume: Volume): CachePriceField[] {
-  const missing: CachePriceField[] = [];
+/** The on-demand prices a volume needs that the model does not have: cache prices, or an input-only model's output price. */
+export function missingPrices(model: ModelRates, volume: Volume): PriceField[] {
+  const missing: PriceField[] = [];
+  if (volume.outputTokens > 0 && model.onDemand && model.onDemand.outputPerMTok === undefined) missing.push("onDemand.outputPerMTok");
   if (volume.cacheReadTokens > 0 && model.promptCache?.readPerMTok === undefined) missing.push("promptCache.readPerMTok");
   if (volume.cacheWriteTokens > 0 && model.promptCache?.writePerMTok === undefined) missing.push("promptCache.writePerMTok");
   return missing;
@@ -48,21 +49,25 @@ export function missingCachePrices(model: ModelRates, volume: Volume): CachePric
 export function onDemandPrices(model: ModelRates, volume: Volume): TokenPrices | null {
   const od = model.onDemand;
   if (!od) return null;
-  const [missing] = missingCachePrices(model, volume);
+  const [missing] = missingPrices(model, volume);
   if (missing) throw new MissingPriceError(model.id, missing);
   return {
     input: od.inputPerMTok,
-    output: od.outputPerMTok,
+    output: od.outputPerMTok ?? 0,
     cacheRead: model.promptCache?.readPerMTok ?? 0,
     cacheWrite: model.promptCache?.writePerMTok ?? 0,
   };
 }
 
-/** Batch prices; null for a model without a Batch lane. Batch has no prompt cache: cache tokens are priced as batch input. */
-function batchPrices(model: ModelRates): TokenPrices | null {
+/**
+ * Batch prices for a volume; null for a model without a Batch lane. Batch has no prompt cache: cache
+ * tokens are priced as batch input. Throws MissingPriceError for output tokens of an input-only model.
+ */
+function batchPrices(model: ModelRates, volume: Volume): TokenPrices | null {
   const batch = model.batch;
   if (!batch) return null;
-  return { input: batch.inputPerMTok, output: batch.outputPerMTok, cacheRead: batch.inputPerMTok, cacheWrite: batch.inputPerMTok };
+  if (volume.outputTokens > 0 && batch.outputPerMTok === undefined) throw new MissingPriceError(model.id, "batch.outputPerMTok");
+  return { input: batch.inputPerMTok, output: batch.outputPerMTok ?? 0, cacheRead: batch.inputPerMTok, cacheWrite: batch.inputPerMTok };
 }
 
 /** USD for tokens of each kind at `prices`: the one sum every per-token lane uses, a month or a minute at a time. */
@@ -94,7 +99,7 @@ export function onDemandCost(model: ModelRates, volume: Volume): number | null {
 
 /** USD for a volume on Batch; null for a model without a Batch lane. */
 export function batchCost(model: ModelRates, volume: Volume): number | null {
-  return volumeCost(batchPrices(model), volume);
+  return volumeCost(batchPrices(model, volume), volume);
 }
 
 /** USD a month for reserved units: units × hourly rate × hours, whatever traffic they carry. */

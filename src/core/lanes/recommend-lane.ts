@@ -118,7 +118,8 @@ export function recommendLane(input: RecommendInput): Recommendation {
   const runnerUp = candidates.find((c) => c !== best && !(declined && c.option));
 
   if (input.onDemand === null) reasons.push({ code: "PT_ONLY_MODEL" });
-  reasons.push({ code: "CHEAPEST", choice: choiceOf(best), runnerUp: runnerUp ? choiceOf(runnerUp) : null });
+  // A declined commitment is cheaper than on-demand: SAVING_BELOW_THRESHOLD, not CHEAPEST, says why on-demand.
+  if (!declined) reasons.push({ code: "CHEAPEST", choice: choiceOf(best), runnerUp: runnerUp ? choiceOf(runnerUp) : null });
   if (declined && onDemand !== null) {
     const saving = onDemand - declined.monthlyCost;
     reasons.push({

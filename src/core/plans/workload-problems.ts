@@ -1,4 +1,4 @@
-import { type CachePriceField, missingCachePrices } from "../cost-model/pricing.js";
+import { missingPrices, type PriceField } from "../cost-model/pricing.js";
 import type { TokensPerMinute } from "../cost-model/volume.js";
 import { inputSideTokens, type Volume } from "../cost-model/volume.js";
 import type { FieldPath } from "../input/field-path.js";
@@ -15,7 +15,8 @@ export interface WorkloadInput {
 
 /** An input the rates cannot price, or that contradicts itself; `path` is the field of a plan-file workload. */
 export type WorkloadProblem =
-  | { code: "NO_CACHE_PRICE"; path: FieldPath; modelId: string; field: CachePriceField }
+  | { code: "NO_CACHE_PRICE"; path: FieldPath; modelId: string; field: PriceField }
+  | { code: "NO_OUTPUT_PRICE"; path: FieldPath; modelId: string }
   | { code: "CUSTOM_WITHOUT_PT_PRICE"; path: FieldPath; modelId: string }
   | { code: "PEAK_BELOW_AVERAGE"; path: FieldPath; side: "input" | "output"; peak: number; average: number; hoursPerMonth: number };
 
@@ -28,7 +29,11 @@ export function workloadProblems(input: WorkloadInput): WorkloadProblem[] {
   const { model, volume, hoursPerMonth } = input;
   const problems: WorkloadProblem[] = [];
   if (model.onDemand && !input.custom) {
-    for (const field of missingCachePrices(model, volume)) {
+    for (const field of missingPrices(model, volume)) {
+      if (field === "onDemand.outputPerMTok") {
+        problems.push({ code: "NO_OUTPUT_PRICE", path: ["monthly", "outputTokens"], modelId: model.id });
+        continue;
+      }
       const key = field === "promptCache.readPerMTok" ? "cacheReadTokens" : "cacheWriteTokens";
       problems.push({ code: "NO_CACHE_PRICE", path: ["monthly", key], modelId: model.id, field });
     }

@@ -62,12 +62,21 @@ function missingOf(object: object, keys: readonly string[]): string[] {
 /** What a merged model still lacks, as problems against the entry that last touched it. */
 function completenessProblems(model: ModelRates, at: FieldPath, file: string): RateProblem[] {
   const problems: RateProblem[] = [];
-  const pair = ["inputPerMTok", "outputPerMTok"] as const;
+  // An input price in every lane; an output price in every lane, or in none (an input-only model such
+  // as an embeddings model has no output tokens to price).
+  const inputOnly = model.onDemand !== undefined && model.onDemand.outputPerMTok === undefined;
   for (const lane of ["onDemand", "batch"] as const) {
     const rates = model[lane];
-    if (rates) {
-      const missing = missingOf(rates, pair);
-      if (missing.length > 0) problems.push({ file, path: [...at, lane], message: `needs ${missing.join(" and ")} as well` });
+    if (!rates) continue;
+    const needed = inputOnly ? (["inputPerMTok"] as const) : (["inputPerMTok", "outputPerMTok"] as const);
+    const missing = missingOf(rates, needed);
+    if (missing.length > 0) problems.push({ file, path: [...at, lane], message: `needs ${missing.join(" and ")} as well` });
+    if (inputOnly && lane === "batch" && rates.outputPerMTok !== undefined) {
+      problems.push({
+        file,
+        path: [...at, lane, "outputPerMTok"],
+        message: "an output price on Batch, but none on-demand: an input-only model has no output price in any lane",
+      });
     }
   }
   if (model.promptCache && missingOf(model.promptCache, ["readPerMTok", "writePerMTok"]).length === 2) {

@@ -3,7 +3,8 @@ import { type HourlyRateKey, TERM_RATE_KEYS, TERMS, type Term } from "../cost-mo
 /** USD per 1M tokens, input and output. */
 export interface TokenRates {
   inputPerMTok: number;
-  outputPerMTok: number;
+  /** Absent: an input-only model (embeddings), which gives no output tokens. */
+  outputPerMTok?: number;
 }
 
 /** USD per 1M prompt-cache tokens; a model may publish only one of the two. */

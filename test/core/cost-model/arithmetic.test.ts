@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findBreakEven } from "../../../src/core/cost-model/break-even.js";
 import { monthlyLoad, peakLoad, unitMonthlyCapacity, unitsToCarry } from "../../../src/core/cost-model/capacity.js";
-import { batchCost, missingCachePrices, onDemandCost as modelOnDemandCost, overflowShare } from "../../../src/core/cost-model/pricing.js";
+import { batchCost, missingPrices, onDemandCost as modelOnDemandCost, overflowShare } from "../../../src/core/cost-model/pricing.js";
 import { priceProvisioned } from "../../../src/core/cost-model/provisioned-option.js";
 import type { Volume } from "../../../src/core/cost-model/volume.js";
 import { makeVolume } from "../../../src/core/cost-model/volume.js";
@@ -36,8 +36,8 @@ describe("on-demand and batch", () => {
   it("names the cache rate a volume needs but the model lacks", () => {
     const model = workedExampleModel({ promptCache: { readPerMTok: 0.3 } });
     const volume = makeVolume({ inputTokens: 1, cacheReadTokens: 5, cacheWriteTokens: 5 });
-    expect(missingCachePrices(model, volume)).toEqual(["promptCache.writePerMTok"]);
-    expect(missingCachePrices(model, makeVolume({ inputTokens: 1, cacheReadTokens: 5 }))).toEqual([]);
+    expect(missingPrices(model, volume)).toEqual(["promptCache.writePerMTok"]);
+    expect(missingPrices(model, makeVolume({ inputTokens: 1, cacheReadTokens: 5 }))).toEqual([]);
   });
 
   it("prices Batch per token, cache tokens as batch input", () => {

@@ -199,6 +199,8 @@ describe("a saving must be worth its commitment (--min-saving)", () => {
     expect(declined.share).toBeCloseTo(292 / 48_000, 12);
     // The PT option is still above its break-even: the units cost $36,500 against $48,000.
     expect(codes(result.recommendation.reasons)).toContain("ABOVE_BREAK_EVEN");
+    // On-demand is not the cheapest lane here, so the advice must not call it that.
+    expect(codes(result.recommendation.reasons)).not.toContain("CHEAPEST");
   });
 
   it("takes the same PT with --min-saving 0", () => {
@@ -213,5 +215,16 @@ describe("a saving must be worth its commitment (--min-saving)", () => {
     expect(result.recommendation).toMatchObject({ lane: "provisioned", units: 3 });
     expect(result.recommendation.monthlyCost).toBeCloseTo(39_420, 9);
     expect(codes(result.recommendation.reasons)).not.toContain("SAVING_BELOW_THRESHOLD");
+  });
+});
+
+describe("an input-only model (embeddings)", () => {
+  const embed = workedExampleModel({ onDemand: { inputPerMTok: 0.02 }, batch: { inputPerMTok: 0.01 }, provisioned: undefined });
+
+  it("prices input tokens alone: 10B at $0.02 is $200 on-demand, $100 on Batch", () => {
+    const result = compare({ model: embed, volume: makeVolume({ inputTokens: 10e9, outputTokens: 0 }), latency: "async" });
+    expect(result.onDemand?.monthlyCost).toBeCloseTo(200, 9);
+    expect(result.batch?.monthlyCost).toBeCloseTo(100, 9);
+    expect(result.recommendation.lane).toBe("batch");
   });
 });

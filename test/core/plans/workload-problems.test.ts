@@ -38,3 +38,14 @@ describe("workloadProblems", () => {
     expect(workloadProblems({ model, volume, peakTpm: { input: 68_493, output: 13_698 }, custom: false, hoursPerMonth: H })).toEqual([]);
   });
 });
+
+describe("workloadProblems: an input-only model", () => {
+  it("refuses output tokens on a model without an output price", () => {
+    const embed = workedExampleModel({ onDemand: { inputPerMTok: 0.02 } });
+    const volume = makeVolume({ inputTokens: 1e9, outputTokens: 5 });
+    expect(workloadProblems({ model: embed, volume, custom: false, hoursPerMonth: 730 })).toEqual([
+      { code: "NO_OUTPUT_PRICE", path: ["monthly", "outputTokens"], modelId: embed.id },
+    ]);
+    expect(workloadProblems({ model: embed, volume: makeVolume({ inputTokens: 1e9 }), custom: false, hoursPerMonth: 730 })).toEqual([]);
+  });
+});
