@@ -1,13 +1,13 @@
 import { checkReservations } from "../core/plans/check-reservations.js";
+import { InputFileError } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
-import { readTerraformPlan } from "../readers/read-terraform-plan.js";
+import { readTerraformPlan, type TerraformPt } from "../readers/read-terraform-plan.js";
 import { renderCheckCsv } from "../render/check-csv.js";
 import { renderCheckJson } from "../render/check-json.js";
 import { type MeasurementNote, measurementNoteMessage } from "../render/measurement-notes.js";
 import { assertExact } from "./assert-exact.js";
 import { type CommandResult, renderAs } from "./command-result.js";
-import { loadPlanContext, type PlanOptions } from "./load-plan-context.js";
-import { resolveReservations } from "./resolve-plan.js";
+import { endOnProblems, loadPlanContext, type PlanOptions } from "./load-plan-context.js";
 import { terraformReservations } from "./terraform-reservations.js";
 
 export interface CheckOptions extends PlanOptions {
@@ -16,24 +16,28 @@ export interface CheckOptions extends PlanOptions {
 
 /** Exit code 0 when no finding is an error, 1 when any is. */
 export async function runCheck(file: string, options: CheckOptions, color: boolean): Promise<CommandResult> {
-  const { plan, card, hoursPerMonth, workloads, notes } = await loadPlanContext(file, options);
-  let reservations = resolveReservations(plan, card);
+  const context = await loadPlanContext(file, options);
+  const { plan, card, hoursPerMonth, workloads, notes, problems } = context;
+  let reservations = context.reservations;
   let planFindings: ReturnType<typeof terraformReservations>["findings"] = [];
   let source = file;
   if (options.terraform !== undefined) {
+    let resources: TerraformPt[] | undefined;
+    try {
+      resources = readTerraformPlan(options.terraform);
+    } catch (error) {
+      if (!(error instanceof InputFileError)) throw error;
+      problems.push(...error.problems);
+    }
     // The Terraform plan's resources replace the plan file's reservations.
-    const fromTerraform = terraformReservations(
-      readTerraformPlan(options.terraform),
-      options.terraform,
-      plan,
-      card,
-      workloads,
-      hoursPerMonth,
-    );
-    reservations = fromTerraform.reservations;
-    planFindings = fromTerraform.findings;
+    if (resources) {
+      const fromTerraform = terraformReservations(resources, options.terraform, plan, card, workloads, hoursPerMonth, problems);
+      reservations = fromTerraform.reservations;
+      planFindings = fromTerraform.findings;
+    }
     source = `${file} with ${options.terraform}`;
   }
+  endOnProblems(file, problems);
   const result = checkReservations({ workloads, reservations, policy: plan.data.policy, hoursPerMonth, planFindings });
   assertExact(result, source);
   const stdout = await renderAs(

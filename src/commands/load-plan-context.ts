@@ -1,12 +1,13 @@
+import type { Reservation } from "../core/plans/findings.js";
 import type { Workload } from "../core/plans/workload.js";
 import type { RateCard } from "../core/rates/rate-card.js";
 import { isShortWindow } from "../core/traffic/minute-traffic.js";
-import { UsageError } from "../errors.js";
+import { InputFileError, type InputProblem, UsageError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
 import type { PlanFile } from "../readers/read-plan-file.js";
 import type { MeasurementNote } from "../render/measurement-notes.js";
 import type { Format } from "./command-result.js";
-import { resolveWorkloads } from "./resolve-plan.js";
+import { resolveReservations, resolveWorkloads } from "./resolve-plan.js";
 
 export interface PlanOptions {
   rates: string[];
@@ -20,9 +21,14 @@ export interface PlanContext {
   plan: PlanFile;
   card: RateCard;
   hoursPerMonth: number;
+  /** The workloads that could be priced; a workload with a problem is left out. */
   workloads: Workload[];
+  /** The plan file's own reservations (not those tied to a Terraform resource) that could be priced. */
+  reservations: Reservation[];
   /** Facts about the plan's measured traffic, for stderr (or the report's `notes` in JSON). */
   notes: MeasurementNote[];
+  /** Every problem found so far, for the command to add its own to and end with (`endOnProblems`). */
+  problems: InputProblem[];
 }
 
 /** A SHORT_WINDOW note for each workload measured over less than a week. */
@@ -34,21 +40,46 @@ function shortWindowNotes(workloads: readonly Workload[]): MeasurementNote[] {
 
 const MINUTES_PER_DAY = 1440;
 
-/** A plan file with its rates (its own `rates:` first, then --rates) and its workloads resolved. */
+/**
+ * The problems of a plan run, if any, as one error: the plan file's first, in the order of its
+ * lines, then those of the files it names (traffic, rates, a Terraform plan) in the order found.
+ */
+export function endOnProblems(file: string, problems: readonly InputProblem[]): void {
+  if (problems.length === 0) return;
+  const sources = [file, ...new Set(problems.map((p) => p.source))];
+  const rank = (p: InputProblem) => sources.indexOf(p.source);
+  // A stable sort: problems on one line keep the order they were found in.
+  throw new InputFileError([...problems].sort((a, b) => rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0)));
+}
+
+/**
+ * A plan file with its rates (its own `rates:` first, then --rates), its workloads and reservations
+ * resolved, and every problem found in them, so that one run lists them all. Stops early only when
+ * nothing more can be checked: the file cannot be read, or its rates cannot be loaded.
+ */
 export async function loadPlanContext(file: string, options: PlanOptions): Promise<PlanContext> {
   // The plan reader brings YAML and zod: loaded only by the commands that read a plan.
-  const { readPlanFile } = await import("../readers/read-plan-file.js");
-  const plan = readPlanFile(file);
+  const { readPlanFileLeniently } = await import("../readers/read-plan-file.js");
+  const { plan, problems } = readPlanFileLeniently(file);
   const planRegion = plan.data.region;
   if (options.region !== undefined && planRegion !== undefined && options.region !== planRegion) {
     throw new UsageError(`--region ${options.region} differs from region ${planRegion} in ${file}`);
   }
-  const card = await loadRateCard({
-    region: options.region ?? planRegion,
-    ratesVersion: options.ratesVersion,
-    files: [...plan.rateFiles, ...options.rates],
-  });
+  // Without every rate file it names, nothing in the plan can be priced.
+  if (problems.some((p) => p.source === file && p.path?.[0] === "rates")) endOnProblems(file, problems);
+  let card: RateCard;
+  try {
+    card = await loadRateCard({
+      region: options.region ?? planRegion,
+      ratesVersion: options.ratesVersion,
+      files: [...plan.rateFiles, ...options.rates],
+    });
+  } catch (error) {
+    if (error instanceof InputFileError) endOnProblems(file, [...problems, ...error.problems]);
+    throw error;
+  }
   const hoursPerMonth = options.hoursPerMonth ?? plan.data.hoursPerMonth ?? card.hoursPerMonth;
-  const workloads = resolveWorkloads(plan, card, hoursPerMonth);
-  return { plan, card, hoursPerMonth, workloads, notes: shortWindowNotes(workloads) };
+  const workloads = resolveWorkloads(plan, card, hoursPerMonth, problems);
+  const reservations = resolveReservations(plan, card, problems);
+  return { plan, card, hoursPerMonth, workloads, reservations, notes: shortWindowNotes(workloads), problems };
 }

@@ -4,13 +4,12 @@ import { renderPlanCsv } from "../render/plan-csv.js";
 import { renderPlanJson } from "../render/plan-json.js";
 import { assertExact } from "./assert-exact.js";
 import { type CommandResult, renderAs } from "./command-result.js";
-import { loadPlanContext, type PlanOptions } from "./load-plan-context.js";
-import { resolveReservations } from "./resolve-plan.js";
+import { endOnProblems, loadPlanContext, type PlanOptions } from "./load-plan-context.js";
 
 export async function runPlan(file: string, options: PlanOptions, color: boolean): Promise<CommandResult> {
-  const { plan, card, hoursPerMonth, workloads, notes } = await loadPlanContext(file, options);
   // Reservations are not needed to plan, but a plan file with broken ones is still bad input.
-  resolveReservations(plan, card);
+  const { plan, card, hoursPerMonth, workloads, notes, problems } = await loadPlanContext(file, options);
+  endOnProblems(file, problems);
   const result = planLanes(workloads, hoursPerMonth, plan.data.policy);
   assertExact(result, file);
   const stdout = await renderAs(

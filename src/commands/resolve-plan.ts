@@ -2,7 +2,7 @@ import { makeVolume } from "../core/cost-model/volume.js";
 import { quote } from "../core/input/quote.js";
 import type { Reservation } from "../core/plans/findings.js";
 import type { Workload } from "../core/plans/workload.js";
-import { workloadProblems } from "../core/plans/workload-problems.js";
+import { peakProblems, type WorkloadProblem, workloadProblems } from "../core/plans/workload-problems.js";
 import { hourlyRateFor, type ModelRates, type RateCard } from "../core/rates/rate-card.js";
 import { resolveModel } from "../core/rates/resolve-model.js";
 import { summarizeTraffic } from "../core/traffic/minute-traffic.js";
@@ -30,16 +30,23 @@ function modelAt(
 
 /**
  * The plan's workloads with their models resolved, measured traffic read for those that give
- * `profile`, and their inputs checked against the rates. Every problem is reported at once.
+ * `profile`, and their inputs checked against the rates. Every problem is added to `problems`;
+ * a workload with a problem that stops it being priced is left out.
  */
-export function resolveWorkloads(plan: PlanFile, card: RateCard, hoursPerMonth: number): Workload[] {
-  const problems: InputProblem[] = [];
+export function resolveWorkloads(plan: PlanFile, card: RateCard, hoursPerMonth: number, problems: InputProblem[]): Workload[] {
   const workloads: Workload[] = [];
   const customBase = new Map<string, { model: ModelRates; index: number }>();
-  plan.data.workloads.forEach((entry, i) => {
+  const report = (at: (string | number)[], problem: WorkloadProblem) =>
+    problems.push(plan.problem([...at, ...problem.path], workloadProblemMessage(problem, "plan")));
+  for (const entry of plan.data.workloads) {
+    const i = entry.index;
     const at = ["workloads", i];
     const model = modelAt(plan, card, [...at, "model"], entry.model, problems);
-    if (!model) return;
+    if (!model) {
+      // The peak can be checked without the model's rates.
+      for (const problem of peakProblems(makeVolume(entry.monthly ?? {}), entry.peakTpm, hoursPerMonth)) report(at, problem);
+      continue;
+    }
     let volume = makeVolume(entry.monthly ?? {});
     let peakTpm = entry.peakTpm;
     let measuredDays: number | null = null;
@@ -54,7 +61,7 @@ export function resolveWorkloads(plan: PlanFile, card: RateCard, hoursPerMonth: 
         if (error instanceof InputFileError) problems.push(...error.problems);
         else if (error instanceof UsageError) problems.push(plan.problem([...at, "profile"], error.message));
         else throw error;
-        return;
+        continue;
       }
     }
     const custom = entry.custom === true ? entry.name : entry.custom === false ? null : entry.custom;
@@ -69,8 +76,7 @@ export function resolveWorkloads(plan: PlanFile, card: RateCard, hoursPerMonth: 
     } else if (custom !== null && !sameCustom) customBase.set(custom, { model, index: i });
     for (const problem of workloadProblems({ model, volume, peakTpm, custom: custom !== null, hoursPerMonth })) {
       // A measured workload's volume and peak come from its traffic files.
-      const path = entry.profile && problem.path[0] !== "custom" ? ["profile"] : problem.path;
-      problems.push(plan.problem([...at, ...path], workloadProblemMessage(problem, "plan")));
+      report(at, entry.profile && problem.path[0] !== "custom" ? { ...problem, path: ["profile"] } : problem);
     }
     workloads.push({
       name: entry.name,
@@ -83,14 +89,13 @@ export function resolveWorkloads(plan: PlanFile, card: RateCard, hoursPerMonth: 
       measuredDays,
       overflow: entry.overflow,
     });
-  });
-  if (problems.length > 0) throw new InputFileError(problems);
+  }
   return workloads;
 }
 
 /** A reservation's model and the price of its term, or the problems that stop it being priced. */
 export function reservationModel(plan: PlanFile, card: RateCard, index: number, problems: InputProblem[]): ModelRates | undefined {
-  const entry = plan.data.reservations[index];
+  const entry = plan.data.reservations.find((r) => r.index === index);
   if (!entry?.model) return undefined;
   const model = modelAt(plan, card, ["reservations", index, "model"], entry.model, problems);
   if (model && entry.term && hourlyRateFor(model, entry.term) === undefined) {
@@ -101,16 +106,14 @@ export function reservationModel(plan: PlanFile, card: RateCard, index: number, 
   return model;
 }
 
-/** The plan file's own reservations (those not tied to a Terraform resource). */
-export function resolveReservations(plan: PlanFile, card: RateCard): Reservation[] {
-  const problems: InputProblem[] = [];
+/** The plan file's own reservations (those not tied to a Terraform resource); their problems are added to `problems`. */
+export function resolveReservations(plan: PlanFile, card: RateCard, problems: InputProblem[]): Reservation[] {
   const reservations: Reservation[] = [];
-  plan.data.reservations.forEach((entry, i) => {
-    if (entry.terraformAddress !== undefined) return;
-    const model = reservationModel(plan, card, i, problems);
-    if (!model || !entry.name || !entry.units || !entry.term) return;
+  for (const entry of plan.data.reservations) {
+    if (entry.terraformAddress !== undefined) continue;
+    const model = reservationModel(plan, card, entry.index, problems);
+    if (!model || !entry.name || !entry.units || !entry.term) continue;
     reservations.push({ name: entry.name, model, units: entry.units, term: entry.term, serves: entry.serves });
-  });
-  if (problems.length > 0) throw new InputFileError(problems);
+  }
   return reservations;
 }

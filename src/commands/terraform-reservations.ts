@@ -3,7 +3,7 @@ import { ptChangeFindings } from "../core/plans/terraform-findings.js";
 import type { Workload } from "../core/plans/workload.js";
 import { hourlyRateFor, type ModelRates, type RateCard } from "../core/rates/rate-card.js";
 import { resolveModel } from "../core/rates/resolve-model.js";
-import { InputFileError, type InputProblem } from "../errors.js";
+import type { InputProblem } from "../errors.js";
 import type { PlanFile } from "../readers/read-plan-file.js";
 import { PT_RESOURCE_TYPE, type TerraformPt } from "../readers/read-terraform-plan.js";
 import { ptPriceHint } from "../render/hints.js";
@@ -27,25 +27,26 @@ export function terraformReservations(
   card: RateCard,
   workloads: readonly Workload[],
   hoursPerMonth: number,
+  problems: InputProblem[],
 ): TerraformReservations {
-  const problems: InputProblem[] = [];
   const findings: Finding[] = [];
   const reservations: Reservation[] = [];
-  const mapped = new Map<string, number>();
+  // Each Terraform address a plan-file reservation names, with that reservation.
+  const mapped = new Map<string, (typeof plan.data.reservations)[number]>();
   const claimed = new Set(plan.data.reservations.filter((entry) => entry.terraformAddress !== undefined).flatMap((entry) => entry.serves));
-  plan.data.reservations.forEach((entry, i) => {
-    if (entry.terraformAddress === undefined) return;
-    mapped.set(entry.terraformAddress, i);
+  for (const entry of plan.data.reservations) {
+    if (entry.terraformAddress === undefined) continue;
+    mapped.set(entry.terraformAddress, entry);
     if (!resources.some((resource) => resource.address === entry.terraformAddress)) {
       problems.push(
-        plan.problem(["reservations", i, "terraformAddress"], `not found among the ${PT_RESOURCE_TYPE} resources of ${source}`),
+        plan.problem(["reservations", entry.index, "terraformAddress"], `not found among the ${PT_RESOURCE_TYPE} resources of ${source}`),
       );
     }
-  });
+  }
 
   const modelOf = (resource: TerraformPt, arn: string | null, side: "before" | "after"): ModelRates | undefined => {
-    const index = mapped.get(resource.address);
-    if (index !== undefined && plan.data.reservations[index]?.model !== undefined) return reservationModel(plan, card, index, problems);
+    const entry = mapped.get(resource.address);
+    if (entry?.model !== undefined) return reservationModel(plan, card, entry.index, problems);
     if (arn === null) return undefined;
     const lookup = resolveModel(card, arn);
     if (lookup.found) return lookup.model;
@@ -59,8 +60,7 @@ export function terraformReservations(
 
   for (const resource of resources) {
     const { before, after } = resource;
-    const index = mapped.get(resource.address);
-    const entry = index === undefined ? undefined : plan.data.reservations[index];
+    const entry = mapped.get(resource.address);
     // A plan-file entry that gives the model settles an ARN unknown until apply.
     const unknown = resource.unknown.filter((attr) => !(attr === "model_arn" && entry?.model !== undefined));
     const committedBefore = resource.actions.includes("delete") && before?.term && before.term !== "no-commit";
@@ -98,6 +98,5 @@ export function terraformReservations(
       : workloads.filter((w) => w.model.id === model.id && !w.custom && !claimed.has(w.name)).map((w) => w.name);
     reservations.push({ name: resource.address, model, units: after.units, term: after.term, serves });
   }
-  if (problems.length > 0) throw new InputFileError(problems);
   return { reservations, findings };
 }

@@ -36,7 +36,7 @@ const name = printableText;
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (issue) => `expected one of ${values.join(", ")}, got ${describeValue(issue.input)}` });
 
-const workload = z.strictObject({
+export const workloadSchema = z.strictObject({
   name: name("a workload name"),
   model: name("a model id, alias, profile id or ARN"),
   monthly: z
@@ -67,7 +67,7 @@ const workload = z.strictObject({
     .default(false),
 });
 
-const reservation = z.strictObject({
+export const reservationSchema = z.strictObject({
   name: name("a reservation name").optional(),
   model: name("a model id, alias, profile id or ARN").optional(),
   units: z
@@ -120,8 +120,8 @@ export const planFileSchema = z.strictObject(
       .max(744, { error: (issue) => `a month has at most 744 hours, got ${describeValue(issue.input)}` })
       .optional(),
     rates: z.array(name("a rate file path"), { error: expected("a list of rate file paths") }).default([]),
-    workloads: z.array(workload, { error: expected("a list of workloads") }).min(1, { error: "a plan needs at least one workload" }),
-    reservations: z.array(reservation, { error: expected("a list of reservations") }).default([]),
+    workloads: z.array(workloadSchema, { error: expected("a list of workloads") }).min(1, { error: "a plan needs at least one workload" }),
+    reservations: z.array(reservationSchema, { error: expected("a list of reservations") }).default([]),
     policy: policy.default({ ...DEFAULT_POLICY }),
   },
   {
@@ -131,3 +131,5 @@ export const planFileSchema = z.strictObject(
 );
 
 export type PlanFileInput = z.infer<typeof planFileSchema>;
+export type WorkloadEntry = z.infer<typeof workloadSchema>;
+export type ReservationEntry = z.infer<typeof reservationSchema>;

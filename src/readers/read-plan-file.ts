@@ -3,15 +3,37 @@ import { dirname, isAbsolute, join } from "node:path";
 import type { FieldPath } from "../core/input/field-path.js";
 import { quote } from "../core/input/quote.js";
 import { InputFileError, type InputProblem } from "../errors.js";
-import { type PlanFileInput, planFileSchema } from "./plan-file-schema.js";
+import { isObject } from "./is-object.js";
+import {
+  type PlanFileInput,
+  planFileSchema,
+  type ReservationEntry,
+  reservationSchema,
+  type WorkloadEntry,
+  workloadSchema,
+} from "./plan-file-schema.js";
 import { readTextFile } from "./read-text-file.js";
 import { parseYamlFile } from "./yaml-document.js";
 import { zodProblems } from "./zod-problems.js";
 
+/** An entry of a list in the plan file, with its place in that list (for the field paths of its problems). */
+type Indexed<T> = T & { index: number };
+
+/**
+ * A plan file's valid content. When some workloads or reservations are invalid, they are left out
+ * (their problems are reported), so that every other problem of the file is found in the same run.
+ */
+interface PlanData extends Omit<PlanFileInput, "workloads" | "reservations"> {
+  workloads: Indexed<WorkloadEntry>[];
+  reservations: Indexed<ReservationEntry>[];
+}
+
 export interface PlanFile {
   /** The path as the user gave it. */
   source: string;
-  data: PlanFileInput;
+  data: PlanData;
+  /** The name of every workload the file gives, valid or not: what `serves` may name. */
+  workloadNames: ReadonlySet<string>;
   /** Rate overlays named under `rates:`, relative to the plan file's folder. */
   rateFiles: string[];
   /** A path in the plan file, relative to the plan file's folder. */
@@ -21,11 +43,55 @@ export interface PlanFile {
   problem(path: FieldPath, message: string): InputProblem;
 }
 
+/** A plan file read as far as it can be, with every problem found in it. */
+export interface PlanRead {
+  plan: PlanFile;
+  problems: InputProblem[];
+}
+
+const indexed = <T>(entries: readonly T[]): Indexed<T>[] => entries.map((entry, index) => ({ ...entry, index }));
+
+/** Each entry of a list that is valid on its own, with its place in the list. */
+function validEntries<T>(list: unknown, schema: { safeParse(value: unknown): { success: boolean; data?: T } }): Indexed<T>[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item, index) => {
+    const parsed = schema.safeParse(item);
+    return parsed.success ? [{ ...(parsed.data as T), index }] : [];
+  });
+}
+
+/** The valid part of a plan file that failed validation, or null when nothing in it can be checked further. */
+function validPart(raw: unknown): PlanData | null {
+  if (!isObject(raw) || !Array.isArray(raw.workloads)) return null;
+  const shape = planFileSchema.shape;
+  const field = <K extends keyof typeof shape>(key: K) => {
+    const parsed = shape[key].safeParse(raw[key]);
+    // An invalid setting is reported; the rest of the file is checked with its default.
+    return (parsed.success ? parsed.data : shape[key].safeParse(undefined).data) as PlanFileInput[K];
+  };
+  return {
+    schemaVersion: 1,
+    region: field("region"),
+    hoursPerMonth: field("hoursPerMonth"),
+    rates: field("rates") ?? [],
+    policy: field("policy"),
+    workloads: validEntries<WorkloadEntry>(raw.workloads, workloadSchema),
+    reservations: validEntries<ReservationEntry>(raw.reservations, reservationSchema),
+  };
+}
+
+/** Every workload name the file gives, even in an entry that is otherwise invalid. */
+function namesIn(raw: unknown): Set<string> {
+  const workloads = isObject(raw) && Array.isArray(raw.workloads) ? raw.workloads : [];
+  return new Set(workloads.flatMap((w) => (isObject(w) && typeof w.name === "string" ? [w.name] : [])));
+}
+
 function crossChecks(plan: PlanFile): InputProblem[] {
   const problems: InputProblem[] = [];
   const { workloads, reservations } = plan.data;
   const firstIndex = new Map<string, number>();
-  workloads.forEach((workload, i) => {
+  for (const workload of workloads) {
+    const i = workload.index;
     const earlier = firstIndex.get(workload.name);
     if (earlier !== undefined)
       problems.push(plan.problem(["workloads", i, "name"], `duplicate name ${quote(workload.name)}, also workloads[${earlier}]`));
@@ -43,10 +109,11 @@ function crossChecks(plan: PlanFile): InputProblem[] {
     if (workload.sla === "no-throttling" && workload.latency === "async") {
       problems.push(plan.problem(["workloads", i, "sla"], "no-throttling applies to interactive work; an async workload goes to Batch"));
     }
-  });
+  }
   const reservationNames = new Map<string, number>();
   const addresses = new Map<string, number>();
-  reservations.forEach((reservation, i) => {
+  for (const reservation of reservations) {
+    const i = reservation.index;
     if (reservation.name !== undefined) {
       const earlier = reservationNames.get(reservation.name);
       if (earlier !== undefined)
@@ -68,27 +135,42 @@ function crossChecks(plan: PlanFile): InputProblem[] {
       }
     }
     reservation.serves.forEach((name, k) => {
-      if (!firstIndex.has(name)) problems.push(plan.problem(["reservations", i, "serves", k], `no workload is named ${quote(name)}`));
+      if (!plan.workloadNames.has(name))
+        problems.push(plan.problem(["reservations", i, "serves", k], `no workload is named ${quote(name)}`));
     });
-  });
+  }
   return problems;
 }
 
-/** Reads and validates a plan file; every problem is reported with its field path and line. */
-export function readPlanFile(path: string): PlanFile {
+/**
+ * Reads a plan file as far as it can be read: its schema problems, the problems across its entries
+ * and the files it names that are not there. Throws only when nothing more can be checked (the file
+ * cannot be read, is not YAML, or has no list of workloads).
+ */
+export function readPlanFileLeniently(path: string): PlanRead {
   const yaml = parseYamlFile(path, readTextFile(path));
   const parsed = planFileSchema.safeParse(yaml.data, { reportInput: true });
-  if (!parsed.success) throw new InputFileError(zodProblems(yaml, parsed.error));
+  const problems = parsed.success ? [] : zodProblems(yaml, parsed.error, planFileSchema);
+  const data = parsed.success
+    ? { ...parsed.data, workloads: indexed(parsed.data.workloads), reservations: indexed(parsed.data.reservations) }
+    : validPart(yaml.data);
+  if (data === null) throw new InputFileError(problems);
   const folder = dirname(path);
   const plan: PlanFile = {
     source: path,
-    data: parsed.data,
-    rateFiles: parsed.data.rates.map((file) => (isAbsolute(file) ? file : join(folder, file))),
+    data,
+    workloadNames: namesIn(yaml.data),
+    rateFiles: data.rates.map((file) => (isAbsolute(file) ? file : join(folder, file))),
     relative: (file) => (isAbsolute(file) ? file : join(folder, file)),
     lineOf: yaml.lineOf,
     problem: (fieldPath, message) => ({ source: path, path: fieldPath, line: yaml.lineOf(fieldPath), message }),
   };
-  const problems = [...crossChecks(plan), ...missingFiles(plan)];
+  return { plan, problems: [...problems, ...crossChecks(plan), ...missingFiles(plan)] };
+}
+
+/** Reads and validates a plan file; every problem is reported with its field path and line. */
+export function readPlanFile(path: string): PlanFile {
+  const { plan, problems } = readPlanFileLeniently(path);
   if (problems.length > 0) throw new InputFileError(problems);
   return plan;
 }
@@ -106,8 +188,8 @@ function missingFiles(plan: PlanFile): InputProblem[] {
     if (why) problems.push(plan.problem(path, `cannot read ${quote(plan.relative(file), 200)}: ${why}`));
   };
   for (const [i, file] of plan.data.rates.entries()) check(file, ["rates", i]);
-  for (const [i, workload] of plan.data.workloads.entries()) {
-    for (const [k, file] of (workload.profile ?? []).entries()) check(file, ["workloads", i, "profile", k]);
+  for (const workload of plan.data.workloads) {
+    for (const [k, file] of (workload.profile ?? []).entries()) check(file, ["workloads", workload.index, "profile", k]);
   }
   return problems;
 }

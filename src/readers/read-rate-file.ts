@@ -15,7 +15,7 @@ export interface RateFile {
 export function parseRateFile(text: string, shownAs: string, bundled: boolean): RateFile {
   const yaml = parseYamlFile(shownAs, text);
   const parsed = rateFileSchema.safeParse(yaml.data, { reportInput: true });
-  if (!parsed.success) throw new InputFileError(zodProblems(yaml, parsed.error));
+  if (!parsed.success) throw new InputFileError(zodProblems(yaml, parsed.error, rateFileSchema));
   const data = parsed.data;
   const problems = [];
   if (bundled && data.effectiveDate === undefined) {

@@ -13,7 +13,7 @@ export function workloadProblemMessage(problem: WorkloadProblem, by: InputsGiven
       return `a custom model is served on PT only, and no PT price is known for ${problem.modelId}: ${ptPriceHint(by)}`;
     case "PEAK_BELOW_AVERAGE": {
       const whose = by === "plan" ? "its" : "the";
-      return `${formatCount(Math.floor(problem.peak))} is below the average of ${formatCount(Math.floor(problem.average))} ${problem.side} tokens a minute that ${whose} monthly volume implies over ${problem.hoursPerMonth} hours`;
+      return `${formatCount(Math.floor(problem.peak))} is below the average of ${formatCount(Math.floor(problem.average))} ${problem.side} tokens a minute that ${whose} monthly volume implies over ${problem.hoursPerMonth} hours; give at least ${formatCount(Math.floor(problem.average))}`;
     }
   }
 }

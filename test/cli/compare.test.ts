@@ -373,7 +373,7 @@ describe("errors: one clear line, exit code 2, no stack", () => {
     [
       "a peak below the average",
       ["compare", "-m", "claude-instant", ...HALF, "--peak-input-tpm", "100", "--peak-output-tpm", "100k"],
-      "error: --peak-input-tpm 100 is below the average of 68,493 input tokens a minute that the monthly volume implies over 730 hours",
+      "error: --peak-input-tpm 100 is below the average of 68,493 input tokens a minute that the monthly volume implies over 730 hours; give at least 68,493",
     ],
     [
       "a custom model's ARN",

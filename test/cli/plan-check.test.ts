@@ -185,6 +185,22 @@ describe("bedrock-cost check", () => {
     expect(run.code).toBe(2);
   });
 
+  it.each(["plan", "check"])("%s lists every problem of a plan file in one run, in the order of its lines", (command) => {
+    const file = `${DIR}/invalid-everything.yaml`;
+    const run = runCli([command, file]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.split("\n").filter(Boolean)).toEqual([
+      `error: ${file}:10: workloads[0].latncy: unknown field (a typo?); did you mean latency?`,
+      `error: ${file}:15: workloads[1].sla: no-throttling applies to interactive work; an async workload goes to Batch`,
+      `error: ${file}:17: workloads[2].model: unknown model "claude-3.5-sonet-v2" in the us-east-1 rates; did you mean claude-3.5-sonnet-v2, claude-3.5-sonnet, claude-3.7-sonnet?`,
+      // 3B / (730 × 60) = 68,493.15 input tokens a minute: a peak of 68,493 is the least the file may give.
+      `error: ${file}:19: workloads[2].peakTpm.input: 1,000 is below the average of 68,493 input tokens a minute that its monthly volume implies over 730 hours; give at least 68,493`,
+      `error: ${file}:22: workloads[3].monthly.outputTokens: amazon.titan-embed-text-v2:0 is an input-only model (it has no output price, as an embeddings model has none), so it gives no output tokens; set them to 0`,
+      `error: ${file}:25: reservations[0].model: unknown model "claude-instnt" in the us-east-1 rates; did you mean claude-instant, claude-2, claude-2.1?`,
+    ]);
+  });
+
   it("exits 2 when --terraform is given something that is not JSON", () => {
     const run = runCli(["check", `${DIR}/check-clean.yaml`, "--terraform", `${DIR}/plan.yaml`]);
     expect(run.code).toBe(2);

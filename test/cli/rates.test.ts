@@ -128,7 +128,7 @@ describe("bedrock-cost rates validate", () => {
       "invalid-many.yaml",
       [],
       [
-        "invalid-many.yaml:5: models[0].onDemand.inputPerMtok: unknown field (a typo?)",
+        "invalid-many.yaml:5: models[0].onDemand.inputPerMtok: unknown field (a typo?); did you mean inputPerMTok?",
         "invalid-many.yaml:7: models[1].batch.inputPerMTok: must be greater than 0, got -1",
         'invalid-many.yaml:7: models[1].batch.outputPerMTok: expected US dollars per 1M tokens (a number), got "cheap"',
         "invalid-many.yaml:10: models[2].provisioned.hourlyPerUnit.oneMonth: must be greater than 0, got 0",

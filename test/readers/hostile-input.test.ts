@@ -42,13 +42,15 @@ describe("YAML is read as plain data", () => {
     const rates =
       "schemaVersion: 1\nregion: us-east-1\nmodels:\n  - id: claude-instant\n    __proto__: {onDemand: {inputPerMTok: 0.01, outputPerMTok: 0.01}}\n";
     expect(problemsOf(() => parseRateFile(rates, "proto.yaml", false))).toEqual([
-      "proto.yaml:5: models[0].__proto__: unknown field (a typo?)",
+      "proto.yaml:5: models[0].__proto__: unknown field (a typo?); the fields here are id, name, provider, aliases, source, onDemand, batch, promptCache, provisioned",
     ]);
     const plan = file(
       "proto-plan.yaml",
       "schemaVersion: 1\nconstructor: {}\nworkloads:\n  - {name: a, model: claude-instant, monthly: {inputTokens: 1, outputTokens: 1}}\n",
     );
-    expect(problemsOf(() => readPlanFile(plan))).toEqual([`${plan}:2: constructor: unknown field (a typo?)`]);
+    expect(problemsOf(() => readPlanFile(plan))).toEqual([
+      `${plan}:2: constructor: unknown field (a typo?); the fields here are schemaVersion, region, hoursPerMonth, rates, workloads, reservations, policy`,
+    ]);
     expect(({} as Record<string, unknown>).onDemand).toBeUndefined();
   });
 });

@@ -72,7 +72,7 @@ describe("loadRateCard", () => {
 
   it("lists every schema problem with its field path and line", async () => {
     expect(await problemsOfAsync(() => loadRateCard({ files: [`${FIXTURES}/invalid-many.yaml`] }))).toEqual([
-      `${FIXTURES}/invalid-many.yaml:5: models[0].onDemand.inputPerMtok: unknown field (a typo?)`,
+      `${FIXTURES}/invalid-many.yaml:5: models[0].onDemand.inputPerMtok: unknown field (a typo?); did you mean inputPerMTok?`,
       `${FIXTURES}/invalid-many.yaml:7: models[1].batch.inputPerMTok: must be greater than 0, got -1`,
       `${FIXTURES}/invalid-many.yaml:7: models[1].batch.outputPerMTok: expected US dollars per 1M tokens (a number), got "cheap"`,
       `${FIXTURES}/invalid-many.yaml:10: models[2].provisioned.hourlyPerUnit.oneMonth: must be greater than 0, got 0`,

@@ -92,7 +92,7 @@ describe("names: the user's table, the built-in one, then the bundled models' na
     const bad = write("bad-names.yaml", 'names:\n  "Palmyra X4": 4\nextra: 1\n');
     expect(problemsOf(() => readNamesFile(bad))).toEqual([
       `${bad}:2: names.Palmyra X4: expected a Bedrock model id, got 4`,
-      `${bad}:3: extra: unknown field (a typo?)`,
+      `${bad}:3: extra: unknown field (a typo?); the fields here are names`,
     ]);
   });
 

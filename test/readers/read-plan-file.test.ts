@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveWorkloads } from "../../src/commands/resolve-plan.js";
+import { formatProblem, type InputProblem } from "../../src/errors.js";
 import { loadRateCard } from "../../src/readers/load-rate-card.js";
 import { readPlanFile } from "../../src/readers/read-plan-file.js";
 import { problemsOf } from "../helpers/problems.js";
@@ -34,7 +35,7 @@ describe("readPlanFile", () => {
       `${DIR}/invalid-plan.yaml:5: workloads[0].monthly.inputTokens: "3X" expected a whole number of tokens such as 3000000000, 3B, 600M, 250k, 1.5e9 or 3_000_000`,
       `${DIR}/invalid-plan.yaml:8: workloads[1].monthly.outputTokens: expected a whole number of tokens such as 3000000000, 3B, 600M, 250k, 1.5e9 or 3_000_000, got -5`,
       `${DIR}/invalid-plan.yaml:9: workloads[1].latency: expected one of interactive, async, got "whenever"`,
-      `${DIR}/invalid-plan.yaml:12: workloads[2].monthly.cacheReads: unknown field (a typo?)`,
+      `${DIR}/invalid-plan.yaml:12: workloads[2].monthly.cacheReads: unknown field (a typo?); did you mean cacheReadTokens?`,
       `${DIR}/invalid-plan.yaml:16: reservations[0].units: expected at least 1 model unit, got 0`,
       `${DIR}/invalid-plan.yaml:19: policy.minUtilization: expected break-even or a fraction such as 0.6, got 1.5`,
     ]);
@@ -54,12 +55,14 @@ describe("readPlanFile", () => {
   it("checks workloads against the rates: models, custom models without PT, cache prices, peaks", async () => {
     const plan = readPlanFile(`${DIR}/invalid-models.yaml`);
     const card = await loadRateCard({ files: [] });
-    expect(problemsOf(() => resolveWorkloads(plan, card, 730))).toEqual([
+    const problems: InputProblem[] = [];
+    resolveWorkloads(plan, card, 730, problems);
+    expect(problems.map(formatProblem)).toEqual([
       `${DIR}/invalid-models.yaml:4: workloads[0].model: unknown model "claude-3.5-sonet-v2" in the us-east-1 rates; did you mean claude-3.5-sonnet-v2, claude-3.5-sonnet, claude-3.7-sonnet?`,
       `${DIR}/invalid-models.yaml:9: workloads[1].custom: a custom model is served on PT only, and no PT price is known for amazon.nova-pro-v1:0: add your quote as provisioned.hourlyPerUnit in a rate file listed under rates: (or --rates)`,
       `${DIR}/invalid-models.yaml:12: workloads[2].monthly.cacheReadTokens: anthropic.claude-3-haiku-20240307-v1:0 has no promptCache.readPerMTok price in these rates; add it in a rate file`,
       // 73B / (730 × 60) = 1,666,666 a minute
-      `${DIR}/invalid-models.yaml:16: workloads[3].peakTpm.input: 1,000 is below the average of 1,666,666 input tokens a minute that its monthly volume implies over 730 hours`,
+      `${DIR}/invalid-models.yaml:16: workloads[3].peakTpm.input: 1,000 is below the average of 1,666,666 input tokens a minute that its monthly volume implies over 730 hours; give at least 1,666,666`,
     ]);
   });
 });

@@ -359,7 +359,7 @@ describe("every code a report carries", () => {
       "1 unit on a 6-month term costs $18,250.00 a month at 48.9% utilization against $9,000.00 on-demand for the traffic they carry: $9,250.00 a month over on-demand, $55,500.00 over the 6-month term.",
     );
     expect(workloadProblemMessage(PROBLEMS.PEAK_BELOW_AVERAGE[0] as WorkloadProblem, "flags")).toBe(
-      "1,000 is below the average of 68,493 input tokens a minute that the monthly volume implies over 730 hours",
+      "1,000 is below the average of 68,493 input tokens a minute that the monthly volume implies over 730 hours; give at least 68,493",
     );
   });
 });

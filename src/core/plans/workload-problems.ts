@@ -26,7 +26,7 @@ export type WorkloadProblem =
  * price, and a peak minute below the month's average.
  */
 export function workloadProblems(input: WorkloadInput): WorkloadProblem[] {
-  const { model, volume, hoursPerMonth } = input;
+  const { model, volume } = input;
   const problems: WorkloadProblem[] = [];
   if (model.onDemand && !input.custom) {
     for (const field of missingPrices(model, volume)) {
@@ -40,14 +40,23 @@ export function workloadProblems(input: WorkloadInput): WorkloadProblem[] {
   }
   if (input.custom && pricedTerms(model).length === 0)
     problems.push({ code: "CUSTOM_WITHOUT_PT_PRICE", path: ["custom"], modelId: model.id });
-  if (input.peakTpm) {
-    const minutes = hoursPerMonth * 60;
-    const averages = { input: inputSideTokens(volume) / minutes, output: volume.outputTokens / minutes };
-    for (const side of ["input", "output"] as const) {
-      const peak = input.peakTpm[side];
-      if (peak < Math.floor(averages[side]))
-        problems.push({ code: "PEAK_BELOW_AVERAGE", path: ["peakTpm", side], side, peak, average: averages[side], hoursPerMonth });
-    }
-  }
+  problems.push(...peakProblems(volume, input.peakTpm, input.hoursPerMonth));
   return problems;
+}
+
+/** A peak minute below the month's average: the one check that does not need the model's rates. */
+export function peakProblems(volume: Volume, peakTpm: TokensPerMinute | undefined, hoursPerMonth: number): WorkloadProblem[] {
+  if (!peakTpm) return [];
+  const minutes = hoursPerMonth * 60;
+  const averages = { input: inputSideTokens(volume) / minutes, output: volume.outputTokens / minutes };
+  return (["input", "output"] as const)
+    .filter((side) => peakTpm[side] < Math.floor(averages[side]))
+    .map((side) => ({
+      code: "PEAK_BELOW_AVERAGE",
+      path: ["peakTpm", side],
+      side,
+      peak: peakTpm[side],
+      average: averages[side],
+      hoursPerMonth,
+    }));
 }

@@ -27,7 +27,7 @@ const namesFileSchema = z.strictObject(
 export function readNamesFile(path: string): Record<string, string> {
   const yaml = parseYamlFile(path, readTextFile(path));
   const parsed = namesFileSchema.safeParse(yaml.data, { reportInput: true });
-  if (!parsed.success) throw new InputFileError(zodProblems(yaml, parsed.error));
+  if (!parsed.success) throw new InputFileError(zodProblems(yaml, parsed.error, namesFileSchema));
   return parsed.data.names;
 }
 
