@@ -102,12 +102,20 @@ export function createProgram(io: ProgramIo): Command {
     .command("profile")
     .description("profile measured traffic (CSV, CloudWatch metrics, invocation logs) and price every unit count minute by minute")
     .argument("<files...>", "CSV, get-metric-data or get-metric-statistics JSON, invocation logs (NDJSON or a CloudWatch Logs export)");
-  withOptions(profile, ["model", "term", "hoursPerMonth", "latency", "overflow", ...RATE_OPTIONS, ...UNIT_OPTIONS, "format"]).action(
-    async (files: string[], options: ProfileOptions, command: Command) => {
-      const { runProfile } = await import("./commands/profile.js");
-      emit(io, await runProfile(files, options, colorOf(io, command)));
-    },
-  );
+  withOptions(profile, [
+    "model",
+    "term",
+    "hoursPerMonth",
+    "period",
+    "latency",
+    "overflow",
+    ...RATE_OPTIONS,
+    ...UNIT_OPTIONS,
+    "format",
+  ]).action(async (files: string[], options: ProfileOptions, command: Command) => {
+    const { runProfile } = await import("./commands/profile.js");
+    emit(io, await runProfile(files, options, colorOf(io, command)));
+  });
 
   const plan = program
     .command("plan")

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from "commander";
 import { MAX_USD_PER_UNIT_HOUR } from "../core/cost-model/limits.js";
 import { isCalendarDate } from "../core/input/calendar-date.js";
 import { parseTokenCount } from "../readers/token-count.js";
+import { parsePeriod } from "../readers/traffic/period-text.js";
 
 function wrap<T>(parse: (text: string) => T): (text: string) => T {
   return (text) => {
@@ -14,6 +15,8 @@ function wrap<T>(parse: (text: string) => T): (text: string) => T {
 }
 
 export const tokenCountArg = wrap(parseTokenCount);
+
+export const periodArg = wrap(parsePeriod);
 
 export const positiveTokenRateArg = wrap((text) => {
   const value = parseTokenCount(text);

@@ -8,6 +8,7 @@ import {
   dateArg,
   fractionArg,
   hoursArg,
+  periodArg,
   positiveTokenRateArg,
   regionArg,
   tokenCountArg,
@@ -47,6 +48,10 @@ export const OPTIONS = {
     )
       .choices(OVERFLOW_CHOICES)
       .default("on-demand"),
+  period: () =>
+    new Option("--period <period>", "the period of each data point (1m, 5m, 15m, 1h, 1d or seconds), when the data cannot tell").argParser(
+      periodArg,
+    ),
   minSaving: () =>
     new Option(
       "--min-saving <share>",

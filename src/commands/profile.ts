@@ -18,6 +18,8 @@ export interface ProfileOptions extends RateFlags, UnitFlags {
   model: string;
   latency: Latency;
   overflow: OverflowTo;
+  /** Seconds each data point covers, when the data cannot tell (a lone CloudWatch point). */
+  period?: number;
   hoursPerMonth?: number;
   format: Format;
 }
@@ -26,7 +28,7 @@ export async function runProfile(files: string[], options: ProfileOptions, color
   const card = await loadRateCard({ region: options.region, ratesVersion: options.ratesVersion, files: options.rates });
   const model = applyUnitFlags(findModel(card, options.model), options);
   const hoursPerMonth = options.hoursPerMonth ?? card.hoursPerMonth;
-  const { read, traffic } = measureTraffic(files, card, model);
+  const { read, traffic } = measureTraffic(files, card, model, { seconds: options.period, flag: "--period" });
   const problems = workloadProblems({ model, volume: summarizeTraffic(traffic, hoursPerMonth).volume, custom: false, hoursPerMonth });
   if (problems.length > 0)
     throw new UsageError(problems.map((problem) => `${files.join(", ")}: ${workloadProblemMessage(problem, "flags")}`).join("\n"));

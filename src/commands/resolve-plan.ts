@@ -52,7 +52,10 @@ export function resolveWorkloads(plan: PlanFile, card: RateCard, hoursPerMonth: 
     let measuredDays: number | null = null;
     if (entry.profile) {
       try {
-        const { traffic } = measureTraffic(entry.profile.map(plan.relative), card, model);
+        const { traffic } = measureTraffic(entry.profile.map(plan.relative), card, model, {
+          seconds: entry.period,
+          flag: "period beside profile in the plan",
+        });
         const measured = summarizeTraffic(traffic, hoursPerMonth);
         measuredDays = traffic.minutes / MINUTES_PER_DAY;
         volume = measured.volume;

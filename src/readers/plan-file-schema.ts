@@ -8,6 +8,7 @@ import { SLAS } from "../core/plans/workload.js";
 import { describeValue } from "./describe-value.js";
 import { expected, printableText } from "./schema-parts.js";
 import { parseTokenCount, TOKEN_COUNT_FORMS } from "./token-count.js";
+import { parsePeriod } from "./traffic/period-text.js";
 
 /** A token count as in the CLI flags: 3000000000, 3B, 600M, 250k, 1.5e9, 3_000_000. */
 const tokenCount = z.unknown().transform((value, ctx) => {
@@ -54,6 +55,18 @@ export const workloadSchema = z.strictObject({
   profile: z
     .array(name("a traffic file path"), { error: expected("a list of traffic files") })
     .min(1, { error: "needs at least one file" })
+    .optional(),
+  /** The period of each data point of `profile`'s files, when the data cannot tell (a lone CloudWatch point). */
+  period: z
+    .union([z.string(), z.number()], { error: expected("a period such as 1m, 5m, 1h, 1d or a number of seconds") })
+    .transform((value, ctx) => {
+      try {
+        return parsePeriod(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: `${(error as Error).message}, got ${describeValue(value)}` });
+        return z.NEVER;
+      }
+    })
     .optional(),
   peakTpm: z.strictObject({ input: tokenCount, output: tokenCount }, { error: expected("a mapping with input and output") }).optional(),
   latency: oneOf(LATENCIES).default("interactive"),

@@ -101,6 +101,9 @@ function crossChecks(plan: PlanFile): InputProblem[] {
         plan.problem(["workloads", i], "give either monthly (token counts) or profile (measured traffic files), not both or neither"),
       );
     }
+    if (workload.profile === undefined && workload.period !== undefined) {
+      problems.push(plan.problem(["workloads", i, "period"], "the period of measured data points: give it with profile, or leave it out"));
+    }
     if (workload.profile !== undefined && workload.peakTpm !== undefined) {
       problems.push(
         plan.problem(["workloads", i, "peakTpm"], "a workload with profile takes its peak from the measurement; leave peakTpm out"),

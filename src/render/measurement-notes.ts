@@ -17,12 +17,13 @@ export type MeasurementNote =
 
 function duration(minutes: number): string {
   if (minutes < 60) return minutes === 1 ? "1 minute" : `${formatCount(minutes)} minutes`;
-  if (minutes < 1440) return `${Number((minutes / 60).toFixed(1))} hours`;
-  return `${Number((minutes / 1440).toFixed(1))} days`;
+  const [size, unit] = minutes < 1440 ? [Number((minutes / 60).toFixed(1)), "hour"] : [Number((minutes / 1440).toFixed(1)), "day"];
+  return `${size} ${unit}${size === 1 ? "" : "s"}`;
 }
 
 function period(seconds: number): string {
-  if (seconds % 3600 === 0) return seconds === 3600 ? "1-hour" : `${seconds / 3600}-hour`;
+  if (seconds % 86_400 === 0) return `${seconds / 86_400}-day`;
+  if (seconds % 3600 === 0) return `${seconds / 3600}-hour`;
   return `${seconds / 60}-minute`;
 }
 

@@ -208,3 +208,22 @@ describe("bedrock-cost check", () => {
     expect(run.stderr).toBe(`error: ${DIR}/plan.yaml:1: invalid JSON: unexpected 's'\n`);
   });
 });
+
+describe("plan: measured traffic of one data point", () => {
+  it("takes period beside profile: a day's 2,848 / 348 tokens are $0.42 a month on-demand", () => {
+    const report = JSON.parse(runCli(["plan", `${DIR}/plan-one-day.yaml`, "--format", "json"]).stdout);
+    // (2,848 × $3 + 348 × $15) / 1M × 730 / 24 = $0.4187
+    expect(report.workloads[0]).toMatchObject({ name: "daily-totals", lane: "on-demand", monthlyCost: 0.42 });
+  });
+
+  it("asks for period when the data cannot tell it, for each series", () => {
+    const run = runCli(["plan", `${DIR}/plan-one-day-no-period.yaml`]);
+    expect(run.code).toBe(2);
+    const message =
+      "one data point: the period it covers cannot be read from the data; give it with period beside profile in the plan (1m, 5m, 15m, 1h, 1d or a number of seconds)";
+    expect(run.stderr).toBe(
+      `error: test/fixtures/traffic/one-day/statistics-input.json: InputTokenCount: ${message}\n` +
+        `error: test/fixtures/traffic/one-day/statistics-output.json: OutputTokenCount: ${message}\n`,
+    );
+  });
+});

@@ -184,3 +184,57 @@ describe("measured workloads in a plan", () => {
     expect(JSON.parse(run.stdout).notes.map((n: { code: string }) => n.code)).toContain("SHORT_WINDOW");
   });
 });
+
+describe("profile: a series of one data point (a day's total from CloudWatch)", () => {
+  const ONE_DAY = `${DIR}/one-day`;
+  const stats = [`${ONE_DAY}/statistics-input.json`, `${ONE_DAY}/statistics-output.json`];
+
+  it.each([
+    ["get-metric-statistics", stats],
+    ["get-metric-data", [`${ONE_DAY}/metric-data.json`]],
+  ])("refuses to guess the period of %s with one point, naming --period", (_, files) => {
+    const run = runCli(["profile", ...files, ...FLAGS]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/one data point: the period it covers cannot be read from the data; give it with --period/);
+    expect(
+      run.stderr
+        .split("\n")
+        .filter(Boolean)
+        .every((line) => line.startsWith("error: ")),
+    ).toBe(true);
+  });
+
+  it.each([
+    ["get-metric-statistics", stats],
+    ["get-metric-data", [`${ONE_DAY}/metric-data.json`]],
+  ])("takes --period 1d for %s: 2,848 and 348 tokens a day are 86,627 and 10,585 a 730-hour month", (_, files) => {
+    const report = profileJson(files, ["--period", "1d"]);
+    expect(report.window).toMatchObject({ minutes: 1440, periodSeconds: 86_400, gapMinutes: 0 });
+    // 2,848 × 730 / 24 = 86,626.67; 348 × 730 / 24 = 10,585
+    expect(report.monthly.inputTokens).toBeCloseTo((2_848 * 730) / 24, 0);
+    expect(report.monthly.outputTokens).toBeCloseTo((348 * 730) / 24, 0);
+    expect(Math.round(report.monthly.inputTokens)).toBe(86_627);
+    expect(Math.round(report.monthly.outputTokens)).toBe(10_585);
+    expect(profileJson(files, ["--period", "86400"]).monthly).toEqual(report.monthly);
+  });
+
+  it("checks --period against data with several points: hourly points agree with 1h, not with 1d", () => {
+    const hourly = [`${DIR}/metric-stats-input.json`, `${DIR}/metric-stats-output.json`];
+    expect(profileJson(hourly, ["--period", "1h"]).window).toMatchObject({ minutes: 120, periodSeconds: 3600 });
+    const run = runCli(["profile", ...hourly, ...FLAGS, "--period", "1d"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/3600 seconds apart, closer than the period of 1 day given with --period/);
+  });
+
+  it.each([
+    ["0", "expected a period such as 1m, 5m, 1h, 1d or a number of seconds"],
+    ["90", "expected whole minutes"],
+    ["1w", "expected a period such as 1m, 5m, 1h, 1d or a number of seconds"],
+    ["500d", "expected at most 400 days"],
+  ])("rejects --period %s", (value, message) => {
+    const run = runCli(["profile", ...stats, ...FLAGS, "--period", value]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+});

@@ -2,6 +2,7 @@ import type { ModelRates, RateCard } from "../../core/rates/rate-card.js";
 import { resolveModel } from "../../core/rates/resolve-model.js";
 import { buildMinuteTraffic, type MinuteTraffic, type TokenSeries, WindowTooLongError } from "../../core/traffic/minute-traffic.js";
 import { UsageError } from "../../errors.js";
+import type { GivenPeriod } from "./detect-period.js";
 import { readTraffic, type TrafficRead } from "./read-traffic.js";
 
 /** Whether an invocation log's modelId (an id, profile id or ARN) is this model. */
@@ -19,8 +20,13 @@ function modelMatcher(card: RateCard, model: ModelRates): (modelId: string) => b
 }
 
 /** The measured traffic of `files` for `model`, on a minute grid, or a clear error when there is none. */
-export function measureTraffic(files: readonly string[], card: RateCard, model: ModelRates): { read: TrafficRead; traffic: MinuteTraffic } {
-  const read = readTraffic(files, modelMatcher(card, model));
+export function measureTraffic(
+  files: readonly string[],
+  card: RateCard,
+  model: ModelRates,
+  period?: GivenPeriod,
+): { read: TrafficRead; traffic: MinuteTraffic } {
+  const read = readTraffic(files, modelMatcher(card, model), period);
   const has = (field: TokenSeries["field"]) => read.series.some((series) => series.field === field && series.times.length > 0);
   if (read.series.length === 0 && read.otherModels.length > 0) {
     const found = read.otherModels

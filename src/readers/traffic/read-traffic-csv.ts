@@ -2,7 +2,7 @@ import { MAX_TOKENS, tokenCountProblem } from "../../core/cost-model/limits.js";
 import { quote } from "../../core/input/quote.js";
 import { TOKEN_FIELDS, type TokenField, type TokenSeries } from "../../core/traffic/minute-traffic.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
-import { detectPeriod, isAscending, PeriodError, sortPoints } from "./detect-period.js";
+import { detectPeriod, type GivenPeriod, isAscending, PeriodError, sortPoints } from "./detect-period.js";
 import { forEachLine } from "./for-each-line.js";
 import { parseTimestamp } from "./parse-timestamp.js";
 
@@ -42,7 +42,7 @@ function isoOf(seconds: number): string {
  * optionally `cacheReadTokens` and `cacheWriteTokens`, then one row per period. Every malformed row
  * is an error with its line.
  */
-export function readTrafficCsv(path: string): TokenSeries[] {
+export function readTrafficCsv(path: string, period?: GivenPeriod): TokenSeries[] {
   const problems: InputProblem[] = [];
   const fail = (line: number | undefined, message: string) => {
     problems.push({ source: path, line, message });
@@ -137,7 +137,7 @@ export function readTrafficCsv(path: string): TokenSeries[] {
     sortedTimes = sorted;
   }
   try {
-    periodSeconds = detectPeriod(sortedTimes);
+    periodSeconds = detectPeriod(sortedTimes, period);
   } catch (error) {
     if (!(error instanceof PeriodError)) throw error;
     throw new InputFileError([{ source: path, message: error.message }]);

@@ -4,7 +4,7 @@ import { InputFileError, type InputProblem } from "../../errors.js";
 import { isObject } from "../is-object.js";
 import { parseJsonText } from "../parse-json-text.js";
 import { readTextFile } from "../read-text-file.js";
-import { detectPeriod, isAscending, PeriodError, sortPoints } from "./detect-period.js";
+import { detectPeriod, type GivenPeriod, isAscending, PeriodError, sortPoints } from "./detect-period.js";
 import { LogMinutes, readInvocationEvents, readInvocationNdjson } from "./read-invocation-logs.js";
 import { type MetricResult, metricDataResults, metricStatistics } from "./read-metric-json.js";
 import { readTrafficCsv } from "./read-traffic-csv.js";
@@ -83,6 +83,7 @@ function seriesOf(
   times: ArrayLike<number>,
   values: ArrayLike<number>,
   shared: SortedTimes,
+  period: GivenPeriod | undefined,
 ): TokenSeries {
   let sortedTimes = times;
   let sortedValues = values;
@@ -99,7 +100,7 @@ function seriesOf(
     sortedValues = sorted.values;
   }
   try {
-    return { field, periodSeconds: detectPeriod(sortedTimes), times: sortedTimes, values: sortedValues };
+    return { field, periodSeconds: detectPeriod(sortedTimes, period), times: sortedTimes, values: sortedValues };
   } catch (error) {
     if (!(error instanceof PeriodError)) throw error;
     throw new InputFileError([{ source, message: `${label}: ${error.message}` }]);
@@ -111,7 +112,7 @@ function seriesOf(
  * query id) and invocation logs (NDJSON or a CloudWatch Logs export), in any mix. Log records of
  * other models are counted, not mixed in.
  */
-export function readTraffic(files: readonly string[], matchesModel: (modelId: string) => boolean): TrafficRead {
+export function readTraffic(files: readonly string[], matchesModel: (modelId: string) => boolean, period?: GivenPeriod): TrafficRead {
   const problems: InputProblem[] = [];
   const read: TrafficRead = { series: [], formats: [], ignoredMetrics: [], logRecords: 0, otherModels: [] };
   const metrics: MetricResult[] = [];
@@ -138,7 +139,7 @@ export function readTraffic(files: readonly string[], matchesModel: (modelId: st
         } else throw new InputFileError([{ source: file, message: JSON_SHAPES }]);
       } else {
         read.formats.push({ file, format: "csv" });
-        read.series.push(...readTrafficCsv(file));
+        read.series.push(...readTrafficCsv(file, period));
       }
     } catch (error) {
       if (!(error instanceof InputFileError)) throw error;
@@ -159,17 +160,24 @@ export function readTraffic(files: readonly string[], matchesModel: (modelId: st
   for (const group of groups.values()) {
     const first = group[0] as MetricResult;
     const source = [...new Set(group.map((r) => r.source))].join(", ");
-    read.series.push(
-      seriesOf(
-        first.field as TokenField,
-        source,
-        first.label,
-        concat(group.map((r) => r.times)),
-        concat(group.map((r) => r.values)),
-        shared,
-      ),
-    );
+    try {
+      read.series.push(
+        seriesOf(
+          first.field as TokenField,
+          source,
+          first.label,
+          concat(group.map((r) => r.times)),
+          concat(group.map((r) => r.values)),
+          shared,
+          period,
+        ),
+      );
+    } catch (error) {
+      if (!(error instanceof InputFileError)) throw error;
+      problems.push(...error.problems);
+    }
   }
+  if (problems.length > 0) throw new InputFileError(problems);
 
   if (logs.minutes.size > 0) {
     const times = [...logs.minutes.keys()].sort((a, b) => a - b);
