@@ -49,6 +49,7 @@ if (writing) {
     env: process.env,
     isTTY: process.stdout.isTTY === true,
     columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
+    stdin: () => process.stdin,
   }).then((code) => {
     process.exitCode = code;
   });

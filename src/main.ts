@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import { CommanderError } from "commander";
 import { formatProblem, InputFileError, isUserError } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
@@ -13,6 +14,8 @@ export interface MainIo {
   isTTY: boolean;
   /** Columns of the terminal, when stdout is one. */
   columns?: number | undefined;
+  /** Standard input, opened only when a command reads `-`. */
+  stdin?: (() => Readable) | undefined;
 }
 
 const MAX_PROBLEMS_SHOWN = 50;
@@ -37,6 +40,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
     color: (flag) => shouldColor({ flag, env: io.env, isTTY: io.isTTY }),
     charset: (ascii) => chooseCharset({ ascii, env: io.env, isTTY: io.isTTY }),
     columns: io.columns,
+    stdin: io.stdin,
     setExitCode: (code) => {
       exitCode = code;
     },

@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import { Command } from "commander";
 import { OPTIONS, type OptionName } from "./cli/options.js";
 import type { ChartOptions } from "./commands/chart.js";
@@ -25,6 +26,8 @@ export interface ProgramIo {
   columns: number | undefined;
   /** Drawing characters or plain ones (decided once, in main). */
   charset(ascii: boolean): Charset;
+  /** Standard input, opened only when a command reads `-`. */
+  stdin?: (() => Readable) | undefined;
 }
 
 function emit(io: ProgramIo, result: CommandResult): void {
@@ -101,12 +104,16 @@ export function createProgram(io: ProgramIo): Command {
   const profile = program
     .command("profile")
     .description("profile measured traffic (CSV, CloudWatch metrics, invocation logs) and price every unit count minute by minute")
-    .argument("<files...>", "CSV, get-metric-data or get-metric-statistics JSON, invocation logs (NDJSON or a CloudWatch Logs export)");
+    .argument(
+      "<files...>",
+      "files or folders (read whole) of CSV, get-metric-data or get-metric-statistics JSON, or invocation logs, plain or gzip; - for standard input",
+    );
   withOptions(profile, [
     "model",
     "term",
     "hoursPerMonth",
     "period",
+    "profileMap",
     "latency",
     "overflow",
     ...RATE_OPTIONS,
@@ -114,7 +121,7 @@ export function createProgram(io: ProgramIo): Command {
     "format",
   ]).action(async (files: string[], options: ProfileOptions, command: Command) => {
     const { runProfile } = await import("./commands/profile.js");
-    emit(io, await runProfile(files, options, colorOf(io, command)));
+    emit(io, await runProfile(files, options, colorOf(io, command), io.stdin));
   });
 
   const plan = program

@@ -52,6 +52,11 @@ export const OPTIONS = {
     new Option("--period <period>", "the period of each data point (1m, 5m, 15m, 1h, 1d or seconds), when the data cannot tell").argParser(
       periodArg,
     ),
+  profileMap: () =>
+    new Option(
+      "--profile-map <file>",
+      "YAML mapping application-inference-profile ARNs in invocation logs to models: profiles: {ARN: model.id}",
+    ),
   minSaving: () =>
     new Option(
       "--min-saving <share>",

@@ -79,7 +79,7 @@ export async function loadPlanContext(file: string, options: PlanOptions): Promi
     throw error;
   }
   const hoursPerMonth = options.hoursPerMonth ?? plan.data.hoursPerMonth ?? card.hoursPerMonth;
-  const workloads = resolveWorkloads(plan, card, hoursPerMonth, problems);
+  const workloads = await resolveWorkloads(plan, card, hoursPerMonth, problems);
   const reservations = resolveReservations(plan, card, problems);
   return { plan, card, hoursPerMonth, workloads, reservations, notes: shortWindowNotes(workloads), problems };
 }

@@ -1,10 +1,14 @@
+import type { Readable } from "node:stream";
 import type { OverflowTo } from "../core/cost-model/pricing.js";
 import type { Latency } from "../core/lanes/lanes.js";
 import { workloadProblems } from "../core/plans/workload-problems.js";
+import type { RateCard } from "../core/rates/rate-card.js";
+import { resolveModel } from "../core/rates/resolve-model.js";
 import { isShortWindow, summarizeTraffic } from "../core/traffic/minute-traffic.js";
 import { profileTraffic } from "../core/traffic/profile-traffic.js";
-import { UsageError } from "../errors.js";
+import { InputFileError, type InputProblem, UsageError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
+import { readProfileMap } from "../readers/read-profile-map.js";
 import { measureTraffic } from "../readers/traffic/measure-traffic.js";
 import { type MeasurementNote, measurementNoteMessage } from "../render/measurement-notes.js";
 import { renderProfileCsv } from "../render/profile-csv.js";
@@ -13,6 +17,7 @@ import { workloadProblemMessage } from "../render/workload-problem-message.js";
 import { assertExact } from "./assert-exact.js";
 import { type CommandResult, type Format, renderAs } from "./command-result.js";
 import { applyUnitFlags, findModel, type RateFlags, type UnitFlags } from "./model-flags.js";
+import { priceNeeds } from "./price-needs.js";
 
 export interface ProfileOptions extends RateFlags, UnitFlags {
   model: string;
@@ -20,15 +25,39 @@ export interface ProfileOptions extends RateFlags, UnitFlags {
   overflow: OverflowTo;
   /** Seconds each data point covers, when the data cannot tell (a lone CloudWatch point). */
   period?: number;
+  /** A YAML file of application-inference-profile ARNs and the models behind them. */
+  profileMap?: string;
   hoursPerMonth?: number;
   format: Format;
 }
 
-export async function runProfile(files: string[], options: ProfileOptions, color: boolean): Promise<CommandResult> {
+/** The --profile-map file, each model it names checked against the rates. */
+function profileMapOf(file: string, card: RateCard): Map<string, string> {
+  const { map, lineOf } = readProfileMap(file);
+  const problems: InputProblem[] = [];
+  for (const [arn, name] of map) {
+    const lookup = resolveModel(card, name);
+    if (!lookup.found) {
+      const hint = lookup.suggestions.length > 0 ? `; did you mean ${lookup.suggestions.join(", ")}?` : "";
+      problems.push({ source: file, path: ["profiles", arn], line: lineOf(arn), message: `${lookup.reason}${hint}` });
+    }
+  }
+  if (problems.length > 0) throw new InputFileError(problems);
+  return map;
+}
+
+/** `stdin` opens standard input, for a file named `-`. */
+export async function runProfile(files: string[], options: ProfileOptions, color: boolean, stdin?: () => Readable): Promise<CommandResult> {
   const card = await loadRateCard({ region: options.region, ratesVersion: options.ratesVersion, files: options.rates });
   const model = applyUnitFlags(findModel(card, options.model), options);
   const hoursPerMonth = options.hoursPerMonth ?? card.hoursPerMonth;
-  const { read, traffic } = measureTraffic(files, card, model, { seconds: options.period, flag: "--period" });
+  const profileMap = options.profileMap === undefined ? undefined : profileMapOf(options.profileMap, card);
+  const { read, traffic } = await measureTraffic(files, card, model, {
+    period: { seconds: options.period, flag: "--period" },
+    needs: priceNeeds(model, false, "flags"),
+    profileMap,
+    stdin,
+  });
   const problems = workloadProblems({ model, volume: summarizeTraffic(traffic, hoursPerMonth).volume, custom: false, hoursPerMonth });
   if (problems.length > 0)
     throw new UsageError(problems.map((problem) => `${files.join(", ")}: ${workloadProblemMessage(problem, "flags")}`).join("\n"));
@@ -49,6 +78,8 @@ export async function runProfile(files: string[], options: ProfileOptions, color
   if (traffic.periodSeconds > 60) notes.push({ code: "COARSE_PERIOD", periodSeconds: traffic.periodSeconds });
   if (traffic.gapMinutes > 0) notes.push({ code: "GAPS", gapMinutes: traffic.gapMinutes, minutes: traffic.minutes });
   if (read.otherModels.length > 0) notes.push({ code: "OTHER_MODELS", records: read.otherModels });
+  if (read.skipped.length > 0) notes.push({ code: "SKIPPED_FILES", skipped: read.skipped });
+  if (read.repeated.length > 0) notes.push({ code: "REPEATED_FILES", files: read.repeated });
   if (read.ignoredMetrics.length > 0)
     notes.push({ code: "IGNORED_METRICS", labels: [...new Set(read.ignoredMetrics.map((m) => m.label))] });
   if (profile.provisionedMissing === "no-pt-price") notes.push({ code: "NO_PT_PRICE" });

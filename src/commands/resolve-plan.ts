@@ -11,6 +11,7 @@ import type { PlanFile } from "../readers/read-plan-file.js";
 import { measureTraffic } from "../readers/traffic/measure-traffic.js";
 import { ptPriceHint } from "../render/hints.js";
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
+import { priceNeeds } from "./price-needs.js";
 
 const MINUTES_PER_DAY = 1440;
 
@@ -33,7 +34,12 @@ function modelAt(
  * `profile`, and their inputs checked against the rates. Every problem is added to `problems`;
  * a workload with a problem that stops it being priced is left out.
  */
-export function resolveWorkloads(plan: PlanFile, card: RateCard, hoursPerMonth: number, problems: InputProblem[]): Workload[] {
+export async function resolveWorkloads(
+  plan: PlanFile,
+  card: RateCard,
+  hoursPerMonth: number,
+  problems: InputProblem[],
+): Promise<Workload[]> {
   const workloads: Workload[] = [];
   const customBase = new Map<string, { model: ModelRates; index: number }>();
   const report = (at: (string | number)[], problem: WorkloadProblem) =>
@@ -52,9 +58,9 @@ export function resolveWorkloads(plan: PlanFile, card: RateCard, hoursPerMonth: 
     let measuredDays: number | null = null;
     if (entry.profile) {
       try {
-        const { traffic } = measureTraffic(entry.profile.map(plan.relative), card, model, {
-          seconds: entry.period,
-          flag: "period beside profile in the plan",
+        const { traffic } = await measureTraffic(entry.profile.map(plan.relative), card, model, {
+          period: { seconds: entry.period, flag: "period beside profile in the plan" },
+          needs: priceNeeds(model, entry.custom !== false, "plan"),
         });
         const measured = summarizeTraffic(traffic, hoursPerMonth);
         measuredDays = traffic.minutes / MINUTES_PER_DAY;

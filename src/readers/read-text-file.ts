@@ -9,7 +9,7 @@ const REASONS: Record<string, string> = {
 };
 
 /** The one-line reason a file could not be opened or read. */
-function cannotRead(error: unknown, source: string): InputFileError {
+export function cannotRead(error: unknown, source: string): InputFileError {
   const code = (error as NodeJS.ErrnoException).code ?? "";
   return new InputFileError([{ source, message: `cannot read: ${REASONS[code] ?? (error as Error).message}` }]);
 }

@@ -1,3 +1,4 @@
+import type { SkipReason } from "../core/traffic/minute-traffic.js";
 import { overflowFallbackText } from "./hints.js";
 import { formatCount } from "./money.js";
 
@@ -6,6 +7,10 @@ export type MeasurementNote =
   | { code: "COARSE_PERIOD"; periodSeconds: number }
   | { code: "GAPS"; gapMinutes: number; minutes: number }
   | { code: "OTHER_MODELS"; records: [string, number][] }
+  /** Files of the folders read that were left out, by why. */
+  | { code: "SKIPPED_FILES"; skipped: [SkipReason, number][] }
+  /** Files named more than once, read once. */
+  | { code: "REPEATED_FILES"; files: string[] }
   | { code: "IGNORED_METRICS"; labels: string[] }
   | { code: "NO_PT_PRICE" }
   | { code: "NO_PT_PRICE_FOR_TERM" }
@@ -14,6 +19,15 @@ export type MeasurementNote =
   | { code: "SHORT_WINDOW"; minutes: number; workload: string | null }
   /** Overflow priced on-demand (profile), or tolerated by a check's policy for these reservations. */
   | { code: "OVERFLOW_FALLBACK"; reservations: string[] | null };
+
+const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+const SKIPPED: Record<SkipReason, (n: number) => string> = {
+  hidden: (n) => `${plural(n, "hidden file", "hidden files")} (a name starting with a dot)`,
+  "permission-check": (n) =>
+    `${plural(n, "AWS permission-check object", "AWS permission-check objects")} (amazon-bedrock-logs-permission-check)`,
+  "not-traffic": (n) => `${plural(n, "file", "files")} in no traffic format`,
+};
 
 function duration(minutes: number): string {
   if (minutes < 60) return minutes === 1 ? "1 minute" : `${formatCount(minutes)} minutes`;
@@ -39,8 +53,18 @@ export function measurementNoteMessage(note: MeasurementNote): string {
         .slice(0, 5)
         .map(([id, n]) => `${id} (${formatCount(n)})`)
         .join(", ");
-      return `Left out ${formatCount(total)} invocation-log records of other models: ${list}${note.records.length > 5 ? ", ..." : ""}.`;
+      const profiles = note.records.some(([id]) => id.includes(":application-inference-profile/"))
+        ? " An application inference profile's ARN names no model: --profile-map FILE says which model each one is."
+        : "";
+      return `Left out ${formatCount(total)} invocation-log records of other models: ${list}${note.records.length > 5 ? ", ..." : ""}.${profiles}`;
     }
+    case "SKIPPED_FILES": {
+      const total = note.skipped.reduce((sum, [, n]) => sum + n, 0);
+      const why = note.skipped.map(([reason, n]) => SKIPPED[reason](n)).join(", ");
+      return `Left out ${formatCount(total)} file${total === 1 ? "" : "s"} of the folders read: ${why}.`;
+    }
+    case "REPEATED_FILES":
+      return `Read once, though named more than once (a glob that overlaps another?): ${note.files.slice(0, 5).join(", ")}${note.files.length > 5 ? ", ..." : ""}.`;
     case "IGNORED_METRICS":
       return `Left out metrics that are not token counts: ${note.labels.join(", ")}.`;
     case "NO_PT_PRICE":

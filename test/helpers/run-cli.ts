@@ -10,12 +10,13 @@ export interface CliRun {
   code: number | null;
 }
 
-/** Runs the built CLI from the repository root with a minimal, pinned environment. */
-export function runCli(args: readonly string[], env: Record<string, string> = {}): CliRun {
+/** Runs the built CLI from the repository root with a minimal, pinned environment; `input` is its standard input. */
+export function runCli(args: readonly string[], env: Record<string, string> = {}, input?: Uint8Array | string): CliRun {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: ROOT,
     encoding: "utf8",
     env: { PATH: process.env.PATH ?? "", TZ: "UTC", ...env },
+    input,
   });
   return { stdout: result.stdout, stderr: result.stderr, code: result.status };
 }

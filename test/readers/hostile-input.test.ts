@@ -3,10 +3,10 @@ import { quote } from "../../src/core/input/quote.js";
 import { readPlanFile } from "../../src/readers/read-plan-file.js";
 import { parseRateFile } from "../../src/readers/read-rate-file.js";
 import { readTextFile } from "../../src/readers/read-text-file.js";
-import { forEachLine } from "../../src/readers/traffic/for-each-line.js";
+import { eachLine, textOf } from "../../src/readers/traffic/text-stream.js";
 import { parseYamlFile } from "../../src/readers/yaml-document.js";
 import { terminalSafe } from "../../src/render/terminal-safe.js";
-import { problemsOf } from "../helpers/problems.js";
+import { problemsOf, problemsOfAsync } from "../helpers/problems.js";
 import { tempDir } from "../helpers/temp-dir.js";
 
 const { file } = tempDir("hostile");
@@ -68,12 +68,12 @@ describe("binary files are named as such", () => {
     ]);
   });
 
-  it("finds them while streaming a large file, on the right line", () => {
+  it("finds them while streaming a large file, on the right line", async () => {
     const lines = Array.from({ length: 100_000 }, (_, i) => `2026-01-01T00:00:00Z,${i},${i}`);
     lines[70_000] = "2026-01-01T00:00:00Z,1\u0000,1";
     const big = file("big.csv", `timestamp,inputTokens,outputTokens\n${lines.join("\n")}\n`);
     let seen = 0;
-    expect(problemsOf(() => forEachLine(big, () => void seen++))).toEqual([
+    expect(await problemsOfAsync(() => eachLine(textOf(big, big), big, () => void seen++))).toEqual([
       `${big}:70002: a NUL character: not a text file, or not saved as UTF-8`,
     ]);
     expect(seen).toBeLessThan(70_002);

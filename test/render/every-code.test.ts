@@ -267,6 +267,18 @@ const PROFILE_NOTES: ByCode<MeasurementNote, MeasurementNote["code"]> = {
       ],
     },
   ],
+  SKIPPED_FILES: [
+    {
+      code: "SKIPPED_FILES",
+      skipped: [
+        ["permission-check", 1],
+        ["hidden", 2],
+        ["not-traffic", 1],
+      ],
+    },
+    { code: "SKIPPED_FILES", skipped: [["permission-check", 1]] },
+  ],
+  REPEATED_FILES: [{ code: "REPEATED_FILES", files: ["logs/2026/11/01/00/a.json.gz"] }],
   IGNORED_METRICS: [{ code: "IGNORED_METRICS", labels: ["Invocations", "InvocationLatency"] }],
   NO_PT_PRICE: [{ code: "NO_PT_PRICE" }],
   NO_PT_PRICE_FOR_TERM: [{ code: "NO_PT_PRICE_FOR_TERM" }],

@@ -2,6 +2,9 @@ import type { TokensPerMinute } from "../cost-model/volume.js";
 export const TOKEN_FIELDS = ["inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens"] as const;
 export type TokenField = (typeof TOKEN_FIELDS)[number];
 
+/** Why a file in a folder of traffic was not read. */
+export type SkipReason = "hidden" | "permission-check" | "not-traffic";
+
 /** One metric over time, from one source: tokens per period, starting at each time. */
 export interface TokenSeries {
   field: TokenField;

@@ -1,10 +1,28 @@
 import { tokenCountProblem } from "../../core/cost-model/limits.js";
 import type { FieldPath } from "../../core/input/field-path.js";
+import { TOKEN_FIELDS, type TokenField } from "../../core/traffic/minute-traffic.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import { describeValue } from "../describe-value.js";
 import { isObject } from "../is-object.js";
-import { forEachLine } from "./for-each-line.js";
 import { parseTimestamp } from "./parse-timestamp.js";
+import { eachLine, type TextChunks } from "./text-stream.js";
+
+const MAX_PROBLEMS = 20;
+
+/** A price the profiled traffic needs is missing: reading stops at the first record that needs it. */
+export class StopReading extends InputFileError {}
+
+/** What the reader asks of the profiled model while it reads. */
+export interface RecordChecks {
+  /** Whether a record's modelId (an id, profile id or ARN) is the profiled model. */
+  matches(modelId: string): boolean;
+  /**
+   * Why the model's traffic cannot use a token field it uses for the first time (a price the rates
+   * lack), or null: asked once per field, so that a missing price stops the read at the first
+   * record that needs it, not after a gigabyte of logs.
+   */
+  needs(field: TokenField): string | null;
+}
 
 /** Invocation-log tokens summed per minute, across files. */
 export class LogMinutes {
@@ -13,6 +31,8 @@ export class LogMinutes {
   /** Records of other models, by the modelId they carry. */
   readonly otherModels = new Map<string, number>();
   records = 0;
+  /** The fields a record of the model has used so far. */
+  readonly used = [false, false, false, false];
 
   add(time: number, input: number, output: number, cacheRead: number, cacheWrite: number): void {
     const minute = Math.floor(time / 60) * 60;
@@ -27,6 +47,14 @@ export class LogMinutes {
   }
 }
 
+interface RecordProblem {
+  message: string;
+  /** The model cannot be priced for this traffic: stop reading. */
+  fatal: boolean;
+}
+
+const bad = (message: string): RecordProblem => ({ message, fatal: false });
+
 function count(record: Record<string, unknown>, side: "input" | "output", field: string, required: boolean): number | string {
   const part = record[side];
   const value = isObject(part) ? part[field] : undefined;
@@ -37,93 +65,155 @@ function count(record: Record<string, unknown>, side: "input" | "output", field:
 }
 
 /**
- * Adds one invocation-log record: tokens from input.inputTokenCount, output.outputTokenCount and the
- * cache fields, at its timestamp. Returns a message when the record is malformed.
+ * Adds one invocation-log record at its timestamp. Of another model's record only `modelId` and
+ * `timestamp` are read (it is counted); the profiled model's tokens come from
+ * input.inputTokenCount, output.outputTokenCount (absent for an embeddings model or a failed call:
+ * zero) and the cache fields.
  */
-function addRecord(
-  record: unknown,
-  fallbackTime: number | undefined,
-  matches: (modelId: string) => boolean,
-  into: LogMinutes,
-): string | undefined {
-  if (!isObject(record)) return `expected an invocation-log record (an object), got ${describeValue(record)}`;
+function addRecord(record: unknown, fallbackTime: number | undefined, checks: RecordChecks, into: LogMinutes): RecordProblem | undefined {
+  if (!isObject(record)) return bad(`expected an invocation-log record (an object), got ${describeValue(record)}`);
   const modelId = record.modelId;
-  if (typeof modelId !== "string" || modelId === "") return `modelId: expected a model id, got ${describeValue(modelId)}`;
+  if (typeof modelId !== "string" || modelId === "") return bad(`modelId: expected a model id, got ${describeValue(modelId)}`);
   let time: number;
   try {
     if (record.timestamp === undefined && fallbackTime !== undefined) time = fallbackTime;
     else if (typeof record.timestamp === "string" || typeof record.timestamp === "number") time = parseTimestamp(record.timestamp);
-    else return `timestamp: expected a time, got ${describeValue(record.timestamp)}`;
+    else return bad(`timestamp: expected a time, got ${describeValue(record.timestamp)}`);
   } catch (error) {
-    return `timestamp: ${(error as Error).message}`;
+    return bad(`timestamp: ${(error as Error).message}`);
   }
-  // A failed request may carry no output; it still used its input tokens.
-  const failed =
-    record.errorCode !== undefined || (typeof record.status === "string" && record.status !== "" && record.status !== "Success");
+  if (!checks.matches(modelId)) {
+    into.otherModels.set(modelId, (into.otherModels.get(modelId) ?? 0) + 1);
+    return undefined;
+  }
   const values = [
     count(record, "input", "inputTokenCount", true),
-    count(record, "output", "outputTokenCount", !failed),
+    count(record, "output", "outputTokenCount", false),
     count(record, "input", "cacheReadInputTokenCount", false),
     count(record, "input", "cacheWriteInputTokenCount", false),
   ];
-  const bad = values.find((value) => typeof value === "string");
-  if (bad !== undefined) return bad as string;
-  if (!matches(modelId)) {
-    into.otherModels.set(modelId, (into.otherModels.get(modelId) ?? 0) + 1);
-    return undefined;
+  const malformed = values.find((value) => typeof value === "string");
+  if (malformed !== undefined) return bad(malformed as string);
+  for (let k = 0; k < values.length; k++) {
+    if ((values[k] as number) > 0 && !into.used[k]) {
+      into.used[k] = true;
+      const missing = checks.needs(TOKEN_FIELDS[k] as TokenField);
+      if (missing !== null) return { message: missing, fatal: true };
+    }
   }
   const [input, output, read, write] = values as number[];
   into.add(time, input as number, output as number, read as number, write as number);
   return undefined;
 }
 
-/** Model invocation log records, one JSON object per line. */
-export function readInvocationNdjson(path: string, matches: (modelId: string) => boolean, into: LogMinutes): void {
+/** A CloudWatch Logs export task's line: an ISO 8601 time, a space, then the event's message. */
+const EXPORT_LINE = /^(\d{4}-\d{2}-\d{2}T\S+) (.*)$/s;
+
+/** Whether a line is one of a CloudWatch Logs export task's, carrying a JSON record. */
+export function isExportLine(line: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T\S+ \{/.test(line);
+}
+
+/**
+ * Invocation-log records a line each: NDJSON (as Bedrock delivers them to S3), or the lines of a
+ * CloudWatch Logs export task (`<time> <record>`), whose time stands in for a record without one.
+ */
+export async function readLogLines(
+  chunks: TextChunks,
+  source: string,
+  form: "ndjson" | "export",
+  checks: RecordChecks,
+  into: LogMinutes,
+): Promise<void> {
   const problems: InputProblem[] = [];
-  forEachLine(path, (line, lineNumber) => {
+  let fatal: InputProblem | undefined;
+  await eachLine(chunks, source, (line, lineNumber) => {
     if (line.trim() === "") return true;
+    let text = line;
+    let fallback: number | undefined;
+    if (form === "export") {
+      const match = EXPORT_LINE.exec(line);
+      if (!match) {
+        problems.push({ source, line: lineNumber, message: "expected <time> <invocation-log record>, as a CloudWatch Logs export writes" });
+        return problems.length < MAX_PROBLEMS;
+      }
+      try {
+        fallback = parseTimestamp(match[1] as string);
+      } catch (error) {
+        problems.push({ source, line: lineNumber, message: `time: ${(error as Error).message}` });
+        return problems.length < MAX_PROBLEMS;
+      }
+      text = match[2] as string;
+    }
     let record: unknown;
     try {
-      record = JSON.parse(line);
+      record = JSON.parse(text);
     } catch {
-      problems.push({ source: path, line: lineNumber, message: "not a JSON record" });
-      return problems.length < 20;
+      problems.push({ source, line: lineNumber, message: "not a JSON record" });
+      return problems.length < MAX_PROBLEMS;
     }
-    const problem = addRecord(record, undefined, matches, into);
-    if (problem) problems.push({ source: path, line: lineNumber, message: problem });
-    return problems.length < 20;
+    const problem = addRecord(record, fallback, checks, into);
+    if (!problem) return true;
+    if (problem.fatal) {
+      // A price the traffic needs is missing: that is the one problem to report, at once.
+      fatal = { source, line: lineNumber, message: problem.message };
+      return false;
+    }
+    problems.push({ source, line: lineNumber, message: problem.message });
+    return problems.length < MAX_PROBLEMS;
   });
+  if (fatal) throw new StopReading([fatal]);
   if (problems.length > 0) throw new InputFileError(problems);
 }
 
-/** A CloudWatch Logs export: `{"events": [{"timestamp": <ms>, "message": "<record JSON>"}, ...]}`. */
-export function readInvocationEvents(
-  doc: Record<string, unknown>,
+/** Records given whole: a JSON array of them, or one or several pretty-printed records, each at its line. */
+export function readLogRecords(
+  records: readonly { value: unknown; path: FieldPath; line?: number }[],
   source: string,
-  matches: (modelId: string) => boolean,
+  checks: RecordChecks,
   into: LogMinutes,
 ): void {
+  const problems: InputProblem[] = [];
+  for (const { value, path, line } of records) {
+    const problem = addRecord(value, undefined, checks, into);
+    if (!problem) continue;
+    if (problem.fatal) throw new StopReading([{ source, path, line, message: problem.message }]);
+    problems.push({ source, path, line, message: problem.message });
+    if (problems.length >= MAX_PROBLEMS) break;
+  }
+  if (problems.length > 0) throw new InputFileError(problems);
+}
+
+/** The `events` of a CloudWatch Logs `filter-log-events` or `get-log-events` output: `{"events": [{"timestamp": <ms>, "message": "<record>"}]}`. */
+export function readInvocationEvents(doc: Record<string, unknown>, source: string, checks: RecordChecks, into: LogMinutes): void {
   const problems: InputProblem[] = [];
   const events = doc.events;
   if (!Array.isArray(events))
     throw new InputFileError([{ source, path: ["events"], message: `expected a list, got ${describeValue(events)}` }]);
-  events.forEach((event, i) => {
-    if (problems.length >= 20) return;
-    const path: FieldPath = ["events", i];
+  for (const [i, event] of events.entries()) {
+    if (problems.length >= MAX_PROBLEMS) break;
+    const path: FieldPath = ["events", i, "message"];
     if (!isObject(event) || typeof event.message !== "string") {
-      problems.push({ source, path: [...path, "message"], message: "expected a log event with a message string" });
-      return;
+      problems.push({ source, path, message: "expected a log event with a message string" });
+      continue;
     }
     let record: unknown;
     try {
       record = JSON.parse(event.message);
     } catch {
-      problems.push({ source, path: [...path, "message"], message: "not a JSON invocation-log record" });
-      return;
+      problems.push({ source, path, message: "not a JSON invocation-log record" });
+      continue;
     }
     const fallback = typeof event.timestamp === "number" ? event.timestamp / 1000 : undefined;
-    const problem = addRecord(record, fallback, matches, into);
-    if (problem) problems.push({ source, path: [...path, "message"], message: problem });
-  });
+    const problem = addRecord(record, fallback, checks, into);
+    if (!problem) continue;
+    if (problem.fatal) throw new StopReading([{ source, path, message: problem.message }]);
+    problems.push({ source, path, message: problem.message });
+  }
   if (problems.length > 0) throw new InputFileError(problems);
+}
+
+/** Whether a JSON value is an invocation-log record (by the fields every record has). */
+export function isLogRecord(value: unknown): boolean {
+  return isObject(value) && ("modelId" in value || "schemaType" in value);
 }

@@ -3,8 +3,8 @@ import { quote } from "../../core/input/quote.js";
 import { TOKEN_FIELDS, type TokenField, type TokenSeries } from "../../core/traffic/minute-traffic.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import { detectPeriod, type GivenPeriod, isAscending, PeriodError, sortPoints } from "./detect-period.js";
-import { forEachLine } from "./for-each-line.js";
 import { parseTimestamp } from "./parse-timestamp.js";
+import { eachLine, type TextChunks } from "./text-stream.js";
 
 const MAX_PROBLEMS = 20;
 const REQUIRED = ["timestamp", "inputTokens", "outputTokens"] as const;
@@ -42,7 +42,7 @@ function isoOf(seconds: number): string {
  * optionally `cacheReadTokens` and `cacheWriteTokens`, then one row per period. Every malformed row
  * is an error with its line.
  */
-export function readTrafficCsv(path: string, period?: GivenPeriod): TokenSeries[] {
+export async function readTrafficCsv(chunks: TextChunks, path: string, period?: GivenPeriod): Promise<TokenSeries[]> {
   const problems: InputProblem[] = [];
   const fail = (line: number | undefined, message: string) => {
     problems.push({ source: path, line, message });
@@ -57,7 +57,7 @@ export function readTrafficCsv(path: string, period?: GivenPeriod): TokenSeries[
 
   let targets: { field: TokenField; index: number; into: number[]; required: boolean }[] = [];
   let width = 0;
-  forEachLine(path, (line, lineNumber) => {
+  await eachLine(chunks, path, (line, lineNumber) => {
     if (line.length === 0) return true;
     if (!columns) {
       if (line.trim() === "") return true;

@@ -1,13 +1,24 @@
-import { closeSync, openSync, readSync } from "node:fs";
-import type { TokenField, TokenSeries } from "../../core/traffic/minute-traffic.js";
+import type { Readable } from "node:stream";
+import type { SkipReason, TokenField, TokenSeries } from "../../core/traffic/minute-traffic.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import { isObject } from "../is-object.js";
 import { parseJsonText } from "../parse-json-text.js";
-import { readTextFile } from "../read-text-file.js";
 import { detectPeriod, type GivenPeriod, isAscending, PeriodError, sortPoints } from "./detect-period.js";
-import { LogMinutes, readInvocationEvents, readInvocationNdjson } from "./read-invocation-logs.js";
+import { jsonObjectsIn } from "./json-values.js";
+import {
+  isExportLine,
+  isLogRecord,
+  LogMinutes,
+  type RecordChecks,
+  readInvocationEvents,
+  readLogLines,
+  readLogRecords,
+  StopReading,
+} from "./read-invocation-logs.js";
 import { type MetricResult, metricDataResults, metricStatistics } from "./read-metric-json.js";
 import { readTrafficCsv } from "./read-traffic-csv.js";
+import { peek, readAll, STDIN, textOf } from "./text-stream.js";
+import { type TrafficFile, trafficFiles } from "./traffic-files.js";
 
 type TrafficFormat = "csv" | "get-metric-data" | "get-metric-statistics" | "invocation-logs" | "logs-export";
 
@@ -19,48 +30,26 @@ export interface TrafficRead {
   /** Invocation-log records read for the model, and those of other models, by modelId. */
   logRecords: number;
   otherModels: [string, number][];
+  /** Files of the folders read that were left out, by why. */
+  skipped: [SkipReason, number][];
+  /** Files named more than once, read once. */
+  repeated: string[];
 }
 
-/** The first bytes of a file, to tell its format without reading it all. */
-function head(path: string): string {
-  let fd: number;
-  try {
-    fd = openSync(path, "r");
-  } catch {
-    readTextFile(path); // throws the usual one-line error
-    return "";
-  }
-  try {
-    const buffer = Buffer.alloc(64 * 1024);
-    const bytes = readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer
-      .subarray(0, bytes)
-      .toString("utf8")
-      .replace(/^\uFEFF/, "");
-  } catch (error) {
-    throw new InputFileError([{ source: path, message: `cannot read: ${(error as Error).message}` }]);
-  } finally {
-    closeSync(fd);
-  }
+export interface TrafficOptions extends RecordChecks {
+  /** The profiled model's id, for messages. */
+  modelId: string;
+  period?: GivenPeriod | undefined;
+  /** Opens standard input, for a file named `-`. */
+  stdin?: (() => Readable) | undefined;
 }
 
-function looksLikeLogRecord(line: string): boolean {
-  try {
-    const value: unknown = JSON.parse(line);
-    return isObject(value) && ("modelId" in value || "schemaType" in value);
-  } catch {
-    return false;
-  }
-}
+/** How the first line of a file starts, to tell its format without reading it all. */
+const HEAD_CHARS = 64 * 1024;
 
-function parseJsonFile(path: string): Record<string, unknown> {
-  const doc = parseJsonText(path, readTextFile(path));
-  if (!isObject(doc)) throw new InputFileError([{ source: path, message: "expected a JSON object" }]);
-  return doc;
-}
-
-const JSON_SHAPES =
-  "expected get-metric-data output (MetricDataResults), get-metric-statistics output (Datapoints), a CloudWatch Logs export (events) or invocation-log records, one per line";
+/** The one line for a file of no format bedrock-cost reads. */
+const FORMATS =
+  "not a traffic file: expected CSV, CloudWatch get-metric-data or get-metric-statistics JSON, or invocation logs (JSON records, NDJSON, a CloudWatch Logs export), plain or gzip";
 
 function concat(arrays: ArrayLike<number>[]): ArrayLike<number> {
   if (arrays.length === 1) return arrays[0] as ArrayLike<number>;
@@ -107,49 +96,147 @@ function seriesOf(
   }
 }
 
+/** The name of an input in messages. */
+const shownAs = (path: string) => (path === STDIN ? "stdin" : path);
+
+function tryJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Sinks {
+  series: TokenSeries[];
+  metrics: MetricResult[];
+  logs: LogMinutes;
+}
+
+/**
+ * Reads one input into `sinks`, by its content: CSV, CloudWatch metric JSON, or invocation logs
+ * (NDJSON, JSON records, a CloudWatch Logs export). Returns its format, or null for a file in a folder
+ * that is in none of them (it is skipped, where a file named on its own is an error).
+ */
+async function readOne(file: TrafficFile, options: TrafficOptions, sinks: Sinks): Promise<TrafficFormat | null> {
+  const source = shownAs(file.path);
+  const input = await peek(textOf(file.path, source, options.stdin), HEAD_CHARS);
+  const start = input.head.trimStart();
+  const firstLine = start.split("\n", 1)[0] as string;
+  const notTraffic = async (): Promise<null> => {
+    await input.close();
+    if (file.inFolder) return null;
+    throw new InputFileError([{ source, message: FORMATS }]);
+  };
+  if (start.startsWith("{") || start.startsWith("[")) {
+    if (isLogRecord(tryJson(firstLine))) {
+      await readLogLines(input.chunks, source, "ndjson", options, sinks.logs);
+      return "invocation-logs";
+    }
+    const text = await readAll(input.chunks, source);
+    let doc = tryJson(text);
+    if (doc === undefined) {
+      // Several records one after another, each pretty-printed.
+      const objects = jsonObjectsIn(text);
+      if (!objects)
+        doc = parseJsonText(source, text); // throws, with the line
+      else {
+        const records = objects.map((object, i) => ({ value: parseJsonText(source, object.text), path: [i], line: object.line }));
+        if (!records.some((r) => isLogRecord(r.value))) return notTraffic();
+        readLogRecords(records, source, options, sinks.logs);
+        return "invocation-logs";
+      }
+    }
+    if (Array.isArray(doc)) {
+      if (!doc.some(isLogRecord)) return notTraffic();
+      readLogRecords(
+        doc.map((value, i) => ({ value, path: [i] })),
+        source,
+        options,
+        sinks.logs,
+      );
+      return "invocation-logs";
+    }
+    if (!isObject(doc)) return notTraffic();
+    if ("MetricDataResults" in doc) {
+      sinks.metrics.push(...metricDataResults(doc, source));
+      return "get-metric-data";
+    }
+    if ("Datapoints" in doc) {
+      sinks.metrics.push(metricStatistics(doc, source));
+      return "get-metric-statistics";
+    }
+    if ("events" in doc) {
+      readInvocationEvents(doc, source, options, sinks.logs);
+      return "logs-export";
+    }
+    if (isLogRecord(doc)) {
+      readLogRecords([{ value: doc, path: [] }], source, options, sinks.logs);
+      return "invocation-logs";
+    }
+    return notTraffic();
+  }
+  if (isExportLine(firstLine)) {
+    await readLogLines(input.chunks, source, "export", options, sinks.logs);
+    return "logs-export";
+  }
+  // CSV: a header line first. In a folder, only a file whose header names timestamp is taken for one.
+  if (file.inFolder ? !/(^|,)\s*"?timestamp"?\s*(,|$)/.test(firstLine) : start !== "" && !firstLine.includes(",")) return notTraffic();
+  sinks.series.push(...(await readTrafficCsv(input.chunks, source, options.period)));
+  return "csv";
+}
+
+/** The series of one SEARCH result (several series under one query id) whose label names the model. */
+function searchSeries(group: MetricResult[], options: TrafficOptions): MetricResult[] {
+  const labels = [...new Set(group.map((r) => r.label))];
+  if (labels.length === 1) return group;
+  const naming = labels.filter((label) => label.split(/\s+/).some((word) => word !== "" && options.matches(word)));
+  if (naming.length === 1) return group.filter((r) => r.label === naming[0]);
+  const first = group[0] as MetricResult;
+  const shown = labels.slice(0, 5).join(", ") + (labels.length > 5 ? ", ..." : "");
+  throw new InputFileError([
+    {
+      source: first.source,
+      message: `${first.key}: the result holds ${labels.length} series (a SEARCH expression), and ${naming.length === 0 ? "none" : `${naming.length}`} of their labels name ${options.modelId}: ${shown}`,
+    },
+  ]);
+}
+
 /**
  * Reads measured traffic from CSV, CloudWatch metric JSON (pages of get-metric-data are merged per
- * query id) and invocation logs (NDJSON or a CloudWatch Logs export), in any mix. Log records of
- * other models are counted, not mixed in.
+ * query id) and invocation logs, in any mix, from files, folders (read whole, as `aws s3 sync`
+ * leaves them), pipes or standard input (`-`), plain or gzip. Log records of other models are
+ * counted, not mixed in. A price the traffic needs and the rates lack stops the read at once.
  */
-export function readTraffic(files: readonly string[], matchesModel: (modelId: string) => boolean, period?: GivenPeriod): TrafficRead {
+export async function readTraffic(args: readonly string[], options: TrafficOptions): Promise<TrafficRead> {
+  const { files, skipped, repeated } = trafficFiles(args);
   const problems: InputProblem[] = [];
-  const read: TrafficRead = { series: [], formats: [], ignoredMetrics: [], logRecords: 0, otherModels: [] };
-  const metrics: MetricResult[] = [];
-  const logs = new LogMinutes();
+  const read: TrafficRead = {
+    series: [],
+    formats: [],
+    ignoredMetrics: [],
+    logRecords: 0,
+    otherModels: [],
+    skipped: [],
+    repeated: repeated.map(shownAs),
+  };
+  const sinks: Sinks = { series: read.series, metrics: [], logs: new LogMinutes() };
   for (const file of files) {
     try {
-      const start = head(file).trimStart();
-      if (start.startsWith("{") || start.startsWith("[")) {
-        if (looksLikeLogRecord(start.split("\n", 1)[0] as string)) {
-          read.formats.push({ file, format: "invocation-logs" });
-          readInvocationNdjson(file, matchesModel, logs);
-          continue;
-        }
-        const doc = parseJsonFile(file);
-        if ("MetricDataResults" in doc) {
-          read.formats.push({ file, format: "get-metric-data" });
-          metrics.push(...metricDataResults(doc, file));
-        } else if ("Datapoints" in doc) {
-          read.formats.push({ file, format: "get-metric-statistics" });
-          metrics.push(metricStatistics(doc, file));
-        } else if ("events" in doc) {
-          read.formats.push({ file, format: "logs-export" });
-          readInvocationEvents(doc, file, matchesModel, logs);
-        } else throw new InputFileError([{ source: file, message: JSON_SHAPES }]);
-      } else {
-        read.formats.push({ file, format: "csv" });
-        read.series.push(...readTrafficCsv(file, period));
-      }
+      const format = await readOne(file, options, sinks);
+      if (format === null) skipped.set("not-traffic", (skipped.get("not-traffic") ?? 0) + 1);
+      else read.formats.push({ file: shownAs(file.path), format });
     } catch (error) {
+      if (error instanceof StopReading) throw error;
       if (!(error instanceof InputFileError)) throw error;
       problems.push(...error.problems);
     }
   }
   if (problems.length > 0) throw new InputFileError(problems);
+  read.skipped = [...skipped.entries()];
 
   const groups = new Map<string, MetricResult[]>();
-  for (const result of metrics) {
+  for (const result of sinks.metrics) {
     if (!result.field) {
       read.ignoredMetrics.push({ file: result.source, label: result.label });
       continue;
@@ -157,10 +244,11 @@ export function readTraffic(files: readonly string[], matchesModel: (modelId: st
     groups.set(result.key, [...(groups.get(result.key) ?? []), result]);
   }
   const shared: SortedTimes = new Map();
-  for (const group of groups.values()) {
-    const first = group[0] as MetricResult;
-    const source = [...new Set(group.map((r) => r.source))].join(", ");
+  for (const all of groups.values()) {
     try {
+      const group = searchSeries(all, options);
+      const first = group[0] as MetricResult;
+      const source = [...new Set(group.map((r) => r.source))].join(", ");
       read.series.push(
         seriesOf(
           first.field as TokenField,
@@ -169,7 +257,7 @@ export function readTraffic(files: readonly string[], matchesModel: (modelId: st
           concat(group.map((r) => r.times)),
           concat(group.map((r) => r.values)),
           shared,
-          period,
+          options.period,
         ),
       );
     } catch (error) {
@@ -179,6 +267,7 @@ export function readTraffic(files: readonly string[], matchesModel: (modelId: st
   }
   if (problems.length > 0) throw new InputFileError(problems);
 
+  const logs = sinks.logs;
   if (logs.minutes.size > 0) {
     const times = [...logs.minutes.keys()].sort((a, b) => a - b);
     const fields: TokenField[] = ["inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens"];

@@ -1,0 +1,168 @@
+import { createReadStream } from "node:fs";
+import type { Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
+import { createGunzip } from "node:zlib";
+import { InputFileError } from "../../errors.js";
+import { binaryProblem, cannotRead } from "../read-text-file.js";
+
+/** What `-` names: standard input, read as a stream. */
+export const STDIN = "-";
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+/** Text chunks of one input, in order. */
+export type TextChunks = AsyncIterable<string>;
+
+function isGzip(head: Buffer): boolean {
+  return head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+}
+
+/**
+ * The bytes of a file, a pipe or standard input, inflated on the way when they start with gzip's
+ * magic bytes (whatever the name), never held whole. Errors name `source`.
+ */
+async function* bytesOf(path: string, source: string, stdin: (() => Readable) | undefined): AsyncGenerator<Buffer> {
+  if (path === STDIN && !stdin) throw new InputFileError([{ source, message: "standard input is read by bedrock-cost profile only" }]);
+  const stream: Readable = path === STDIN ? (stdin as () => Readable)() : createReadStream(path, { highWaterMark: 1 << 20 });
+  let gunzip: ReturnType<typeof createGunzip> | undefined;
+  try {
+    const chunks = stream[Symbol.asyncIterator]();
+    let head = Buffer.alloc(0);
+    // Enough bytes to tell gzip: a pipe may deliver one byte at a time.
+    while (head.length < GZIP_MAGIC.length) {
+      const next = await chunks.next();
+      if (next.done) break;
+      head = Buffer.concat([head, next.value as Buffer]);
+    }
+    if (!isGzip(head)) {
+      if (head.length > 0) yield head;
+      for (;;) {
+        const next = await chunks.next();
+        if (next.done) return;
+        yield next.value as Buffer;
+      }
+    }
+    const inflate = createGunzip({ chunkSize: 1 << 20 });
+    gunzip = inflate;
+    // Feed the compressed bytes in while the inflated ones are read out, honouring back-pressure.
+    const feeding = (async () => {
+      try {
+        inflate.write(head);
+        for (;;) {
+          const next = await chunks.next();
+          if (next.done) break;
+          if (!inflate.write(next.value as Buffer)) await new Promise((resolve) => inflate.once("drain", resolve));
+        }
+        inflate.end();
+      } catch (error) {
+        inflate.destroy(error as Error);
+      }
+    })();
+    for await (const chunk of inflate) yield chunk as Buffer;
+    await feeding;
+  } catch (error) {
+    if (error instanceof InputFileError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    if (code.startsWith("Z_")) throw new InputFileError([{ source, message: `not valid gzip data: ${(error as Error).message}` }]);
+    throw cannotRead(error, source);
+  } finally {
+    gunzip?.destroy();
+    if (path !== STDIN) stream.destroy();
+  }
+}
+
+/** The UTF-8 text of an input (`-`: standard input, which `stdin` opens), a chunk at a time, without a byte-order mark. */
+export async function* textOf(path: string, source: string, stdin?: () => Readable): TextChunks {
+  const decoder = new StringDecoder("utf8");
+  let first = true;
+  for await (const bytes of bytesOf(path, source, stdin)) {
+    let text = decoder.write(bytes);
+    if (first && text.length > 0) {
+      text = text.replace(/^\uFEFF/, "");
+      first = false;
+    }
+    if (text.length > 0) yield text;
+  }
+  const rest = decoder.end();
+  if (rest.length > 0) yield rest;
+}
+
+/**
+ * The first `size` characters or more of `chunks` (or all of them), and every chunk from the start
+ * again; `close` lets go of an input that is not read further.
+ */
+export async function peek(chunks: TextChunks, size: number): Promise<{ head: string; chunks: TextChunks; close(): Promise<void> }> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const seen: string[] = [];
+  let length = 0;
+  let done = false;
+  while (length < size) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    seen.push(next.value);
+    length += next.value.length;
+  }
+  async function* again(): TextChunks {
+    try {
+      yield* seen;
+      if (done) return;
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      await iterator.return?.();
+    }
+  }
+  return {
+    head: seen.join(""),
+    chunks: again(),
+    close: async () => {
+      await iterator.return?.();
+    },
+  };
+}
+
+/** All the text of `chunks`: for formats read whole (JSON documents). */
+export async function readAll(chunks: TextChunks, source: string): Promise<string> {
+  const parts: string[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  const text = parts.join("");
+  const binary = binaryProblem(text);
+  if (binary) throw new InputFileError([{ source, line: binary.line, message: binary.message }]);
+  return text;
+}
+
+/**
+ * Calls `visit` with each line of `chunks` and its 1-based number (CRLF or LF). The work is done a
+ * chunk at a time, synchronously within it, so a file of millions of lines pays for few awaits.
+ * Return false from `visit` to stop reading.
+ */
+export async function eachLine(
+  chunks: TextChunks,
+  source: string,
+  visit: (line: string, lineNumber: number) => boolean | undefined,
+): Promise<void> {
+  let carry = "";
+  let lineNumber = 0;
+  for await (const chunk of chunks) {
+    const text = carry + chunk;
+    const binary = binaryProblem(text, lineNumber + 1);
+    if (binary) throw new InputFileError([{ source, line: binary.line, message: binary.message }]);
+    let start = 0;
+    for (;;) {
+      const end = text.indexOf("\n", start);
+      if (end < 0) break;
+      lineNumber++;
+      const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+      if (visit(line, lineNumber) === false) return;
+      start = end + 1;
+    }
+    carry = text.slice(start);
+  }
+  if (carry.length > 0) visit(carry.endsWith("\r") ? carry.slice(0, -1) : carry, lineNumber + 1);
+}
