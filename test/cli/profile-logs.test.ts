@@ -163,3 +163,26 @@ describe("profile: invocation logs as they land in S3", () => {
     );
   });
 });
+
+describe("profile: a get-metric-data result of SEARCH expressions, one series per model under one Id", () => {
+  const SEARCH = "test/fixtures/traffic/search/search-result.json";
+
+  it("reads the series whose label names the profiled model", () => {
+    const r = report([SEARCH]);
+    expect(r.window).toMatchObject({ start: "2026-11-01T00:00:00Z", minutes: 3, periodSeconds: 60, gapMinutes: 0 });
+    // 420,000 input and 56,000 output tokens in 3 minutes, over 43,800 minutes
+    expect(r.monthly).toMatchObject({ inputTokens: 420_000 * 14_600, outputTokens: 56_000 * 14_600 });
+    const haiku = runCli(["profile", SEARCH, "-m", "claude-3-haiku", "--format", "json"]);
+    expect(JSON.parse(haiku.stdout).monthly).toMatchObject({ inputTokens: 6_000 * 14_600, outputTokens: 600 * 14_600 });
+  });
+
+  it("says the result holds several series, with their labels, when none names the model", () => {
+    const run = runCli(["profile", SEARCH, "-m", "titan-text-express"]);
+    expect(run.code).toBe(2);
+    const labels = "anthropic.claude-3-5-sonnet-20241022-v2:0, anthropic.claude-3-haiku-20240307-v1:0, amazon.nova-pro-v1:0";
+    expect(run.stderr).toBe(
+      `error: ${SEARCH}: input: the result holds 3 series (a SEARCH expression), and none of their labels name amazon.titan-text-express-v1: ${labels}\n` +
+        `error: ${SEARCH}: output: the result holds 3 series (a SEARCH expression), and none of their labels name amazon.titan-text-express-v1: ${labels}\n`,
+    );
+  });
+});
