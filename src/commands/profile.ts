@@ -8,7 +8,6 @@ import { isShortWindow, summarizeTraffic } from "../core/traffic/minute-traffic.
 import { profileTraffic } from "../core/traffic/profile-traffic.js";
 import { InputFileError, type InputProblem, UsageError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
-import { readProfileMap } from "../readers/read-profile-map.js";
 import { measureTraffic } from "../readers/traffic/measure-traffic.js";
 import { type MeasurementNote, measurementNoteMessage } from "../render/measurement-notes.js";
 import { renderProfileCsv } from "../render/profile-csv.js";
@@ -32,7 +31,9 @@ export interface ProfileOptions extends RateFlags, UnitFlags {
 }
 
 /** The --profile-map file, each model it names checked against the rates. */
-function profileMapOf(file: string, card: RateCard): Map<string, string> {
+async function profileMapOf(file: string, card: RateCard): Promise<Map<string, string>> {
+  // The reader brings YAML and zod: loaded only when a map is given.
+  const { readProfileMap } = await import("../readers/read-profile-map.js");
   const { map, lineOf } = readProfileMap(file);
   const problems: InputProblem[] = [];
   for (const [arn, name] of map) {
@@ -51,7 +52,7 @@ export async function runProfile(files: string[], options: ProfileOptions, color
   const card = await loadRateCard({ region: options.region, ratesVersion: options.ratesVersion, files: options.rates });
   const model = applyUnitFlags(findModel(card, options.model), options);
   const hoursPerMonth = options.hoursPerMonth ?? card.hoursPerMonth;
-  const profileMap = options.profileMap === undefined ? undefined : profileMapOf(options.profileMap, card);
+  const profileMap = options.profileMap === undefined ? undefined : await profileMapOf(options.profileMap, card);
   const { read, traffic } = await measureTraffic(files, card, model, {
     period: { seconds: options.period, flag: "--period" },
     needs: priceNeeds(model, false, "flags"),
