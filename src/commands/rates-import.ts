@@ -48,7 +48,9 @@ function reportLines(report: ImportReport, models: number): string[] {
   const notModelled = [...report.notModelled.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   if (notModelled.length > 0) {
     const total = notModelled.reduce((sum, [, n]) => sum + n, 0);
-    lines.push(`left out ${total} prices bedrock-cost does not model: ${notModelled.map(([why, n]) => `${why} (${n})`).join(", ")}`);
+    lines.push(
+      `left out ${total} price${total === 1 ? "" : "s"} bedrock-cost does not model: ${notModelled.map(([why, n]) => `${why} (${n})`).join(", ")}`,
+    );
   }
   for (const { id, detail } of report.incomplete) lines.push(`left out part of ${id}: ${detail}`);
   for (const c of report.conflicts) lines.push(`${c.id} ${c.field}: two prices, ${c.kept} and ${c.other}; kept ${c.kept}`);

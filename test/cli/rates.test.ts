@@ -272,6 +272,28 @@ describe("bedrock-cost rates import", () => {
   const BULK = [`${PRICE_LIST}/AmazonBedrock.json`, `${PRICE_LIST}/AmazonBedrockFoundationModels.json`];
   const ARGS = ["--region", "us-east-1", "--effective-date", "2026-11-01"];
 
+  it("maps Titan as the Price List spells it, keeps embeddings input-only, and names a usage type it does not know", () => {
+    const run = runCli(["rates", "import", `${PRICE_LIST}/AmazonBedrock-titan.json`, ...ARGS]);
+    expect(run.code).toBe(0);
+    expect(run.stderr.trimEnd().split("\n")).toEqual([
+      "note: imported 3 models (6 prices) from 7 price lines for the region",
+      'note: left out 1 price bedrock-cost does not model: unknown usage type "USE1-TitanTextG1-Express-input-tokens-turbo" (1)',
+    ]);
+    // 0.00002 and 0.00001 per 1K: $0.02 and $0.01 per 1M, and no output price.
+    expect(run.stdout).toContain(['  - id: "amazon.titan-embed-text-v2:0"', '    name: "Amazon Titan Text Embeddings V2"'].join("\n"));
+    expect(run.stdout).toContain("    onDemand: {inputPerMTok: 0.02}\n    batch: {inputPerMTok: 0.01}\n");
+    expect(run.stdout).toContain(
+      [
+        '  - id: "amazon.titan-text-express-v1"',
+        '    name: "Amazon Titan Text Express"',
+        '    provider: "Amazon"',
+        '    source: "aws-price-list"',
+        "    onDemand: {inputPerMTok: 0.2, outputPerMTok: 0.6}",
+      ].join("\n"),
+    );
+    expect(run.stdout).toContain("    onDemand: {inputPerMTok: 0.15, outputPerMTok: 0.2}");
+  });
+
   it("converts both offer files, reporting every product it could not map or does not model", () => {
     const run = runCli(["rates", "import", ...BULK, ...ARGS]);
     expect(run.code).toBe(0);

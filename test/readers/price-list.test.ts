@@ -111,8 +111,44 @@ describe("names: the user's table, the built-in one, then the bundled models' na
       id: "global.anthropic.claude-sonnet-4-5-20250929-v1:0",
       name: "Claude Sonnet 4.5 (global profile)",
       provider: "Anthropic",
+      inputOnly: false,
     });
+    expect(resolve("Titan Text Embeddings V2", null, false)).toMatchObject({ id: "amazon.titan-embed-text-v2:0", inputOnly: true });
     expect(ids("Frobnicator 9B")).toBeNull();
+  });
+
+  it.each([
+    // Titan's titanModel and usage-type spellings, as public parsers of the Price List meet them.
+    ["Titan Text G1 - Express", "amazon.titan-text-express-v1"],
+    ["Titan Text G1 Express", "amazon.titan-text-express-v1"],
+    ["Titan Text Express", "amazon.titan-text-express-v1"],
+    ["Titan Text G1 - Lite", "amazon.titan-text-lite-v1"],
+    ["Titan Text G1 Lite", "amazon.titan-text-lite-v1"],
+    ["Titan Text Premier", "amazon.titan-text-premier-v1:0"],
+    ["Titan Text G1 - Premier", "amazon.titan-text-premier-v1:0"],
+    ["Titan Embeddings G1 - Text", "amazon.titan-embed-text-v1"],
+    ["Titan Text Embeddings", "amazon.titan-embed-text-v1"],
+    ["Titan Text Embeddings V2", "amazon.titan-embed-text-v2:0"],
+    // Names of the other bundled models as the Price List gives them (model, or servicename).
+    ["Claude Instant", "anthropic.claude-instant-v1"],
+    ["Claude 3.5 Sonnet v2", "anthropic.claude-3-5-sonnet-20241022-v2:0"],
+    ["Claude 3.7 Sonnet", "anthropic.claude-3-7-sonnet-20250219-v1:0"],
+    ["Claude Haiku 4.5", "anthropic.claude-haiku-4-5-20251001-v1:0"],
+    ["Nova Premier", "amazon.nova-premier-v1:0"],
+    ["Llama 3.2 11B Instruct", "meta.llama3-2-11b-instruct-v1:0"],
+    ["Llama 4 Maverick 17B Instruct", "meta.llama4-maverick-17b-instruct-v1:0"],
+    ["Mistral 7B Instruct", "mistral.mistral-7b-instruct-v0:2"],
+    ["Mixtral 8x7B Instruct", "mistral.mixtral-8x7b-instruct-v0:1"],
+    ["Pixtral Large (25.02)", "mistral.pixtral-large-2502-v1:0"],
+    ["Jamba 1.5 Mini", "ai21.jamba-1-5-mini-v1:0"],
+    ["DeepSeek-R1", "deepseek.r1-v1:0"],
+    ["gpt-oss-120b", "openai.gpt-oss-120b-1:0"],
+    ["Cohere Generate Model - Command", "cohere.command-text-v14"],
+    ["Command R+", "cohere.command-r-plus-v1:0"],
+  ])("maps the Price List's %s to %s without a names file", async (name, id) => {
+    const card = await loadRateCard({ files: [] });
+    expect(card.models.some((model) => model.id === id)).toBe(true);
+    expect(nameResolver(card, {})(name, null, false)?.id).toBe(id);
   });
 
   it("does not guess between two models that share a normalised name", () => {

@@ -5,6 +5,8 @@ export interface NamedModel {
   id: string;
   name: string;
   provider: string;
+  /** An input-only model (embeddings): an input price without an output price is whole. */
+  inputOnly?: boolean;
 }
 
 /** Resolves a Price List name to a model; `global` asks for the global cross-region profile's id. */
@@ -91,7 +93,7 @@ export function importPriceList(lines: readonly PriceLine[], region: string, res
   for (const model of [...models.values()].sort((a, b) => a.id.localeCompare(b.id))) {
     for (const [lane, input, output] of PAIRS) {
       const has = [model.prices.has(input), model.prices.has(output)];
-      if (has[0] !== has[1]) {
+      if (has[0] !== has[1] && !(model.inputOnly && has[0])) {
         report.incomplete.push({
           id: model.id,
           detail: `${lane} has an ${has[0] ? "input" : "output"} price but no ${has[0] ? "output" : "input"} price`,

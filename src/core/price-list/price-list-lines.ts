@@ -1,6 +1,7 @@
 import type { HourlyRateKey } from "../cost-model/terms.js";
 import { quote } from "../input/quote.js";
 import { shiftDecimal } from "./decimal.js";
+import { TITAN_USAGE_NAMES } from "./price-list-names.js";
 
 /** One on-demand price dimension of one product of the AWS Price List. */
 export interface PriceLine {
@@ -62,6 +63,53 @@ function commonSkip(text: string): string | null {
   return null;
 }
 
+/**
+ * The words a token price's usage type may carry after the model's name: the token kind, the
+ * standard tier, the global profile and Batch. Tiers and kinds bedrock-cost does not model are left
+ * out before (TIERS, NOT_TEXT); a usage type with any other word is left out and named, never
+ * priced as if it were the standard on-demand price.
+ */
+const USAGE_WORDS = new Set([
+  "input",
+  "output",
+  "text",
+  "tokens",
+  "token",
+  "count",
+  "cache",
+  "read",
+  "write",
+  "5m",
+  "standard",
+  "global",
+  "cross",
+  "region",
+  "batch",
+  "units",
+  "inputtokencount",
+  "outputtokencount",
+  "cachereadinputtokencount",
+  "cachewriteinputtokencount",
+  "cachewrite5minputtokencount",
+]);
+
+const TOKEN_KIND = new Set(["input", "output", "cache", "text"]);
+
+/** Whether a usage type's words after the model name are all ones bedrock-cost knows. */
+function knownUsage(usage: string, foundation: boolean): boolean {
+  const words = usage.split(/[-_:]/).filter((word) => word !== "");
+  // AmazonBedrock: REGION-ModelName-kind-...; the kind starts at the first token-kind word.
+  const start = foundation ? 0 : words.findIndex((word) => TOKEN_KIND.has(word));
+  if (start < 0) return true;
+  return words.slice(start).every((word) => USAGE_WORDS.has(word));
+}
+
+/** A Titan product's name from its usage type, when the product names no model. */
+function titanNameOf(usagetype: string): string | null {
+  const slug = usagetype.toLowerCase().replace(/^[a-z0-9]+-/, "");
+  return TITAN_USAGE_NAMES.find(([prefix]) => slug.startsWith(`${prefix}-`))?.[1] ?? null;
+}
+
 function provisionedTerm(text: string): HourlyRateKey | null {
   if (!/provisioned/.test(text)) return null;
   if (/nocommit|no[-_ ]commit/.test(text)) return "noCommit";
@@ -88,7 +136,9 @@ function tokenField(text: string): PriceField | null {
 export function classifyLine(line: PriceLine): Classified {
   const a = line.attributes;
   const foundation = line.offerCode === "AmazonBedrockFoundationModels";
-  const name = (foundation ? a.servicename?.replace(EDITION, "") : (a.model ?? a.titanModel))?.trim() || null;
+  const given = (foundation ? a.servicename?.replace(EDITION, "") : (a.model ?? a.titanModel))?.trim() || null;
+  // Some Titan products carry the offer's own name, or none: their usage type names them.
+  const name = !foundation && (given === null || given === "Amazon Bedrock") ? (titanNameOf(a.usagetype ?? "") ?? given) : given;
   const usage = (foundation ? (a.usagetype ?? "").replace(/^.*MP:[A-Z0-9]+_/, "") : (a.usagetype ?? "")).toLowerCase();
   const text = `${(a.inferenceType ?? "").toLowerCase()} ${(a.feature ?? "").toLowerCase()} ${usage}`;
   if (!name) return { kind: "skip", why: "no model name", name };
@@ -103,6 +153,7 @@ export function classifyLine(line: PriceLine): Classified {
   }
   const skip = commonSkip(text);
   if (skip) return { kind: "skip", why: skip, name };
+  if (!knownUsage(usage, foundation)) return { kind: "skip", why: `unknown usage type ${quote(a.usagetype ?? "")}`, name };
   const field = tokenField(text);
   if (!field) return { kind: "skip", why: "not an input, output or cache price", name };
   const value = tokenValue(line, foundation);

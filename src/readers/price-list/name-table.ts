@@ -71,6 +71,8 @@ export function nameResolver(card: RateCard | null, userNames: Record<string, st
     const id = global ? `global.${found.replace(/^global\./, "")}` : found;
     const known = card?.models.find((model) => model.id === id);
     const shownName = known?.name ?? (global && !found.startsWith("global.") ? `${name} (global profile)` : name);
-    return { id, name: shownName, provider: known?.provider ?? provider ?? providerOfId(id) };
+    // An embeddings model prices input tokens only: known so from the rates, or by its name.
+    const inputOnly = known ? known.onDemand !== undefined && known.onDemand.outputPerMTok === undefined : /embed/i.test(`${id} ${name}`);
+    return { id, name: shownName, provider: known?.provider ?? provider ?? providerOfId(id), inputOnly };
   };
 }

@@ -100,6 +100,26 @@ describe("importPriceList", () => {
     expect(report.prices).toBe(2);
   });
 
+  it("keeps an input-only model's input prices (embeddings), and still drops half a pair of any other model", () => {
+    const embeddings: NameResolver = (name) =>
+      name === "Titan Text Embeddings V2"
+        ? { id: "amazon.titan-embed-text-v2:0", name, provider: "Amazon", inputOnly: true }
+        : resolve(name, null, false);
+    const { models, report } = importPriceList(
+      [
+        line("Titan Text Embeddings V2", "Input tokens", "0.00002"),
+        line("Titan Text Embeddings V2", "input tokens batch", "0.00001"),
+        line("Claude 2.0", "Input tokens", "0.008"),
+      ],
+      "us-east-1",
+      embeddings,
+    );
+    expect(models.map((m) => [m.id, Object.fromEntries(m.prices)])).toEqual([
+      ["amazon.titan-embed-text-v2:0", { "onDemand.inputPerMTok": "0.02", "batch.inputPerMTok": "0.01" }],
+    ]);
+    expect(report.incomplete).toEqual([{ id: "anthropic.claude-v2", detail: "onDemand has an input price but no output price" }]);
+  });
+
   it("keeps a model priced only for Provisioned Throughput", () => {
     const { models } = importPriceList([pt("ProvisionedThroughput_6MonthsCommit_ModelUnits_Usage", "88")], "us-east-1", resolve);
     expect(models.map((m) => [m.id, Object.fromEntries(m.prices)])).toEqual([

@@ -191,3 +191,52 @@ describe("classifyLine: AmazonBedrockFoundationModels (per 1M tokens)", () => {
     });
   });
 });
+
+describe("classifyLine: names and usage types as AWS spells them", () => {
+  it.each([
+    ["USE1-TitanTextG1-Express-input-tokens", undefined, "Titan Text G1 - Express"],
+    ["USE1-TitanTextG1-Lite-output-tokens", "Amazon Bedrock", "Titan Text G1 - Lite"],
+    ["USE1-TitanText-Premier-input-tokens", "Amazon Bedrock", "Titan Text Premier"],
+    ["USE1-TitanEmbeddingV2-Text-input-tokens", "Amazon Bedrock", "Titan Text Embeddings V2"],
+    ["USE1-TitanEmbeddingsG1-Text-input-tokens", undefined, "Titan Embeddings G1 - Text"],
+  ])("names a Titan product without a model name by its usage type %s", (usagetype, model, name) => {
+    const line = legacy(usagetype.includes("output") ? "Output tokens" : "Input tokens", usagetype, "0.0002");
+    delete line.attributes.model;
+    if (model) line.attributes.model = model;
+    expect(classifyLine(line)).toMatchObject({ kind: "price", name });
+  });
+
+  it.each([
+    ["input_tokens_standard", { lane: "onDemand", key: "inputPerMTok" }, false],
+    ["output_tokens_standard", { lane: "onDemand", key: "outputPerMTok" }, false],
+    ["input_tokens_global_standard", { lane: "onDemand", key: "inputPerMTok" }, true],
+    ["cache_read_tokens_standard", { lane: "promptCache", key: "readPerMTok" }, false],
+    ["cache_write_tokens_standard", { lane: "promptCache", key: "writePerMTok" }, false],
+    ["input_tokens_batch", { lane: "batch", key: "inputPerMTok" }, false],
+    ["InputTokenCount_Global", { lane: "onDemand", key: "inputPerMTok" }, true],
+  ])("maps the snake_case usage type %s", (usage, field, global) => {
+    expect(classifyLine(foundation(usage, "3"))).toMatchObject({ kind: "price", field, global });
+  });
+
+  it.each([
+    ["input_tokens_flex", "flex tier"],
+    ["output_tokens_priority", "priority tier"],
+    ["input_tokens_long_ctx_flex", "flex tier"],
+    ["cache_read_tokens_long_ctx_global_standard", "long-context tier"],
+    ["cache_write_tokens_1h_standard", "cache write kept longer than 5 minutes"],
+    ["CacheWrite1hInputTokenCount_Global", "cache write kept longer than 5 minutes"],
+    ["input_tokens_turbo_standard", 'unknown usage type "USE1-MP:USE1_input_tokens_turbo_standard-Units"'],
+  ])("leaves out %s, saying why", (usage, why) => {
+    expect(classifyLine(foundation(usage, "3"))).toMatchObject({ kind: "skip", why });
+  });
+
+  it("leaves out an AmazonBedrock usage type with a qualifier it does not know, naming it, instead of pricing it as on-demand", () => {
+    expect(classifyLine(legacy("Input tokens", "USE1-NovaMicro-input-tokens-turbo", "0.000035"))).toMatchObject({
+      kind: "skip",
+      why: 'unknown usage type "USE1-NovaMicro-input-tokens-turbo"',
+    });
+    expect(
+      classifyLine(legacy("Cross-region global input tokens", "USE1-Nova2.0Lite-input-tokens-cross-region-global-batch", "0.00015")),
+    ).toMatchObject({ kind: "price", global: true, field: { lane: "batch", key: "inputPerMTok" } });
+  });
+});
