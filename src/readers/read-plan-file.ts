@@ -181,18 +181,20 @@ export function readPlanFile(path: string): PlanFile {
 /** The files a plan names (rate overlays, measured traffic) that are not there, at the field naming them. */
 function missingFiles(plan: PlanFile): InputProblem[] {
   const problems: InputProblem[] = [];
-  const check = (file: string, path: FieldPath) => {
+  const check = (file: string, path: FieldPath, folders: boolean) => {
     let why: string | null = null;
     try {
-      if (!statSync(plan.relative(file)).isFile()) why = "is not a file";
+      const stat = statSync(plan.relative(file));
+      if (!stat.isFile() && !(folders && stat.isDirectory())) why = stat.isDirectory() ? "is a folder, not a file" : "is not a file";
     } catch {
       why = "no such file";
     }
     if (why) problems.push(plan.problem(path, `cannot read ${quote(plan.relative(file), 200)}: ${why}`));
   };
-  for (const [i, file] of plan.data.rates.entries()) check(file, ["rates", i]);
+  for (const [i, file] of plan.data.rates.entries()) check(file, ["rates", i], false);
+  // Traffic may be a folder, read whole (an S3 prefix synced with aws s3 sync).
   for (const workload of plan.data.workloads) {
-    for (const [k, file] of (workload.profile ?? []).entries()) check(file, ["workloads", workload.index, "profile", k]);
+    for (const [k, file] of (workload.profile ?? []).entries()) check(file, ["workloads", workload.index, "profile", k], true);
   }
   return problems;
 }

@@ -227,3 +227,10 @@ describe("plan: measured traffic of one data point", () => {
     );
   });
 });
+
+describe("plan: measured traffic in a folder of invocation logs synced from S3", () => {
+  it("reads the folder whole: 100,524,590 input × $3 + 3,590,164 cache read × $0.30 + 14,360,656 output × $15 = $518.06", () => {
+    const report = JSON.parse(runCli(["plan", `${DIR}/plan-s3-logs.yaml`, "--format", "json"]).stdout);
+    expect(report.workloads[0]).toMatchObject({ name: "support-copilot", lane: "on-demand", onDemandMonthlyCost: 518.06 });
+  });
+});
