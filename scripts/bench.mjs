@@ -10,11 +10,17 @@
 // Large files: a 100 MB invocation log (NDJSON with request bodies, as text logging writes them) read by
 // `bedrock-cost profile`, and a 15 MB AWS Price List offer file read by `bedrock-cost rates import`:
 // wall time and peak memory. Target: under 256 MB, for any size of log (it is streamed).
+// Log folder: a month of invocation logs laid out as Bedrock delivers them to S3 (a gzip file an hour
+// under AWSLogs/<account>/BedrockModelInvocationLogs/<region>/<YYYY>/<MM>/<DD>/<HH>/, beside the
+// permission-check object), 1 GB uncompressed (--quick: 50 MB), read by `bedrock-cost profile` in one
+// run, against a bare `gzip -dc | wc -l` of the same files. Targets: within 4x of the bare read (it
+// parses every record), under 256 MB.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CLI = join(ROOT, "dist/cli.cjs");
@@ -184,6 +190,93 @@ function writeInvocationLog(file, megabytes) {
   writeFileSync(file, chunks.join(""), { flag: written === 0 ? "w" : "a" });
 }
 
+/** Words for request and response bodies that compress like text, not like a run of one letter. */
+const WORDS =
+  "the a of to and in for is on that by this with you it not or be are from at as your all have new more an was we will can us about if my has but our one other do no time they he up may what which their out use any there see only so his when here who web also now help get pm view online first am been would how were me services some these click its like service than find".split(
+    " ",
+  );
+
+/**
+ * A month of invocation logs as Bedrock delivers them to S3, about `megabytes` uncompressed: a gzip
+ * file an hour, mixed models. Returns the folder to give profile, and the gzip files.
+ */
+function writeLogFolder(root, megabytes) {
+  const next = random(11);
+  const text = (words) => Array.from({ length: words }, () => WORDS[Math.floor(next() * WORDS.length)]).join(" ");
+  const prefix = join(root, "AWSLogs/123456789012/BedrockModelInvocationLogs");
+  mkdirSync(prefix, { recursive: true });
+  writeFileSync(join(prefix, "amazon-bedrock-logs-permission-check"), "");
+  const hours = 30 * 24;
+  const perHour = (megabytes * 1e6) / hours;
+  const files = [];
+  for (let h = 0; h < hours; h++) {
+    const at = new Date(Date.UTC(2026, 9, 1) + h * 3_600_000);
+    const folder = join(prefix, "us-east-1", at.toISOString().slice(0, 13).replace(/[-T]/g, "/"));
+    mkdirSync(folder, { recursive: true });
+    const lines = [];
+    let bytes = 0;
+    for (let i = 0; bytes < perHour; i++) {
+      const record = {
+        schemaType: "ModelInvocationLog",
+        schemaVersion: "1.0",
+        timestamp: new Date(at.getTime() + Math.floor(next() * 3_600_000)).toISOString(),
+        accountId: "123456789012",
+        region: "us-east-1",
+        requestId: `r-${h}-${i}`,
+        operation: "Converse",
+        modelId: next() < 0.8 ? "anthropic.claude-3-5-sonnet-20241022-v2:0" : "amazon.titan-embed-text-v2:0",
+        input: {
+          inputContentType: "application/json",
+          inputBodyJson: { messages: [{ role: "user", content: [{ text: text(150) }] }] },
+          inputTokenCount: 200 + Math.floor(next() * 4000),
+        },
+        output: {
+          outputContentType: "application/json",
+          outputBodyJson: { output: { text: text(60) } },
+          outputTokenCount: 50 + Math.floor(next() * 800),
+        },
+      };
+      const line = `${JSON.stringify(record)}\n`;
+      lines.push(line);
+      bytes += line.length;
+    }
+    const file = join(folder, `${at.toISOString().replace(/[-:]/g, "").slice(0, 15)}Z_${h.toString(16).padStart(8, "0")}.json.gz`);
+    writeFileSync(file, gzipSync(lines.join(""), { level: 6 }));
+    files.push(file);
+  }
+  return { folder: join(root, "AWSLogs"), files };
+}
+
+function logFolder(dir, rss) {
+  const megabytes = quick ? 50 : 1000;
+  const { folder, files } = writeLogFolder(join(dir, "s3"), megabytes);
+  const runs = quick ? 1 : 3;
+  const compressed = files.reduce((sum, file) => sum + statSync(file).size, 0);
+  const listFile = join(dir, "gz-files");
+  writeFileSync(listFile, files.join("\n"));
+  const bareArgs = ["-c", `xargs gzip -dc < '${listFile}' | wc -l`];
+  const profile = Array.from({ length: runs }, () =>
+    timed([CLI, "profile", folder, "-m", "claude-3.5-sonnet-v2", "--format", "json"], rss),
+  );
+  const bare = Array.from({ length: runs }, () => {
+    const start = process.hrtime.bigint();
+    const run = spawnSync("sh", bareArgs, { encoding: "utf8" });
+    if (run.status !== 0) throw new Error(`gzip -dc | wc -l failed: ${run.stderr}`);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  });
+  const report = JSON.parse(profile[0].stdout);
+  if (!(report.monthly.inputTokens > 0)) throw new Error("profile read no traffic from the log folder");
+  const p = median(profile.map((r) => r.ms));
+  const b = median(bare);
+  const memory = Math.max(...profile.map((r) => r.rssMb));
+  console.log(`\nlog folder as S3 delivers it, median of ${runs} run${runs === 1 ? "" : "s"}`);
+  console.log("files  uncompressed  gzip        profile  gzip -dc | wc -l  ratio  peak memory");
+  console.log(
+    `${String(files.length).padStart(5)}  ${`${megabytes} MB`.padStart(12)}  ${`${(compressed / 1e6).toFixed(0)} MB`.padStart(6)}  ${`${p.toFixed(0)} ms`.padStart(11)}  ${`${b.toFixed(0)} ms`.padStart(16)}  ${(p / b).toFixed(2).padStart(5)}  ${`${memory.toFixed(0)} MB`.padStart(11)}`,
+  );
+  console.log(`targets: within 4x of gzip -dc | wc -l (${(p / b).toFixed(2)}x), under 256 MB (${memory.toFixed(0)} MB)`);
+}
+
 /** An AmazonBedrock offer file of `products` products (about 1.4 KB each, as AWS writes them). */
 function writePriceList(file, products) {
   const doc = {
@@ -333,6 +426,7 @@ try {
   }
   console.log(`targets: profile within 2x of the bare read (worst ${worst.toFixed(2)}x), under 256 MB\n`);
   largeFiles(dir, rss);
+  logFolder(dir, rss);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

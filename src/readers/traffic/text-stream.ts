@@ -1,5 +1,5 @@
-import { createReadStream } from "node:fs";
-import type { Readable } from "node:stream";
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
+import { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 import { InputFileError } from "../../errors.js";
@@ -23,7 +23,7 @@ function isGzip(head: Buffer): boolean {
  */
 async function* bytesOf(path: string, source: string, stdin: (() => Readable) | undefined): AsyncGenerator<Buffer> {
   if (path === STDIN && !stdin) throw new InputFileError([{ source, message: "standard input is read by bedrock-cost profile only" }]);
-  const stream: Readable = path === STDIN ? (stdin as () => Readable)() : createReadStream(path, { highWaterMark: 1 << 20 });
+  const stream: Readable = path === STDIN ? (stdin as () => Readable)() : fileStream(path);
   let gunzip: ReturnType<typeof createGunzip> | undefined;
   try {
     const chunks = stream[Symbol.asyncIterator]();
@@ -69,6 +69,52 @@ async function* bytesOf(path: string, source: string, stdin: (() => Readable) | 
     gunzip?.destroy();
     if (path !== STDIN) stream.destroy();
   }
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * A file's bytes as a stream. A regular file is read synchronously a megabyte at a time, so that a
+ * folder of thousands of small files does not wait on the thread pool for every read; a pipe or a
+ * FIFO (`<(zcat ...)`), which may block, through an asynchronous stream.
+ */
+function fileStream(path: string): Readable {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch {
+    return createReadStream(path); // fails with the open error, reported as for any file
+  }
+  if (!fstatSync(fd).isFile()) {
+    closeSync(fd);
+    return createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  }
+  let closed = false;
+  const close = () => {
+    if (!closed) closeSync(fd);
+    closed = true;
+  };
+  return new Readable({
+    read() {
+      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+      let bytes: number;
+      try {
+        bytes = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+      } catch (error) {
+        close();
+        this.destroy(error as Error);
+        return;
+      }
+      if (bytes === 0) {
+        close();
+        this.push(null);
+      } else this.push(bytes === CHUNK_BYTES ? buffer : buffer.subarray(0, bytes));
+    },
+    destroy(error, callback) {
+      close();
+      callback(error);
+    },
+  });
 }
 
 /** The UTF-8 text of an input (`-`: standard input, which `stdin` opens), a chunk at a time, without a byte-order mark. */

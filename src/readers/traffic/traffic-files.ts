@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync } from "node:fs";
+import { type Dirent, readdirSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { SkipReason } from "../../core/traffic/minute-traffic.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
@@ -36,15 +36,7 @@ export function trafficFiles(args: readonly string[]): TrafficFiles {
   const problems: InputProblem[] = [];
   const seen = new Set<string>();
   const skip = (reason: SkipReason) => result.skipped.set(reason, (result.skipped.get(reason) ?? 0) + 1);
-  const add = (path: string, inFolder: boolean) => {
-    let key = path;
-    if (path !== STDIN) {
-      try {
-        key = realpathSync(path);
-      } catch {
-        // Read it anyway: the reader names the problem.
-      }
-    }
+  const add = (path: string, inFolder: boolean, key = path === STDIN ? path : realKey(path)) => {
     if (seen.has(key)) {
       result.repeated.push(path);
       return;
@@ -55,10 +47,10 @@ export function trafficFiles(args: readonly string[]): TrafficFiles {
   };
   const walk = (folder: string, visited: Set<string>) => {
     let real: string;
-    let names: string[];
+    let entries: Dirent[];
     try {
       real = realpathSync(folder);
-      names = readdirSync(folder).sort();
+      entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       problems.push(...cannotRead(error, folder).problems);
       return;
@@ -66,12 +58,13 @@ export function trafficFiles(args: readonly string[]): TrafficFiles {
     // A link back up the tree would loop for ever.
     if (visited.has(real)) return;
     const inside = new Set(visited).add(real);
-    for (const name of names) {
-      const path = join(folder, name);
-      if (name.startsWith(".")) skip("hidden");
-      else if (name === PERMISSION_CHECK) skip("permission-check");
-      else if (isFolder(path)) walk(path, inside);
-      else add(path, true);
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.name.startsWith(".")) skip("hidden");
+      else if (entry.name === PERMISSION_CHECK) skip("permission-check");
+      else if (entry.isDirectory() || (entry.isSymbolicLink() && isFolder(path))) walk(path, inside);
+      // A file's identity is its folder's real path and its name, unless it is a link.
+      else add(path, true, entry.isSymbolicLink() ? realKey(path) : join(real, entry.name));
     }
   };
   for (const arg of args) {
@@ -80,6 +73,15 @@ export function trafficFiles(args: readonly string[]): TrafficFiles {
   }
   if (problems.length > 0) throw new InputFileError(problems);
   return result;
+}
+
+/** A file's identity, whatever path reaches it; the path itself when it cannot be resolved (the reader names the problem). */
+function realKey(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 function isFolder(path: string): boolean {
