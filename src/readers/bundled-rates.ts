@@ -37,7 +37,9 @@ function compiledRates(): CompiledRates | null {
 function byRegion(versions: BundledVersion[]): Map<string, BundledVersion[]> {
   const regions = new Map<string, BundledVersion[]>();
   for (const version of versions) regions.set(version.region, [...(regions.get(version.region) ?? []), version]);
-  for (const list of regions.values()) list.sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate));
+  // ISO dates sort as plain strings; localeCompare would load the ICU collator on every run (milliseconds).
+  for (const list of regions.values())
+    list.sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0));
   return regions;
 }
 
