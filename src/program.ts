@@ -128,16 +128,18 @@ export function createProgram(io: ProgramIo): Command {
     .command("plan")
     .description("put every workload of a plan file in its lane (on-demand, Batch or PT), with the account's totals")
     .argument("<file>", "a plan file (YAML)");
-  withOptions(plan, ["hoursPerMonth", ...RATE_OPTIONS, "format"]).action(async (file: string, options: PlanOptions, command: Command) => {
-    const { runPlan } = await import("./commands/plan.js");
-    emit(io, await runPlan(file, options, colorOf(io, command)));
-  });
+  withOptions(plan, ["hoursPerMonth", ...RATE_OPTIONS, "allowOutsidePaths", "format"]).action(
+    async (file: string, options: PlanOptions, command: Command) => {
+      const { runPlan } = await import("./commands/plan.js");
+      emit(io, await runPlan(file, options, colorOf(io, command)));
+    },
+  );
 
   const check = program
     .command("check")
     .description("judge a plan's proposed reservations against its workloads and policy: exit 0 passes, 1 fails, 2 bad input")
     .argument("<file>", "a plan file (YAML)");
-  withOptions(check, ["terraform", "hoursPerMonth", ...RATE_OPTIONS, "format"]).action(
+  withOptions(check, ["terraform", "hoursPerMonth", ...RATE_OPTIONS, "allowOutsidePaths", "format"]).action(
     async (file: string, options: CheckOptions, command: Command) => {
       const { runCheck } = await import("./commands/check.js");
       emit(io, await runCheck(file, options, colorOf(io, command)));

@@ -57,6 +57,11 @@ export const OPTIONS = {
       "--profile-map <file>",
       "YAML mapping application-inference-profile ARNs in invocation logs to models: profiles: {ARN: model.id}",
     ),
+  allowOutsidePaths: () =>
+    new Option(
+      "--allow-outside-paths",
+      "let the plan's rates: and profile: paths lead outside the working folder (they must not by default)",
+    ),
   minSaving: () =>
     new Option(
       "--min-saving <share>",

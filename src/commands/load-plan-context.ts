@@ -15,6 +15,8 @@ export interface PlanOptions {
   ratesVersion?: string;
   hoursPerMonth?: number;
   format: Format;
+  /** Let a plan's rates: and profile: lead outside the working folder. */
+  allowOutsidePaths?: boolean;
 }
 
 export interface PlanContext {
@@ -60,7 +62,7 @@ export function endOnProblems(file: string, problems: readonly InputProblem[]): 
 export async function loadPlanContext(file: string, options: PlanOptions): Promise<PlanContext> {
   // The plan reader brings YAML and zod: loaded only by the commands that read a plan.
   const { readPlanFileLeniently } = await import("../readers/read-plan-file.js");
-  const { plan, problems } = readPlanFileLeniently(file);
+  const { plan, problems } = readPlanFileLeniently(file, { cwd: process.cwd(), allowOutside: options.allowOutsidePaths === true });
   const planRegion = plan.data.region;
   if (options.region !== undefined && planRegion !== undefined && options.region !== planRegion) {
     throw new UsageError(`--region ${options.region} differs from region ${planRegion} in ${file}`);

@@ -5,7 +5,7 @@ import { TERMS } from "../core/cost-model/terms.js";
 import { LATENCIES } from "../core/lanes/lanes.js";
 import { DEFAULT_POLICY } from "../core/plans/findings.js";
 import { SLAS } from "../core/plans/workload.js";
-import { describeValue } from "./describe-value.js";
+import { describeKind, describeValue } from "./describe-value.js";
 import { expected, printableText } from "./schema-parts.js";
 import { parseTokenCount, TOKEN_COUNT_FORMS } from "./token-count.js";
 import { parsePeriod } from "./traffic/period-text.js";
@@ -139,7 +139,7 @@ export const planFileSchema = z.strictObject(
   },
   {
     error: (issue) =>
-      issue.code === "invalid_type" ? `expected a mapping with schemaVersion and workloads, got ${describeValue(issue.input)}` : undefined,
+      issue.code === "invalid_type" ? `expected a mapping with schemaVersion and workloads, got ${describeKind(issue.input)}` : undefined,
   },
 );
 

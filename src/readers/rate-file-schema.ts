@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_TOKENS, MAX_USD_PER_MTOK, MAX_USD_PER_UNIT_HOUR } from "../core/cost-model/limits.js";
 import { isCalendarDate } from "../core/input/calendar-date.js";
-import { describeValue } from "./describe-value.js";
+import { describeKind, describeValue } from "./describe-value.js";
 import { expected, printableText } from "./schema-parts.js";
 
 const text = printableText;
@@ -103,7 +103,7 @@ export const rateFileSchema = z.strictObject(
   {
     error: (issue) =>
       issue.code === "invalid_type"
-        ? `expected a mapping with schemaVersion, region and models, got ${describeValue(issue.input)}`
+        ? `expected a mapping with schemaVersion, region and models, got ${describeKind(issue.input)}`
         : undefined,
   },
 );

@@ -1,5 +1,5 @@
-import { statSync } from "node:fs";
-import { dirname, isAbsolute, join } from "node:path";
+import { realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve, sep } from "node:path";
 import type { FieldPath } from "../core/input/field-path.js";
 import { quote } from "../core/input/quote.js";
 import { InputFileError, type InputProblem } from "../errors.js";
@@ -150,7 +150,15 @@ function crossChecks(plan: PlanFile): InputProblem[] {
  * and the files it names that are not there. Throws only when nothing more can be checked (the file
  * cannot be read, is not YAML, or has no list of workloads).
  */
-export function readPlanFileLeniently(path: string): PlanRead {
+/** Where the paths a plan names may lead. */
+export interface PlanPathRule {
+  /** The working folder: a plan's `rates:` and `profile:` must resolve inside it, after links. */
+  cwd: string;
+  /** Read paths outside it too (`--allow-outside-paths`). */
+  allowOutside: boolean;
+}
+
+export function readPlanFileLeniently(path: string, rule?: PlanPathRule): PlanRead {
   const yaml = parseYamlFile(path, readTextFile(path));
   const parsed = planFileSchema.safeParse(yaml.data, { reportInput: true });
   const problems = parsed.success ? [] : zodProblems(yaml, parsed.error, planFileSchema);
@@ -168,20 +176,46 @@ export function readPlanFileLeniently(path: string): PlanRead {
     lineOf: yaml.lineOf,
     problem: (fieldPath, message) => ({ source: path, path: fieldPath, line: yaml.lineOf(fieldPath), message }),
   };
-  return { plan, problems: [...problems, ...crossChecks(plan), ...missingFiles(plan)] };
+  return { plan, problems: [...problems, ...crossChecks(plan), ...missingFiles(plan, rule)] };
 }
 
 /** Reads and validates a plan file; every problem is reported with its field path and line. */
-export function readPlanFile(path: string): PlanFile {
-  const { plan, problems } = readPlanFileLeniently(path);
+export function readPlanFile(path: string, rule?: PlanPathRule): PlanFile {
+  const { plan, problems } = readPlanFileLeniently(path, rule);
   if (problems.length > 0) throw new InputFileError(problems);
   return plan;
 }
 
-/** The files a plan names (rate overlays, measured traffic) that are not there, at the field naming them. */
-function missingFiles(plan: PlanFile): InputProblem[] {
+/** A path's real place, after links; the path itself when it does not exist. */
+function realPlace(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * The files a plan names (rate overlays, measured traffic) that are outside the working folder, or
+ * not there, at the field naming them. A plan from a pull request must not make a CI run read (and
+ * quote into its log) a file elsewhere: `rates: [/etc/shadow]` is refused without being opened.
+ */
+function missingFiles(plan: PlanFile, rule: PlanPathRule | undefined): InputProblem[] {
   const problems: InputProblem[] = [];
+  const root = rule ? realPlace(resolve(rule.cwd)) : undefined;
   const check = (file: string, path: FieldPath, folders: boolean) => {
+    if (root !== undefined && !rule?.allowOutside) {
+      const place = realPlace(resolve(root, plan.relative(file)));
+      if (place !== root && !place.startsWith(`${root}${sep}`)) {
+        problems.push(
+          plan.problem(
+            path,
+            `${quote(file, 200)} leads outside the working folder (${root}): a plan's rates: and profile: paths must stay inside it; give --allow-outside-paths to read it anyway`,
+          ),
+        );
+        return;
+      }
+    }
     let why: string | null = null;
     try {
       const stat = statSync(plan.relative(file));

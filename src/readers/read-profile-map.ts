@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { InputFileError } from "../errors.js";
-import { describeValue } from "./describe-value.js";
+import { describeKind, describeValue } from "./describe-value.js";
 import { readTextFile } from "./read-text-file.js";
 import { parseYamlFile } from "./yaml-document.js";
 import { zodProblems } from "./zod-problems.js";
@@ -27,7 +27,7 @@ const profileMapSchema = z.strictObject(
       },
     ),
   },
-  { error: (issue) => (issue.code === "invalid_type" ? `expected a mapping with profiles, got ${describeValue(issue.input)}` : undefined) },
+  { error: (issue) => (issue.code === "invalid_type" ? `expected a mapping with profiles, got ${describeKind(issue.input)}` : undefined) },
 );
 
 /**

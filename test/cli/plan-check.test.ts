@@ -1,5 +1,9 @@
+import { spawnSync } from "node:child_process";
+import { realpathSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const DIR = "test/fixtures/plans";
 
@@ -232,5 +236,50 @@ describe("plan: measured traffic in a folder of invocation logs synced from S3",
   it("reads the folder whole: 100,524,590 input × $3 + 3,590,164 cache read × $0.30 + 14,360,656 output × $15 = $518.06", () => {
     const report = JSON.parse(runCli(["plan", `${DIR}/plan-s3-logs.yaml`, "--format", "json"]).stdout);
     expect(report.workloads[0]).toMatchObject({ name: "support-copilot", lane: "on-demand", onDemandMonthlyCost: 518.06 });
+  });
+});
+
+describe("plans read in CI do not disclose other files", () => {
+  const outside = tempDir("outside");
+  const shape = tempDir("shape");
+  const CLI = join(process.cwd(), "dist/cli.cjs");
+  const run = (cwd: string, args: string[]) => {
+    const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { PATH: process.env.PATH ?? "", TZ: "UTC" } });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it("refuses rates: and profile: paths that lead outside the working folder, after links, unless --allow-outside-paths", () => {
+    const { dir, file } = outside;
+    file(
+      "quote.yaml",
+      "schemaVersion: 1\nregion: us-east-1\nmodels:\n  - id: claude-instant\n    provisioned:\n      hourlyPerUnit: {sixMonth: 20}\n",
+    );
+    symlinkSync("/etc/hostname", join(dir, "link.yaml"));
+    file(
+      "plan.yaml",
+      "schemaVersion: 1\nrates: [quote.yaml, /etc/passwd, link.yaml]\nworkloads:\n  - {name: a, model: claude-instant, profile: [../../etc/shadow]}\n",
+    );
+    const refused = run(dir, ["plan", "plan.yaml"]);
+    expect(refused.code).toBe(2);
+    const root = realpathSync(dir);
+    const tail = `leads outside the working folder (${root}): a plan's rates: and profile: paths must stay inside it; give --allow-outside-paths to read it anyway`;
+    expect(refused.stderr).toBe(
+      [
+        `error: plan.yaml:2: rates[1]: "/etc/passwd" ${tail}`,
+        `error: plan.yaml:2: rates[2]: "link.yaml" ${tail}`,
+        `error: plan.yaml:4: workloads[0].profile[0]: "../../etc/shadow" ${tail}`,
+        "",
+      ].join("\n"),
+    );
+    // Nothing of those files is read, so nothing of them is quoted.
+    expect(refused.stderr).not.toMatch(/root:|\$6\$/);
+  });
+
+  it("quotes none of a file that is not of the expected shape at all", () => {
+    const { file } = shape;
+    const notPlan = file("secrets.yaml", "AKIAIOSFODNN7EXAMPLE-and-a-secret-key\n");
+    const r = runCli(["plan", notPlan]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${notPlan}:1: expected a mapping with schemaVersion and workloads, got a string\n`);
   });
 });

@@ -18,6 +18,7 @@ const SONNET = ["-m", "claude-3.5-sonnet-v2"];
 // 140,000 input, 5,000 cache-read and 20,000 output tokens in 61 minutes, over 43,800 minutes.
 const MONTHLY = { inputTokens: 100_524_590, outputTokens: 14_360_656, cacheReadTokens: 3_590_164, cacheWriteTokens: 0 };
 const { file } = tempDir("profile-logs");
+const folder = tempDir("folder");
 
 function report(args: readonly string[], input?: Uint8Array) {
   const run = runCli(["profile", ...args, ...SONNET, "--format", "json"], {}, input);
@@ -106,7 +107,7 @@ describe("profile: invocation logs as they land in S3", () => {
   });
 
   it("leaves out hidden files and files of no traffic format in a folder, and counts them; a named one is an error", () => {
-    const { dir, file: put } = tempDir("folder");
+    const { dir, file: put } = folder;
     put("a.json.gz", readFileSync(GZ_FILES[0] as string));
     put("b.json.gz", readFileSync(GZ_FILES[1] as string));
     put(".DS_Store", Buffer.from([0, 0, 0, 1, 66, 117, 100, 49]));

@@ -111,7 +111,7 @@ describe("parseRateFile", () => {
 
   it("describes an empty file and a file of the wrong shape", async () => {
     expect(problemsOf(() => parseRateFile("", "empty.yaml", false))).toEqual([
-      "empty.yaml: expected a mapping with schemaVersion, region and models, got null",
+      "empty.yaml: expected a mapping with schemaVersion, region and models, got nothing",
     ]);
     expect(problemsOf(() => parseRateFile("- 1\n- 2\n", "list.yaml", false))).toEqual([
       "list.yaml:1: expected a mapping with schemaVersion, region and models, got a list",

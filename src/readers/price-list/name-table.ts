@@ -3,7 +3,7 @@ import type { NamedModel, NameResolver } from "../../core/price-list/import-pric
 import { PRICE_LIST_NAMES, providerOfId } from "../../core/price-list/price-list-names.js";
 import type { RateCard } from "../../core/rates/rate-card.js";
 import { InputFileError } from "../../errors.js";
-import { describeValue } from "../describe-value.js";
+import { describeKind, describeValue } from "../describe-value.js";
 import { readTextFile } from "../read-text-file.js";
 import { parseYamlFile } from "../yaml-document.js";
 import { zodProblems } from "../zod-problems.js";
@@ -20,7 +20,7 @@ const namesFileSchema = z.strictObject(
       { error: (issue) => `expected a mapping of Price List names to Bedrock model ids, got ${describeValue(issue.input)}` },
     ),
   },
-  { error: (issue) => (issue.code === "invalid_type" ? `expected a mapping with names, got ${describeValue(issue.input)}` : undefined) },
+  { error: (issue) => (issue.code === "invalid_type" ? `expected a mapping with names, got ${describeKind(issue.input)}` : undefined) },
 );
 
 /** A user's table of Price List names: `names: {"Price List name": bedrock.model-id}`. */
