@@ -43,14 +43,39 @@ if (writing) {
     writeFileSync(cacheFile, script.createCachedData());
   })();
 } else {
+  // A reader that stops early (`| head -1`) closes the pipe: the rest of the report is not wanted,
+  // and the exit code stays the one the work earned (a passing check still exits 0 in CI). Any other
+  // failure to write the report (a full disk) is one line on stderr and exit code 2.
+  let stdoutClosed = false;
+  let stdoutFailed = false;
+  process.stdout.on("error", (error) => {
+    if (error.code === "EPIPE") {
+      stdoutClosed = true;
+      return;
+    }
+    if (stdoutFailed) return;
+    stdoutFailed = true;
+    const reason = error.code === "ENOSPC" ? "no space left on device" : error.message;
+    try {
+      process.stderr.write(`error: cannot write the report to standard output: ${reason}\n`);
+    } catch {
+      // stderr is gone too: the exit code still says it
+    }
+    process.exitCode = 2;
+  });
+  process.stderr.on("error", () => {
+    // A closed stderr must not turn a finished run into a crash.
+  });
   main(process.argv.slice(2), {
-    writeOut: (text) => process.stdout.write(text),
+    writeOut: (text) => {
+      if (!stdoutClosed && !stdoutFailed) process.stdout.write(text);
+    },
     writeErr: (text) => process.stderr.write(text),
     env: process.env,
     isTTY: process.stdout.isTTY === true,
     columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
     stdin: () => process.stdin,
   }).then((code) => {
-    process.exitCode = code;
+    process.exitCode = stdoutFailed ? 2 : code;
   });
 }
