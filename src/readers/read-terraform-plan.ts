@@ -149,7 +149,8 @@ export function parseTerraformPlan(text: string, source: string): TerraformPt[] 
   const values = plan.planned_values;
   if (isObject(values)) reader.planned(values.root_module, ["planned_values", "root_module"], 0, planned);
   const changed = new Set(found.map((pt) => pt.address));
-  found.push(...planned.filter((pt) => !changed.has(pt.address)));
+  // A loop, not push(...): a plan of 150,000 resources would overflow the call stack.
+  for (const pt of planned) if (!changed.has(pt.address)) found.push(pt);
   if (reader.problems.length > 0) throw new InputFileError(reader.problems);
   return found;
 }

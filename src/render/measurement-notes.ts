@@ -66,7 +66,7 @@ export function measurementNoteMessage(note: MeasurementNote): string {
     case "REPEATED_FILES":
       return `Read once, though named more than once (a glob that overlaps another?): ${note.files.slice(0, 5).join(", ")}${note.files.length > 5 ? ", ..." : ""}.`;
     case "IGNORED_METRICS":
-      return `Left out metrics that are not token counts: ${note.labels.join(", ")}.`;
+      return `Left out metrics that are not token counts: ${note.labels.slice(0, 5).join(", ")}${note.labels.length > 5 ? `, and ${formatCount(note.labels.length - 5)} more` : ""}.`;
     case "NO_PT_PRICE":
       return "No PT price is known for this model: add your quote with --rates FILE (provisioned.hourlyPerUnit) or --unit-hourly USD with --term.";
     case "NO_PT_PRICE_FOR_TERM":

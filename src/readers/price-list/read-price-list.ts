@@ -144,7 +144,7 @@ export function readPriceList(files: readonly string[]): PriceListRead {
       continue;
     }
     if (isObject(doc) && "products" in doc && "terms" in doc) read.editions.push(readBulk(doc, reader));
-    else if (isObject(doc) && "PriceList" in doc) read.editions.push(...readGetProducts(doc, reader));
+    else if (isObject(doc) && "PriceList" in doc) for (const edition of readGetProducts(doc, reader)) read.editions.push(edition);
     else {
       problems.push({
         source: file,
@@ -153,7 +153,8 @@ export function readPriceList(files: readonly string[]): PriceListRead {
       continue;
     }
     problems.push(...reader.problems);
-    read.lines.push(...reader.lines);
+    // A loop, not push(...): an offer file has as many lines as an argument list can hold, and more.
+    for (const line of reader.lines) read.lines.push(line);
   }
   if (problems.length > 0) throw new InputFileError(problems);
   return read;

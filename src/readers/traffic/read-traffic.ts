@@ -159,7 +159,8 @@ async function readOne(file: TrafficFile, options: TrafficOptions, sinks: Sinks)
     }
     if (!isObject(doc)) return notTraffic();
     if ("MetricDataResults" in doc) {
-      sinks.metrics.push(...metricDataResults(doc, source));
+      // A loop, not push(...): a SEARCH over many metrics returns hundreds of thousands of results.
+      for (const result of metricDataResults(doc, source)) sinks.metrics.push(result);
       return "get-metric-data";
     }
     if ("Datapoints" in doc) {
@@ -182,7 +183,7 @@ async function readOne(file: TrafficFile, options: TrafficOptions, sinks: Sinks)
   }
   // CSV: a header line first. In a folder, only a file whose header names timestamp is taken for one.
   if (file.inFolder ? !/(^|,)\s*"?timestamp"?\s*(,|$)/.test(firstLine) : start !== "" && !firstLine.includes(",")) return notTraffic();
-  sinks.series.push(...(await readTrafficCsv(input.chunks, source, options.period)));
+  for (const series of await readTrafficCsv(input.chunks, source, options.period)) sinks.series.push(series);
   return "csv";
 }
 
