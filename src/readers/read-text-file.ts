@@ -1,9 +1,10 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { InputFileError } from "../errors.js";
+import { MAX_WHOLE_FILE_BYTES, notAFile, readPipeWhole, specialKind, tooLarge } from "./special-files.js";
 
 const REASONS: Record<string, string> = {
   ENOENT: "no such file",
-  EISDIR: "is a directory, not a file",
+  EISDIR: "it is a folder, not a file",
   EACCES: "permission denied",
   EPERM: "permission denied",
 };
@@ -39,11 +40,20 @@ export function binaryProblem(text: string, firstLine = 1): { line: number; mess
  * Reads a user's file as UTF-8 text. A file that cannot be read, or that is binary (bytes that are
  * not UTF-8, or NUL characters), is an input error naming it and the line.
  */
-export function readTextFile(path: string, shownAs = path): string {
+export function readTextFile(path: string, shownAs = path, maxBytes = MAX_WHOLE_FILE_BYTES): string {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    // Looked at before it is opened: a device or a pipe with no writer must not block, nor an endless one fill memory.
+    const stat = statSync(path);
+    const kind = specialKind(stat);
+    if (kind) throw notAFile(shownAs, kind);
+    if (stat.isFIFO()) text = readPipeWhole(path, shownAs, maxBytes).toString("utf8");
+    else {
+      if (stat.size > maxBytes) throw tooLarge(shownAs, maxBytes);
+      text = readFileSync(path, "utf8");
+    }
   } catch (error) {
+    if (error instanceof InputFileError) throw error;
     throw cannotRead(error, shownAs);
   }
   const binary = binaryProblem(text);

@@ -101,7 +101,7 @@ describe("loadRateCard", () => {
   it("reports every unreadable file at once", async () => {
     expect(await problemsOfAsync(() => loadRateCard({ files: ["no/such.yaml", "test/fixtures"] }))).toEqual([
       "no/such.yaml: cannot read: no such file",
-      "test/fixtures: cannot read: is a directory, not a file",
+      "test/fixtures: cannot read: it is a folder, not a file",
     ]);
   });
 });

@@ -1,9 +1,10 @@
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 import { InputFileError } from "../../errors.js";
 import { binaryProblem, cannotRead } from "../read-text-file.js";
+import { notAFile, openPipe, specialKind } from "../special-files.js";
 
 /** What `-` names: standard input, read as a stream. */
 export const STDIN = "-";
@@ -23,7 +24,12 @@ function isGzip(head: Buffer): boolean {
  */
 async function* bytesOf(path: string, source: string, stdin: (() => Readable) | undefined): AsyncGenerator<Buffer> {
   if (path === STDIN && !stdin) throw new InputFileError([{ source, message: "standard input is read by bedrock-cost profile only" }]);
-  const stream: Readable = path === STDIN ? (stdin as () => Readable)() : fileStream(path);
+  let stream: Readable;
+  try {
+    stream = path === STDIN ? (stdin as () => Readable)() : fileStream(path, source);
+  } catch (error) {
+    throw error instanceof InputFileError ? error : cannotRead(error, source);
+  }
   let gunzip: ReturnType<typeof createGunzip> | undefined;
   try {
     const chunks = stream[Symbol.asyncIterator]();
@@ -73,48 +79,64 @@ async function* bytesOf(path: string, source: string, stdin: (() => Readable) | 
 
 const CHUNK_BYTES = 1 << 20;
 
-/**
- * A file's bytes as a stream. A regular file is read synchronously a megabyte at a time, so that a
- * folder of thousands of small files does not wait on the thread pool for every read; a pipe or a
- * FIFO (`<(zcat ...)`), which may block, through an asynchronous stream.
- */
-function fileStream(path: string): Readable {
-  let fd: number;
-  try {
-    fd = openSync(path, "r");
-  } catch {
-    return createReadStream(path); // fails with the open error, reported as for any file
-  }
-  if (!fstatSync(fd).isFile()) {
-    closeSync(fd);
-    return createReadStream(path, { highWaterMark: CHUNK_BYTES });
-  }
+/** Reads a descriptor a megabyte at a time into a stream; `retry` waits and reads again when a pipe has nothing yet. */
+function descriptorStream(fd: number, first: Buffer, retry: boolean): Readable {
   let closed = false;
   const close = () => {
     if (!closed) closeSync(fd);
     closed = true;
   };
+  let pending: Buffer | null = first.length > 0 ? first : null;
   return new Readable({
     read() {
-      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-      let bytes: number;
-      try {
-        bytes = readSync(fd, buffer, 0, CHUNK_BYTES, null);
-      } catch (error) {
-        close();
-        this.destroy(error as Error);
+      if (pending) {
+        this.push(pending);
+        pending = null;
         return;
       }
-      if (bytes === 0) {
-        close();
-        this.push(null);
-      } else this.push(bytes === CHUNK_BYTES ? buffer : buffer.subarray(0, bytes));
+      const attempt = () => {
+        const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+        let bytes: number;
+        try {
+          bytes = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+        } catch (error) {
+          if (retry && (error as NodeJS.ErrnoException).code === "EAGAIN") {
+            setTimeout(attempt, 2);
+            return;
+          }
+          close();
+          this.destroy(error as Error);
+          return;
+        }
+        if (bytes === 0) {
+          close();
+          this.push(null);
+        } else this.push(bytes === CHUNK_BYTES ? buffer : buffer.subarray(0, bytes));
+      };
+      attempt();
     },
     destroy(error, callback) {
       close();
       callback(error);
     },
   });
+}
+
+/**
+ * A file's bytes as a stream, looked at before it is opened. A regular file is read synchronously a
+ * megabyte at a time, so that a folder of thousands of small files does not wait on the thread pool
+ * for every read; a pipe (`<(zcat ...)`, a FIFO) is opened without blocking, refused at once when
+ * nothing writes to it, and read as its writer writes; a device or a socket is refused.
+ */
+function fileStream(path: string, source: string): Readable {
+  const stat = statSync(path);
+  const kind = specialKind(stat);
+  if (kind) throw notAFile(source, kind);
+  if (stat.isFIFO()) {
+    const { fd, first } = openPipe(path, source);
+    return descriptorStream(fd, first, true);
+  }
+  return descriptorStream(openSync(path, "r"), Buffer.alloc(0), false);
 }
 
 /** The UTF-8 text of an input (`-`: standard input, which `stdin` opens), a chunk at a time, without a byte-order mark. */
@@ -173,10 +195,32 @@ export async function peek(chunks: TextChunks, size: number): Promise<{ head: st
   };
 }
 
-/** All the text of `chunks`: for formats read whole (JSON documents). */
-export async function readAll(chunks: TextChunks, source: string): Promise<string> {
+/**
+ * The most a traffic file read whole (CloudWatch JSON, records in a JSON array) may hold: its many
+ * timestamps take about eight times the file's size in memory, which then stays under 256 MB. Larger
+ * CloudWatch data comes in several pages (files), which are merged; larger logs, one record a line.
+ */
+const MAX_WHOLE_TRAFFIC_CHARS = 32 * 1024 * 1024;
+
+/** The longest line of a file read a line at a time (a record with its request and response bodies). */
+const MAX_LINE_CHARS = 64 * 1024 * 1024;
+
+/** All the text of `chunks`: for formats read whole (JSON documents), up to `maxChars`. */
+export async function readAll(chunks: TextChunks, source: string, maxChars = MAX_WHOLE_TRAFFIC_CHARS): Promise<string> {
   const parts: string[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
+  let length = 0;
+  for await (const chunk of chunks) {
+    length += chunk.length;
+    if (length > maxChars) {
+      throw new InputFileError([
+        {
+          source,
+          message: `larger than ${maxChars / (1024 * 1024)} MB, the most read whole of a JSON traffic file: give CloudWatch data as several pages (files), and logs one record a line`,
+        },
+      ]);
+    }
+    parts.push(chunk);
+  }
   const text = parts.join("");
   const binary = binaryProblem(text);
   if (binary) throw new InputFileError([{ source, line: binary.line, message: binary.message }]);
@@ -185,30 +229,53 @@ export async function readAll(chunks: TextChunks, source: string): Promise<strin
 
 /**
  * Calls `visit` with each line of `chunks` and its 1-based number (CRLF or LF). The work is done a
- * chunk at a time, synchronously within it, so a file of millions of lines pays for few awaits.
- * Return false from `visit` to stop reading.
+ * chunk at a time, synchronously within it, so a file of millions of lines pays for few awaits; each
+ * chunk is scanned once, however long its lines, and a line past MAX_LINE_CHARS is an error. Return
+ * false from `visit` to stop reading.
  */
 export async function eachLine(
   chunks: TextChunks,
   source: string,
   visit: (line: string, lineNumber: number) => boolean | undefined,
 ): Promise<void> {
-  let carry = "";
+  // The start of a line that began in an earlier chunk: kept in parts, so that a long line is not rescanned.
+  let carry: string[] = [];
+  let carried = 0;
   let lineNumber = 0;
   for await (const chunk of chunks) {
-    const text = carry + chunk;
-    const binary = binaryProblem(text, lineNumber + 1);
+    const binary = binaryProblem(chunk, lineNumber + 1);
     if (binary) throw new InputFileError([{ source, line: binary.line, message: binary.message }]);
     let start = 0;
     for (;;) {
-      const end = text.indexOf("\n", start);
+      const end = chunk.indexOf("\n", start);
       if (end < 0) break;
       lineNumber++;
-      const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+      let line = chunk.slice(start, end);
+      if (carry.length > 0) {
+        line = carry.join("") + line;
+        carry = [];
+        carried = 0;
+      }
+      if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
       if (visit(line, lineNumber) === false) return;
       start = end + 1;
     }
-    carry = text.slice(start);
+    if (start < chunk.length) {
+      carried += chunk.length - start;
+      if (carried > MAX_LINE_CHARS) {
+        throw new InputFileError([
+          {
+            source,
+            line: lineNumber + 1,
+            message: `a line longer than ${MAX_LINE_CHARS / (1024 * 1024)} MB: not a file of one record or row a line`,
+          },
+        ]);
+      }
+      carry.push(chunk.slice(start));
+    }
   }
-  if (carry.length > 0) visit(carry.endsWith("\r") ? carry.slice(0, -1) : carry, lineNumber + 1);
+  if (carry.length > 0) {
+    const line = carry.join("");
+    visit(line.endsWith("\r") ? line.slice(0, -1) : line, lineNumber + 1);
+  }
 }
