@@ -23,7 +23,7 @@ if (!writing) {
 const script = new Script(wrap(readFileSync(bundle, "utf8")), { filename: bundle, cachedData });
 const bundleModule = { exports: {} };
 script.runInThisContext().call(bundleModule.exports, bundleModule.exports, require, bundleModule, bundle, __dirname);
-const { main } = bundleModule.exports;
+const { main, removeTemporaryFiles } = bundleModule.exports;
 
 // The build runs the commands people run most, quietly, so that their code is in the cache.
 const WARM_UP = [
@@ -63,6 +63,18 @@ if (writing) {
     }
     process.exitCode = 2;
   });
+  // A run ended by Ctrl-C, kill or a closed terminal leaves no temporary file behind, and says so in
+  // its exit code (128 + the signal's number).
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
+  ]) {
+    process.on(signal, () => {
+      removeTemporaryFiles();
+      process.exit(code);
+    });
+  }
   process.stderr.on("error", () => {
     // A closed stderr must not turn a finished run into a crash.
   });

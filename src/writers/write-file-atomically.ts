@@ -1,14 +1,53 @@
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { closeSync, fsyncSync, linkSync, lstatSync, openSync, renameSync, rmSync, type Stats, writeSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { UsageError } from "../errors.js";
+
+/** Temporary files being written: a signal that ends the run removes them (see removeTemporaryFiles). */
+const temporaryFiles = new Set<string>();
+let written = 0;
+
+/** Removes every temporary file a write has not finished with: for a run ended by a signal. */
+export function removeTemporaryFiles(): void {
+  for (const path of temporaryFiles) rmSync(path, { force: true });
+  temporaryFiles.clear();
+}
+
+/** What is at a path that must not be written over, in words; null for nothing there, a file or a link. */
+function notWritable(stat: Stats | undefined): string | null {
+  if (!stat || stat.isFile() || stat.isSymbolicLink()) return null;
+  if (stat.isDirectory()) return "it is a folder, not a file";
+  if (stat.isCharacterDevice()) return "it is a character device (such as /dev/zero), not a file";
+  if (stat.isBlockDevice()) return "it is a block device, not a file";
+  if (stat.isFIFO()) return "it is a named pipe, not a file";
+  if (stat.isSocket()) return "it is a socket, not a file";
+  return "it is not a regular file";
+}
+
+function lstatOrNothing(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Writes `text` to `path` through a temporary file in the same folder, renamed into place, so that
- * a reader never sees half a file. An existing file is kept unless `force`.
+ * a reader never sees half a file. An existing file is kept unless `force`; a folder, a device, a
+ * pipe or a socket is never written over; a link is replaced (with `force`) by the file itself, and
+ * what it pointed to is never written. The temporary name is short, so that any name the file
+ * system takes can be written.
  */
 export function writeFileAtomically(path: string, text: string, force: boolean, flag: string): void {
-  if (!force && existsSync(path)) throw new UsageError(`${flag} ${path}: the file exists; add --force to replace it`);
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const existing = lstatOrNothing(path);
+  const refused = notWritable(existing);
+  if (refused) throw new UsageError(`${flag} ${path}: ${refused}`);
+  if (!force && existing) {
+    const what = existing.isSymbolicLink() ? "the file exists (a link)" : "the file exists";
+    throw new UsageError(`${flag} ${path}: ${what}; add --force to replace it`);
+  }
+  const temporary = join(dirname(path), `.bedrock-cost-${process.pid}-${(++written).toString(36)}.tmp`);
+  temporaryFiles.add(temporary);
   try {
     const fd = openSync(temporary, "wx");
     try {
@@ -17,6 +56,7 @@ export function writeFileAtomically(path: string, text: string, force: boolean, 
     } finally {
       closeSync(fd);
     }
+    // rename replaces a link itself, never the file it points to.
     if (force) renameSync(temporary, path);
     else publishNew(temporary, path, flag);
   } catch (error) {
@@ -24,6 +64,8 @@ export function writeFileAtomically(path: string, text: string, force: boolean, 
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(`${flag} ${path}: cannot write (${code ?? (error as Error).message})`);
+  } finally {
+    temporaryFiles.delete(temporary);
   }
 }
 

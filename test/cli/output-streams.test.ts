@@ -48,3 +48,24 @@ describe("standard output that goes away", () => {
     }
   });
 });
+
+describe("signals", () => {
+  it.each([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
+  ] as const)("%s ends the run with exit code %i", async (signal, code) => {
+    const { spawn } = await import("node:child_process");
+    // profile waits on standard input that never ends, until the signal.
+    const child = spawn(process.execPath, [CLI, "profile", "-", "-m", "claude-instant"], { stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    child.kill(signal);
+    const exit = await new Promise<number | null>((resolve) => child.on("exit", (status) => resolve(status)));
+    expect(exit).toBe(code);
+    expect(stderr).toBe("");
+  });
+});
