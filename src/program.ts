@@ -12,7 +12,7 @@ import type { RatesDiffOptions } from "./commands/rates-diff.js";
 import type { RatesImportOptions } from "./commands/rates-import.js";
 import type { RatesValidateOptions } from "./commands/rates-validate.js";
 import type { Charset } from "./render/charset.js";
-import { terminalSafe } from "./render/terminal-safe.js";
+import { terminalSafe, terminalSafeLines } from "./render/terminal-safe.js";
 import { VERSION } from "./version.js";
 
 export interface ProgramIo {
@@ -74,7 +74,8 @@ export function createProgram(io: ProgramIo): Command {
     .option("--color", "colour the table even when stdout is not a terminal")
     .option("--no-color", "never colour the output")
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.writeOut(text), writeErr: (text) => io.writeErr(text) })
+    // commander echoes what the user typed (an unknown option, a bad value): shown only as safe text.
+    .configureOutput({ writeOut: (text) => io.writeOut(text), writeErr: (text) => io.writeErr(terminalSafeLines(text)) })
     .showSuggestionAfterError(true)
     .helpCommand(false);
 

@@ -1,4 +1,5 @@
 import type { Term } from "../core/cost-model/terms.js";
+import { escapeControls } from "../core/input/escape-controls.js";
 import type { FieldPath } from "../core/input/field-path.js";
 import { InputFileError, type InputProblem } from "../errors.js";
 import { describeValue } from "./describe-value.js";
@@ -74,7 +75,8 @@ class PlanReader {
       return undefined;
     }
     if (entry.type !== PT_RESOURCE_TYPE || entry.mode === "data") return undefined;
-    const address = typeof entry.address === "string" ? entry.address : `${PT_RESOURCE_TYPE}[${index}]`;
+    // An address is shown in tables: a hostile plan's escape sequences are shown as text, not acted on.
+    const address = typeof entry.address === "string" ? escapeControls(entry.address) : `${PT_RESOURCE_TYPE}[${index}]`;
     const change = entry.change;
     if (!isObject(change) || !Array.isArray(change.actions) || !change.actions.every((action) => typeof action === "string")) {
       this.problem([...at, "change", "actions"], `${address}: expected change.actions, a list such as ["create"]`);
@@ -104,7 +106,7 @@ class PlanReader {
       if (!isObject(resource) || resource.type !== PT_RESOURCE_TYPE || resource.mode === "data") return;
       const at = [...path, "resources", i];
       const values = this.values(resource.values, {}, [...at, "values"]);
-      const address = typeof resource.address === "string" ? resource.address : `${PT_RESOURCE_TYPE}[${i}]`;
+      const address = typeof resource.address === "string" ? escapeControls(resource.address) : `${PT_RESOURCE_TYPE}[${i}]`;
       found.push({
         address,
         paths: { before: [...at, "values"], after: [...at, "values"] },

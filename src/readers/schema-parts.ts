@@ -2,7 +2,8 @@ import { z } from "zod";
 import { describeValue } from "./describe-value.js";
 
 /** No control characters: a name is printed in tables and messages. */
-const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+// No control characters, and no bidirectional controls that would reorder what a terminal shows.
+const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/;
 
 /** The message for a field that is missing or of the wrong type. */
 export function expected(what: string) {

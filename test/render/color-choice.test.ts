@@ -14,6 +14,9 @@ describe("shouldColor: --color / --no-color, then NO_COLOR, then FORCE_COLOR, th
     [undefined, { FORCE_COLOR: "false" }, true, false],
     [undefined, {}, true, true],
     [undefined, {}, false, false],
+    [undefined, { TERM: "dumb" }, true, false],
+    [undefined, { TERM: "dumb", FORCE_COLOR: "1" }, true, false],
+    [true, { TERM: "dumb" }, true, true],
   ] as const)("flag %s, env %j, terminal %s → %s", (flag, env, isTTY, expected) => {
     expect(shouldColor({ flag, env, isTTY })).toBe(expected);
   });
