@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
 import { Command } from "commander";
+import { collect } from "./cli/option-parsers.js";
 import { OPTIONS, type OptionName } from "./cli/options.js";
 import type { ChartOptions } from "./commands/chart.js";
 import type { CheckOptions } from "./commands/check.js";
@@ -11,6 +12,7 @@ import type { RatesListOptions, RatesShowOptions } from "./commands/rates.js";
 import type { RatesDiffOptions } from "./commands/rates-diff.js";
 import type { RatesImportOptions } from "./commands/rates-import.js";
 import type { RatesValidateOptions } from "./commands/rates-validate.js";
+import { UsageError } from "./errors.js";
 import type { Charset } from "./render/charset.js";
 import { terminalSafe, terminalSafeLines } from "./render/terminal-safe.js";
 import { VERSION } from "./version.js";
@@ -65,6 +67,23 @@ const WORKLOAD_OPTIONS = [
   "minSaving",
 ] as const;
 
+/**
+ * A flag that takes one value, given twice (`--region us-east-1 ... --region eu-west-1`), is an error
+ * rather than "the last one wins": in a long CI command line the first may be the one meant.
+ * Repeatable flags (`--rates`) stay repeatable.
+ */
+function refuseRepeatedFlags(command: Command, argv: readonly string[]): void {
+  const end = argv.indexOf("--");
+  const args = end < 0 ? argv : argv.slice(0, end);
+  for (const option of command.options) {
+    if (!(option.required || option.optional) || option.parseArg === collect) continue;
+    const given = args.filter(
+      (arg) => arg === option.long || arg === option.short || (option.long !== undefined && arg.startsWith(`${option.long}=`)),
+    ).length;
+    if (given > 1) throw new UsageError(`${option.long ?? option.short} is given ${given} times: give it once`);
+  }
+}
+
 // Each command's code is imported when the command runs, so that --help, --version and every
 // command start without loading what they do not use.
 export function createProgram(io: ProgramIo): Command {
@@ -77,7 +96,9 @@ export function createProgram(io: ProgramIo): Command {
     // commander echoes what the user typed (an unknown option, a bad value): shown only as safe text.
     .configureOutput({ writeOut: (text) => io.writeOut(text), writeErr: (text) => io.writeErr(terminalSafeLines(text)) })
     .showSuggestionAfterError(true)
-    .helpCommand(false);
+    .helpCommand(false)
+    // commander keeps the words it parsed in rawArgs, which its types do not declare.
+    .hook("preAction", (_, action) => refuseRepeatedFlags(action, (program as unknown as { rawArgs: string[] }).rawArgs));
 
   const compare = program
     .command("compare")

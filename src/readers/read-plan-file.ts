@@ -1,6 +1,7 @@
 import { realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve, sep } from "node:path";
 import type { FieldPath } from "../core/input/field-path.js";
+import { nameKey } from "../core/input/name-key.js";
 import { quote } from "../core/input/quote.js";
 import { InputFileError, type InputProblem } from "../errors.js";
 import { isObject } from "./is-object.js";
@@ -92,10 +93,11 @@ function crossChecks(plan: PlanFile): InputProblem[] {
   const firstIndex = new Map<string, number>();
   for (const workload of workloads) {
     const i = workload.index;
-    const earlier = firstIndex.get(workload.name);
+    // "Chat" and "chat", or a name in two Unicode normalisations, are one name.
+    const earlier = firstIndex.get(nameKey(workload.name));
     if (earlier !== undefined)
       problems.push(plan.problem(["workloads", i, "name"], `duplicate name ${quote(workload.name)}, also workloads[${earlier}]`));
-    else firstIndex.set(workload.name, i);
+    else firstIndex.set(nameKey(workload.name), i);
     if ((workload.monthly === undefined) === (workload.profile === undefined)) {
       problems.push(
         plan.problem(["workloads", i], "give either monthly (token counts) or profile (measured traffic files), not both or neither"),
@@ -118,12 +120,12 @@ function crossChecks(plan: PlanFile): InputProblem[] {
   for (const reservation of reservations) {
     const i = reservation.index;
     if (reservation.name !== undefined) {
-      const earlier = reservationNames.get(reservation.name);
+      const earlier = reservationNames.get(nameKey(reservation.name));
       if (earlier !== undefined)
         problems.push(
           plan.problem(["reservations", i, "name"], `duplicate name ${quote(reservation.name)}, also reservations[${earlier}]`),
         );
-      else reservationNames.set(reservation.name, i);
+      else reservationNames.set(nameKey(reservation.name), i);
     }
     if (reservation.terraformAddress !== undefined) {
       const earlier = addresses.get(reservation.terraformAddress);

@@ -37,3 +37,75 @@ describe("the terminal shows only what is safe", () => {
     expect(run.stderr).toBe(`error: ${plan}:3: workloads[0].name: expected a workload name without control characters\n`);
   });
 });
+
+describe("names that differ only by letter case or Unicode normalisation are one name", () => {
+  it("in a plan's workloads and reservations", () => {
+    const plan = file(
+      "case.yaml",
+      [
+        "schemaVersion: 1",
+        "workloads:",
+        "  - {name: Chat, model: claude-instant, monthly: {inputTokens: 1, outputTokens: 1}}",
+        "  - {name: chat, model: claude-instant, monthly: {inputTokens: 1, outputTokens: 1}}",
+        `  - {name: "caf\u00e9", model: claude-instant, monthly: {inputTokens: 1, outputTokens: 1}}`,
+        `  - {name: "cafe\u0301", model: claude-instant, monthly: {inputTokens: 1, outputTokens: 1}}`,
+        "",
+      ].join("\n"),
+    );
+    const run = runCli(["plan", plan]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `error: ${plan}:4: workloads[1].name: duplicate name "chat", also workloads[0]\n` +
+        `error: ${plan}:6: workloads[3].name: duplicate name "cafe\u0301", also workloads[2]\n`,
+    );
+  });
+
+  it("in a rate file's model ids", () => {
+    const rates = file(
+      "case-rates.yaml",
+      [
+        "schemaVersion: 1",
+        "region: us-east-1",
+        "models:",
+        "  - {id: example.model, name: One, provider: Example, onDemand: {inputPerMTok: 1, outputPerMTok: 2}}",
+        "  - {id: Example.Model, name: Two, provider: Example, onDemand: {inputPerMTok: 3, outputPerMTok: 4}}",
+        "",
+      ].join("\n"),
+    );
+    const run = runCli(["compare", "-m", "example.model", "--input-tokens", "1", "--output-tokens", "1", "--rates", rates]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`error: ${rates}:5: models[1].id: duplicate id "Example.Model", already given at models[0]\n`);
+  });
+});
+
+describe("a flag that takes one value is given once", () => {
+  it.each([
+    [["--region", "us-east-1", "--region", "eu-west-1"], "--region"],
+    [["--format", "json", "-f", "csv"], "--format"],
+    [["--input-tokens=2"], "--input-tokens"],
+    [["--term", "6-month", "--term", "1-month"], "--term"],
+  ])("%j", (extra, flag) => {
+    const run = runCli(["compare", "-m", "claude-instant", "--input-tokens", "1", "--output-tokens", "1", ...extra]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`error: ${flag} is given 2 times: give it once\n`);
+  });
+
+  it("keeps repeatable flags repeatable", () => {
+    const run = runCli([
+      "compare",
+      "-m",
+      "claude-3.5-sonnet-v2",
+      "--input-tokens",
+      "1",
+      "--output-tokens",
+      "1",
+      "-r",
+      "test/fixtures/rates/quote-sonnet-pt.yaml",
+      "--rates",
+      "test/fixtures/rates/quote-one-month.yaml",
+      "--format",
+      "json",
+    ]);
+    expect(run.code).toBe(0);
+  });
+});

@@ -1,5 +1,6 @@
 import { DEFAULT_HOURS_PER_MONTH, type HourlyRateKey, TERM_RATE_KEYS, TERMS } from "../cost-model/terms.js";
 import type { FieldPath } from "../input/field-path.js";
+import { nameKey } from "../input/name-key.js";
 import { nearestNames } from "../input/nearest-names.js";
 import { quote } from "../input/quote.js";
 import type { CacheRates, ModelRates, RateCard, RateSource, TokenRates, UnitThroughput } from "./rate-card.js";
@@ -181,9 +182,11 @@ function describeCard(card: RateCard): string {
 }
 
 /** The model an entry is laid over: the same id, or else a model that has the entry's id as an alias. */
+/** The model an entry's id names, by id or alias, case and Unicode normalisation aside (as models are looked up). */
 function findTarget(models: readonly ModelRates[], id: string): number {
-  const exact = models.findIndex((model) => model.id === id);
-  return exact >= 0 ? exact : models.findIndex((model) => model.aliases.includes(id));
+  const key = nameKey(id);
+  const exact = models.findIndex((model) => nameKey(model.id) === key);
+  return exact >= 0 ? exact : models.findIndex((model) => model.aliases.some((alias) => nameKey(alias) === key));
 }
 
 /** Aliases this file gave twice, or that already name another model. */
@@ -192,7 +195,7 @@ function aliasProblems(models: readonly ModelRates[], rateFile: RateFileData, to
   for (const [id, index] of touched) {
     const aliases = rateFile.models[index]?.aliases ?? [];
     aliases.forEach((alias, aliasIndex) => {
-      const first = aliases.indexOf(alias);
+      const first = aliases.findIndex((other) => nameKey(other) === nameKey(alias));
       if (first < aliasIndex) {
         problems.push({
           file: rateFile.file,
@@ -201,7 +204,10 @@ function aliasProblems(models: readonly ModelRates[], rateFile: RateFileData, to
         });
         return;
       }
-      const clash = models.find((model) => model.id !== id && (model.id === alias || model.aliases.includes(alias)));
+      const key = nameKey(alias);
+      const clash = models.find(
+        (model) => model.id !== id && (nameKey(model.id) === key || model.aliases.some((other) => nameKey(other) === key)),
+      );
       if (clash) {
         problems.push({
           file: rateFile.file,
@@ -251,7 +257,8 @@ export function layRateFile(card: RateCard, rateFile: RateFileData): { card: Rat
     const base = targetIndex >= 0 ? models[targetIndex] : undefined;
     const sameModel = base ? touched.get(base.id) : undefined;
     if (base && sameModel !== undefined) {
-      const what = entry.id === base.id ? `duplicate id ${quote(entry.id)}` : `${quote(entry.id)} is an alias of ${base.id}`;
+      const what =
+        nameKey(entry.id) === nameKey(base.id) ? `duplicate id ${quote(entry.id)}` : `${quote(entry.id)} is an alias of ${base.id}`;
       problems.push({ file, path: [...at, "id"], message: `${what}, already given at models[${sameModel}]` });
       return;
     }

@@ -67,19 +67,15 @@ export function parseTimestamp(value: string | number): number {
   const hour = Number(h);
   const minute = Number(mi);
   const second = Number(s);
-  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
-  const check = new Date(ms);
-  if (
-    month < 1 ||
-    month > 12 ||
-    hour > 23 ||
-    minute > 59 ||
-    second > 59 ||
-    check.getUTCDate() !== day ||
-    check.getUTCMonth() !== month - 1
-  ) {
+  const leap = month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0) ? 1 : 0;
+  if (month < 1 || month > 12 || day < 1 || day > (DAYS_IN_MONTH[month - 1] as number) + leap || hour > 23 || minute > 59 || second > 59) {
     throw new Error(`${text} is not a valid date and time`);
   }
+  // Offsets run from -12:00 to +14:00, in whole minutes: +99:99 is a typo, not a four-day shift.
+  if (sign && (Number(om) > 59 || Number(oh) > 14 || (Number(oh) === 14 && Number(om) > 0))) {
+    throw new Error(`${text} has an offset of ${sign}${oh}:${om}: expected one from -12:00 to +14:00`);
+  }
   const offset = sign ? (sign === "-" ? -1 : 1) * (Number(oh) * 3600 + Number(om) * 60) : 0;
-  return ms / 1000 + (fraction ? Number(fraction) : 0) - offset;
+  // The year as written (0050 is the year 50, not 1950): days are counted, not read from Date.UTC.
+  return daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second + (fraction ? Number(fraction) : 0) - offset;
 }

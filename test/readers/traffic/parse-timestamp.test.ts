@@ -21,6 +21,20 @@ describe("parseTimestamp", () => {
     expect(parseTimestamp(text)).toBeCloseTo(seconds, 6);
   });
 
+  it("reads the widest real offsets, +14:00 and -12:00", () => {
+    expect(parseTimestamp("2026-10-01T14:00:00+14:00")).toBe(MIDNIGHT);
+    expect(parseTimestamp("2026-09-30T12:00:00-12:00")).toBe(MIDNIGHT);
+  });
+
+  it("reads a year below 100 as that year, not 19xx", () => {
+    // 0050-01-01 is 701,265 days before 1970-01-01: 1,920 years of 365 days and 465 leap days
+    // (480 multiples of 4 from 52 to 1968, less 15 centuries not divisible by 400).
+    const year50 = new Date(0);
+    year50.setUTCFullYear(50, 0, 1);
+    expect(parseTimestamp("0050-01-01T00:00:00+00:00")).toBe(year50.getTime() / 1000);
+    expect(parseTimestamp("0050-01-01T00:00:00+00:00")).toBe(-701_265 * 86_400);
+  });
+
   it("reads a number as epoch seconds", () => {
     expect(parseTimestamp(MIDNIGHT)).toBe(MIDNIGHT);
   });
@@ -33,6 +47,9 @@ describe("parseTimestamp", () => {
     ["yesterday", /expected an ISO 8601 time/],
     ["1790812800000", /milliseconds/],
     ["", /expected an ISO 8601 time/],
+    ["2026-10-01T00:00:00+99:99", /has an offset of \+99:99: expected one from -12:00 to \+14:00/],
+    ["2026-10-01T00:00:00+05:60", /has an offset of \+05:60/],
+    ["2026-10-01T00:00:00+14:30", /has an offset of \+14:30/],
   ])("rejects %s", (text, message) => {
     expect(() => parseTimestamp(text)).toThrow(message);
   });
