@@ -83,11 +83,12 @@ describe("no network", () => {
     }
   });
 
-  it("is in the built CLI and the libraries it loads (commander, chalk, cli-table3 bundled; yaml and zod)", () => {
+  it("is in the built CLI and the libraries it loads (commander, chalk, cli-table3 bundled; yaml and zod in dist/vendor.cjs)", () => {
     const ROOT = fileURLToPath(new URL("..", import.meta.url));
     const files = [
       join(ROOT, "dist/bedrock-cost.cjs"),
       join(ROOT, "dist/cli.cjs"),
+      join(ROOT, "dist/vendor.cjs"),
       ...["yaml/dist", "zod/v4"].flatMap((lib) =>
         readdirSync(join(ROOT, "node_modules", lib), { recursive: true })
           .map(String)

@@ -1,10 +1,10 @@
-import Table from "cli-table3";
 import type { CheckResult } from "../core/plans/check-reservations.js";
 import type { RateCard } from "../core/rates/rate-card.js";
 import type { Painter } from "./colors.js";
 import { findingMessage } from "./finding-messages.js";
 import { formatPercent, formatUsd, formatUsdDelta } from "./money.js";
 import { ratesText } from "./rates-line.js";
+import { renderTable } from "./render-table.js";
 
 const CHARS = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
 
@@ -14,14 +14,9 @@ function plural(count: number, word: string): string {
 
 /** What each reservation costs, carries and saves, passing or not. */
 function reservationsTable(result: CheckResult): string {
-  const table = new Table({
-    head: ["Reservation", "Units", "Term", "Utilization", "Monthly cost", "On-demand", "Saving", "Committed"],
-    colAligns: ["left", "right", "left", "right", "right", "right", "right", "right"],
-    chars: CHARS,
-    style: { head: [], border: [] },
-  });
+  const rows: string[][] = [];
   for (const r of result.reservations) {
-    table.push([
+    rows.push([
       r.custom === null ? r.name : `${r.name} (custom model ${r.custom})`,
       String(r.units),
       r.term,
@@ -32,7 +27,15 @@ function reservationsTable(result: CheckResult): string {
       r.term === "no-commit" ? "none" : formatUsd(r.committedCost),
     ]);
   }
-  return table.toString();
+  return renderTable(
+    {
+      head: ["Reservation", "Units", "Term", "Utilization", "Monthly cost", "On-demand", "Saving", "Committed"],
+      colAligns: ["left", "right", "left", "right", "right", "right", "right", "right"],
+      chars: CHARS,
+      style: { head: [], border: [] },
+    },
+    rows,
+  );
 }
 
 /** The reservations, the findings as a table, each finding's sentence below it, and a one-line verdict. */
@@ -46,24 +49,22 @@ export function renderCheckTable(result: CheckResult, source: string, card: Rate
   ];
   if (result.reservations.length > 0) lines.push(reservationsTable(result), "");
   if (result.findings.length > 0) {
-    const table = new Table({
-      head: ["#", "Severity", "Code", "Subject", "Monthly impact"],
-      colAligns: ["right", "left", "left", "left", "right"],
-      chars: CHARS,
-      style: { head: [], border: [] },
-    });
+    const rows: string[][] = [];
     const tone = (severity: string, text: string) =>
       severity === "error" ? paint.warn(text) : severity === "info" ? paint.dim(text) : text;
     result.findings.forEach((finding, i) => {
-      table.push([
-        String(i + 1),
-        tone(finding.severity, finding.severity),
-        finding.code,
-        finding.subject,
-        formatUsd(finding.monthlyImpact),
-      ]);
+      rows.push([String(i + 1), tone(finding.severity, finding.severity), finding.code, finding.subject, formatUsd(finding.monthlyImpact)]);
     });
-    lines.push(table.toString(), "");
+    const table = renderTable(
+      {
+        head: ["#", "Severity", "Code", "Subject", "Monthly impact"],
+        colAligns: ["right", "left", "left", "left", "right"],
+        chars: CHARS,
+        style: { head: [], border: [] },
+      },
+      rows,
+    );
+    lines.push(table, "");
     for (const [i, finding] of result.findings.entries()) lines.push(`${i + 1}. ${finding.subject}: ${findingMessage(finding)}`);
     lines.push("");
   }

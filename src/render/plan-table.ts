@@ -1,4 +1,3 @@
-import Table from "cli-table3";
 import type { LaneChoice } from "../core/lanes/lanes.js";
 import type { PlanResult } from "../core/plans/plan-lanes.js";
 import type { RateCard } from "../core/rates/rate-card.js";
@@ -6,6 +5,7 @@ import type { Painter } from "./colors.js";
 import { reasonMessage } from "./messages.js";
 import { formatPercent, formatUsd, formatUsdDelta } from "./money.js";
 import { ratesText } from "./rates-line.js";
+import { renderTable } from "./render-table.js";
 
 const CHARS = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
 const NONE = "-";
@@ -17,15 +17,10 @@ function laneText(choice: LaneChoice): string {
 
 /** Every workload in its lane, the reasons, and the account's totals. */
 export function renderPlanTable(result: PlanResult, card: RateCard, hoursPerMonth: number, source: string, paint: Painter): string {
-  const table = new Table({
-    head: ["Workload", "Model", "Lane", "Monthly cost", "Runner-up", "Runner-up cost", "Difference"],
-    colAligns: ["left", "left", "left", "right", "left", "right", "right"],
-    chars: CHARS,
-    style: { head: [], border: [] },
-  });
+  const rows: string[][] = [];
   for (const plan of result.workloads) {
     const runnerUp = plan.runnerUp;
-    table.push([
+    rows.push([
       plan.workload.name,
       plan.workload.custom === null ? plan.workload.model.name : `${plan.workload.model.name}, custom model ${plan.workload.custom}`,
       plan.lane === "provisioned" ? paint.best(laneText(plan)) : laneText(plan),
@@ -35,7 +30,16 @@ export function renderPlanTable(result: PlanResult, card: RateCard, hoursPerMont
       runnerUp ? formatUsdDelta(runnerUp.monthlyCost - plan.monthlyCost) : NONE,
     ]);
   }
-  const lines = [paint.heading(`Plan: ${source}`), `Rates: ${ratesText(card)} · ${hoursPerMonth} hours a month`, "", table.toString(), ""];
+  const table = renderTable(
+    {
+      head: ["Workload", "Model", "Lane", "Monthly cost", "Runner-up", "Runner-up cost", "Difference"],
+      colAligns: ["left", "left", "left", "right", "left", "right", "right"],
+      chars: CHARS,
+      style: { head: [], border: [] },
+    },
+    rows,
+  );
+  const lines = [paint.heading(`Plan: ${source}`), `Rates: ${ratesText(card)} · ${hoursPerMonth} hours a month`, "", table, ""];
   for (const plan of result.workloads) {
     lines.push(paint.heading(plan.workload.name));
     const context = { modelName: plan.workload.model.name, inputs: "plan" as const };

@@ -182,15 +182,47 @@ function describeCard(card: RateCard): string {
 }
 
 /** The model an entry is laid over: the same id, or else a model that has the entry's id as an alias. */
-/** The model an entry's id names, by id or alias, case and Unicode normalisation aside (as models are looked up). */
-function findTarget(models: readonly ModelRates[], id: string): number {
-  const key = nameKey(id);
-  const exact = models.findIndex((model) => nameKey(model.id) === key);
-  return exact >= 0 ? exact : models.findIndex((model) => model.aliases.some((alias) => nameKey(alias) === key));
+/**
+ * Which models answer to a name (an id or an alias, case and Unicode normalisation aside, as models
+ * are looked up): kept as models are added and merged, so that a file of 20,000 models is laid in
+ * linear time.
+ */
+class NameIndex {
+  private readonly owners = new Map<string, Set<number>>();
+
+  constructor(private readonly models: readonly ModelRates[]) {
+    for (const [index, model] of models.entries()) this.add(model, index);
+  }
+
+  add(model: ModelRates, index: number): void {
+    for (const name of [model.id, ...model.aliases]) {
+      const key = nameKey(name);
+      const set = this.owners.get(key) ?? new Set<number>();
+      set.add(index);
+      this.owners.set(key, set);
+    }
+  }
+
+  /** The model an entry's id names: the one with that id, else the first with that alias; -1 for none. */
+  target(id: string): number {
+    const key = nameKey(id);
+    const owners = [...(this.owners.get(key) ?? [])];
+    const exact = owners.find((index) => nameKey((this.models[index] as ModelRates).id) === key);
+    return exact ?? owners[0] ?? -1;
+  }
+
+  /** Another model than the one of id `id` that answers to `name`. */
+  other(name: string, id: string): ModelRates | undefined {
+    for (const index of this.owners.get(nameKey(name)) ?? []) {
+      const model = this.models[index] as ModelRates;
+      if (model.id !== id) return model;
+    }
+    return undefined;
+  }
 }
 
 /** Aliases this file gave twice, or that already name another model. */
-function aliasProblems(models: readonly ModelRates[], rateFile: RateFileData, touched: Map<string, number>): RateProblem[] {
+function aliasProblems(names: NameIndex, rateFile: RateFileData, touched: Map<string, number>): RateProblem[] {
   const problems: RateProblem[] = [];
   for (const [id, index] of touched) {
     const aliases = rateFile.models[index]?.aliases ?? [];
@@ -204,10 +236,7 @@ function aliasProblems(models: readonly ModelRates[], rateFile: RateFileData, to
         });
         return;
       }
-      const key = nameKey(alias);
-      const clash = models.find(
-        (model) => model.id !== id && (nameKey(model.id) === key || model.aliases.some((other) => nameKey(other) === key)),
-      );
+      const clash = names.other(alias, id);
       if (clash) {
         problems.push({
           file: rateFile.file,
@@ -234,14 +263,14 @@ export function layRateFile(card: RateCard, rateFile: RateFileData): { card: Rat
     const message = `${rateFile.region} differs from ${card.region}, ${others}`;
     return { card, problems: [{ file, path: ["region"], message }] };
   }
-  const sources = new Map(rateFile.sources.map((source) => [source.id, source]));
+  const sources = new Map<string, RateSource>();
   rateFile.sources.forEach((source, index) => {
-    if (rateFile.sources.findIndex((other) => other.id === source.id) !== index) {
-      problems.push({ file, path: ["sources", index, "id"], message: `duplicate source id ${quote(source.id)}` });
-    }
+    if (sources.has(source.id)) problems.push({ file, path: ["sources", index, "id"], message: `duplicate source id ${quote(source.id)}` });
+    else sources.set(source.id, source);
   });
 
   const models = [...card.models];
+  const names = new NameIndex(models);
   const touched = new Map<string, number>();
   rateFile.models.forEach((entry, index) => {
     const at: FieldPath = ["models", index];
@@ -253,7 +282,7 @@ export function layRateFile(card: RateCard, rateFile: RateFileData): { card: Rat
       problems.push({ file, path: at, message: "a bundled rate file names the source of every model (source: <id under sources>)" });
     }
 
-    const targetIndex = findTarget(models, entry.id);
+    const targetIndex = names.target(entry.id);
     const base = targetIndex >= 0 ? models[targetIndex] : undefined;
     const sameModel = base ? touched.get(base.id) : undefined;
     if (base && sameModel !== undefined) {
@@ -281,10 +310,11 @@ export function layRateFile(card: RateCard, rateFile: RateFileData): { card: Rat
     const merged = mergeModel(base, entry, source, file);
     if (base) models[targetIndex] = merged;
     else models.push(merged);
+    names.add(merged, base ? targetIndex : models.length - 1);
     touched.set(merged.id, index);
     problems.push(...completenessProblems(merged, at, file));
   });
-  problems.push(...aliasProblems(models, rateFile, touched));
+  problems.push(...aliasProblems(names, rateFile, touched));
 
   return {
     card: {
