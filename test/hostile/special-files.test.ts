@@ -98,3 +98,28 @@ describe("files read whole have a size cap; streams have none but a longest line
     );
   });
 });
+
+describe("a window past 400 days is refused where it is seen, not after the whole file", () => {
+  it("in a CSV: at the row that makes it, before the malformed rows after it", () => {
+    const rows = [
+      "timestamp,inputTokens,outputTokens",
+      "2025-01-01T00:00:00Z,1,1",
+      "2026-02-06T00:00:00Z,1,1",
+      ...Array.from({ length: 1_000 }, () => "bad"),
+    ];
+    const path = file("long.csv", `${rows.join("\n")}\n`);
+    const run = runCli(["profile", path, "-m", "claude-instant"]);
+    expect(run.code).toBe(2);
+    // 2025-01-01 to 2026-02-06 is 401 days: 577,441 minutes with the last one.
+    expect(run.stderr).toBe(`error: ${path}:3: the data spans 577441 minutes; at most 576000 (400 days) can be profiled at once\n`);
+  });
+
+  it("in invocation logs: at the record that makes it", () => {
+    const record = (timestamp: string) =>
+      JSON.stringify({ timestamp, modelId: "anthropic.claude-instant-v1", input: { inputTokenCount: 1 }, output: { outputTokenCount: 1 } });
+    const path = file("long.ndjson", `${[record("2025-01-01T00:00:00Z"), record("2026-02-06T00:00:00Z"), "not json"].join("\n")}\n`);
+    const run = runCli(["profile", path, "-m", "claude-instant"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`error: ${path}:2: the data spans 577441 minutes; at most 576000 (400 days) can be profiled at once\n`);
+  });
+});

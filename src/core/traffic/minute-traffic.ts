@@ -33,7 +33,12 @@ export interface MinuteTraffic {
 export class WindowTooLongError extends Error {}
 
 /** A year and a bit: the longest window held in memory minute by minute. */
-const MAX_WINDOW_MINUTES = 60 * 24 * 400;
+export const MAX_WINDOW_MINUTES = 60 * 24 * 400;
+
+/** The message for data that spans more than MAX_WINDOW_MINUTES, wherever it is found. */
+export function windowTooLongMessage(minutes: number): string {
+  return `the data spans ${minutes} minutes; at most ${MAX_WINDOW_MINUTES} (400 days) can be profiled at once`;
+}
 
 /** A measured window shorter than a week cannot show a weekly cycle: it is reported (SHORT_WINDOW). */
 export function isShortWindow(minutes: number): boolean {
@@ -69,7 +74,7 @@ export function buildMinuteTraffic(series: readonly TokenSeries[]): MinuteTraffi
   }
   const minutes = Math.round((last - first) / 60);
   if (minutes > MAX_WINDOW_MINUTES) {
-    throw new WindowTooLongError(`the data spans ${minutes} minutes; at most ${MAX_WINDOW_MINUTES} (400 days) can be profiled at once`);
+    throw new WindowTooLongError(windowTooLongMessage(minutes));
   }
   const arrays = {
     inputTokens: new Float64Array(minutes),

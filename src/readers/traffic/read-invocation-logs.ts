@@ -1,6 +1,6 @@
 import { tokenCountProblem } from "../../core/cost-model/limits.js";
 import type { FieldPath } from "../../core/input/field-path.js";
-import { TOKEN_FIELDS, type TokenField } from "../../core/traffic/minute-traffic.js";
+import { MAX_WINDOW_MINUTES, TOKEN_FIELDS, type TokenField, windowTooLongMessage } from "../../core/traffic/minute-traffic.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import { describeValue } from "../describe-value.js";
 import { isObject } from "../is-object.js";
@@ -33,9 +33,16 @@ export class LogMinutes {
   records = 0;
   /** The fields a record of the model has used so far. */
   readonly used = [false, false, false, false];
+  private first = Number.POSITIVE_INFINITY;
+  private last = Number.NEGATIVE_INFINITY;
 
-  add(time: number, input: number, output: number, cacheRead: number, cacheWrite: number): void {
+  /** Adds a record's tokens; returns the window's minutes when it has grown past the longest profiled, else 0. */
+  add(time: number, input: number, output: number, cacheRead: number, cacheWrite: number): number {
     const minute = Math.floor(time / 60) * 60;
+    if (minute < this.first) this.first = minute;
+    if (minute > this.last) this.last = minute;
+    const span = (this.last - this.first) / 60 + 1;
+    if (span > MAX_WINDOW_MINUTES) return span;
     const sums = this.minutes.get(minute);
     if (sums) {
       sums[0] += input;
@@ -44,6 +51,7 @@ export class LogMinutes {
       sums[3] += cacheWrite;
     } else this.minutes.set(minute, [input, output, cacheRead, cacheWrite]);
     this.records++;
+    return 0;
   }
 }
 
@@ -102,7 +110,9 @@ function addRecord(record: unknown, fallbackTime: number | undefined, checks: Re
     }
   }
   const [input, output, read, write] = values as number[];
-  into.add(time, input as number, output as number, read as number, write as number);
+  // A window past the longest profiled is refused when the record that makes it is read, not at the end.
+  const tooLong = into.add(time, input as number, output as number, read as number, write as number);
+  if (tooLong > 0) return { message: windowTooLongMessage(tooLong), fatal: true };
   return undefined;
 }
 

@@ -1,6 +1,12 @@
 import { MAX_TOKENS, tokenCountProblem } from "../../core/cost-model/limits.js";
 import { quote } from "../../core/input/quote.js";
-import { TOKEN_FIELDS, type TokenField, type TokenSeries } from "../../core/traffic/minute-traffic.js";
+import {
+  MAX_WINDOW_MINUTES,
+  TOKEN_FIELDS,
+  type TokenField,
+  type TokenSeries,
+  windowTooLongMessage,
+} from "../../core/traffic/minute-traffic.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import { detectPeriod, type GivenPeriod, isAscending, PeriodError, sortPoints } from "./detect-period.js";
 import { parseTimestamp } from "./parse-timestamp.js";
@@ -55,6 +61,8 @@ export async function readTrafficCsv(chunks: TextChunks, path: string, period?: 
   const lines: number[] = [];
   const values: Record<TokenField, number[]> = { inputTokens: [], outputTokens: [], cacheReadTokens: [], cacheWriteTokens: [] };
 
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
   let targets: { field: TokenField; index: number; into: number[]; required: boolean }[] = [];
   let width = 0;
   await eachLine(chunks, path, (line, lineNumber) => {
@@ -113,6 +121,15 @@ export async function readTrafficCsv(chunks: TextChunks, path: string, period?: 
         return fail(lineNumber, `${target.field}: ${tokenCountProblem(value)}, got ${quote(cell.trim().slice(0, 40))}`);
       }
       target.into.push(value);
+    }
+    // A window past the longest profiled is refused at the row that makes it, not after the whole file.
+    if (time < first) first = time;
+    if (time > last) last = time;
+    const span = Math.floor(last / 60) - Math.floor(first / 60) + 1;
+    if (span > MAX_WINDOW_MINUTES) {
+      problems.length = 0;
+      fail(lineNumber, windowTooLongMessage(span));
+      return false;
     }
     times.push(time);
     lines.push(lineNumber);
