@@ -14,6 +14,7 @@ import {
   workloadSchema,
 } from "./plan-file-schema.js";
 import { readTextFile } from "./read-text-file.js";
+import { MAX_YAML_BYTES } from "./special-files.js";
 import { parseYamlFile } from "./yaml-document.js";
 import { zodProblems } from "./zod-problems.js";
 
@@ -161,7 +162,7 @@ export interface PlanPathRule {
 }
 
 export function readPlanFileLeniently(path: string, rule?: PlanPathRule): PlanRead {
-  const yaml = parseYamlFile(path, readTextFile(path));
+  const yaml = parseYamlFile(path, readTextFile(path, path, MAX_YAML_BYTES));
   const parsed = planFileSchema.safeParse(yaml.data, { reportInput: true });
   const problems = parsed.success ? [] : zodProblems(yaml, parsed.error, planFileSchema);
   const data = parsed.success

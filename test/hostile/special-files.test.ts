@@ -57,14 +57,23 @@ describe("inputs that are not plain files are refused at once, never waited on",
 });
 
 describe("files read whole have a size cap; streams have none but a longest line", () => {
-  it("refuses a YAML or JSON file over 64 MB before reading it", () => {
-    const path = join(dir, "huge.yaml");
+  function sparse(name: string, megabytes: number): string {
+    const path = join(dir, name);
     const fd = openSync(path, "w");
-    ftruncateSync(fd, 65 * 1024 * 1024); // sparse: no disk used
+    ftruncateSync(fd, megabytes * 1024 * 1024); // sparse: no disk used
     closeSync(fd);
-    const run = runCli([...COMPARE, "--rates", path]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`error: ${path}: larger than 64 MB, the most bedrock-cost reads of a file read whole (YAML or JSON)\n`);
+    return path;
+  }
+
+  it("refuses a YAML file over 8 MB and a JSON file over 64 MB before reading them", () => {
+    const yaml = sparse("huge.yaml", 9);
+    const rates = runCli([...COMPARE, "--rates", yaml]);
+    expect(rates.code).toBe(2);
+    expect(rates.stderr).toBe(`error: ${yaml}: larger than 8 MB, the most bedrock-cost reads of a YAML file\n`);
+    const json = sparse("huge-plan.json", 65);
+    const terraform = runCli(["check", "test/fixtures/plans/check-clean.yaml", "--terraform", json]);
+    expect(terraform.code).toBe(2);
+    expect(terraform.stderr).toBe(`error: ${json}: larger than 64 MB, the most bedrock-cost reads of a JSON file\n`);
   });
 
   it("ends an endless stream given as a file read whole at the cap (yes | ... --rates /dev/stdin)", () => {
@@ -73,7 +82,7 @@ describe("files read whole have a size cap; streams have none but a longest line
       timeout: 60_000,
     });
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe("error: /dev/stdin: larger than 64 MB, the most bedrock-cost reads of a file read whole (YAML or JSON)\n");
+    expect(run.stderr).toBe("error: /dev/stdin: larger than 8 MB, the most bedrock-cost reads of a YAML file\n");
   });
 
   it("refuses a line past 64 MB in a file read a line at a time, in linear time", () => {
