@@ -35,23 +35,26 @@ const WARM_UP = [
   ["compare", "--model", "claude-3.5-sonnet-v2", "--input-tokens", "3B", "--output-tokens", "600M", "--format", "csv"],
   ["chart", "--model", "claude-instant", "--input-tokens", "3B", "--output-tokens", "600M"],
 ];
-// Load yaml and zod, for their own code cache (dist/vendor.cjs.cache): validate a bundled rate file.
-if (writing) {
+/** A run that loads yaml and zod, for their own code cache (dist/vendor.cjs.cache): validate a bundled rate file. */
+function yamlWarmUp() {
   const folder = join(__dirname, "..", "rates", "us-east-1");
   const newest = require("node:fs")
     .readdirSync(folder)
     .filter((name) => name.endsWith(".yaml"))
     .sort()
     .pop();
-  if (newest) WARM_UP.push(["rates", "validate", "--bundled", join(folder, newest)]);
+  return newest ? ["rates", "validate", "--bundled", join(folder, newest)] : null;
 }
 
 if (writing) {
   const quiet = { writeOut() {}, writeErr() {}, env: { NO_COLOR: "1" }, isTTY: false };
   (async () => {
     for (const argv of WARM_UP) await main(argv, quiet);
+    // The CLI's cache holds what the commonest commands run, and no more: every start reads it whole.
     writeFileSync(cacheFile, script.createCachedData());
-    // The YAML readers' libraries, after the warm-up read a rate file and a plan with them.
+    const yaml = yamlWarmUp();
+    if (yaml) await main(yaml, quiet);
+    // The YAML readers' libraries, after the warm-up read a rate file with them.
     if (globalThis.__bedrockCostVendorScript)
       writeFileSync(join(__dirname, "vendor.cjs.cache"), globalThis.__bedrockCostVendorScript.createCachedData());
   })();
