@@ -50,10 +50,23 @@ if (writing) {
   const quiet = { writeOut() {}, writeErr() {}, env: { NO_COLOR: "1" }, isTTY: false };
   (async () => {
     for (const argv of WARM_UP) await main(argv, quiet);
-    // The CLI's cache holds what the commonest commands run, and no more: every start reads it whole.
-    writeFileSync(cacheFile, script.createCachedData());
     const yaml = yamlWarmUp();
     if (yaml) await main(yaml, quiet);
+    // And a plan, whose schema uses more of zod than a rate file's.
+    const { mkdtempSync, rmSync } = require("node:fs");
+    const scratch = mkdtempSync(join(require("node:os").tmpdir(), "bedrock-cost-build-"));
+    try {
+      const plan = join(scratch, "plan.yaml");
+      writeFileSync(
+        plan,
+        "schemaVersion: 1\nworkloads:\n  - {name: a, model: claude-instant, monthly: {inputTokens: 3B, outputTokens: 600M}, peakTpm: {input: 80000, output: 20000}}\n  - {name: b, model: claude-instant, monthly: {inputTokens: 1B, outputTokens: 100M}, latency: async, custom: false}\nreservations:\n  - {name: pt, model: claude-instant, units: 1, term: 6-month, serves: [a]}\n",
+      );
+      await main(["plan", plan], quiet);
+      await main(["check", plan], quiet);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+    writeFileSync(cacheFile, script.createCachedData());
     // The YAML readers' libraries, after the warm-up read a rate file with them.
     if (globalThis.__bedrockCostVendorScript)
       writeFileSync(join(__dirname, "vendor.cjs.cache"), globalThis.__bedrockCostVendorScript.createCachedData());
