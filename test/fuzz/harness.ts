@@ -18,7 +18,7 @@ interface Run {
 }
 
 /** Runs the CLI in this process, as the launcher does, with output captured. */
-async function runInProcess(argv: readonly string[]): Promise<Run> {
+export async function runInProcess(argv: readonly string[]): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(argv, {
@@ -57,7 +57,7 @@ interface Tally {
 const STACK = /^\s+at .+(:\d+:\d+\)?|\(native\))$/m;
 
 /** What is wrong with a run of the CLI on a hostile file, or null when it behaved. */
-function judge(run: Run, file: string, format: FuzzFormat): string | null {
+export function judge(run: Run, file: string, format: FuzzFormat): string | null {
   const pass = [0, ...(format.passCodes ?? [])];
   if (run.code !== 2 && !pass.includes(run.code)) return `exit ${run.code}: ${run.stderr.slice(0, 500)}`;
   if (/internal error/.test(run.stderr) || STACK.test(run.stderr)) return `a stack trace or internal error: ${run.stderr.slice(0, 500)}`;
