@@ -81,7 +81,8 @@ export async function loadPlanContext(file: string, options: PlanOptions): Promi
     throw error;
   }
   const hoursPerMonth = options.hoursPerMonth ?? plan.data.hoursPerMonth ?? card.hoursPerMonth;
-  const workloads = await resolveWorkloads(plan, card, hoursPerMonth, problems);
+  const fileNotes: MeasurementNote[] = [];
+  const workloads = await resolveWorkloads(plan, card, hoursPerMonth, problems, fileNotes);
   const reservations = resolveReservations(plan, card, problems);
-  return { plan, card, hoursPerMonth, workloads, reservations, notes: shortWindowNotes(workloads), problems };
+  return { plan, card, hoursPerMonth, workloads, reservations, notes: [...shortWindowNotes(workloads), ...fileNotes], problems };
 }

@@ -10,6 +10,7 @@ import { InputFileError, type InputProblem, UsageError } from "../errors.js";
 import type { PlanFile } from "../readers/read-plan-file.js";
 import { measureTraffic } from "../readers/traffic/measure-traffic.js";
 import { ptPriceHint } from "../render/hints.js";
+import type { MeasurementNote } from "../render/measurement-notes.js";
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
 import { priceNeeds } from "./price-needs.js";
 
@@ -39,6 +40,7 @@ export async function resolveWorkloads(
   card: RateCard,
   hoursPerMonth: number,
   problems: InputProblem[],
+  notes: MeasurementNote[] = [],
 ): Promise<Workload[]> {
   const workloads: Workload[] = [];
   const customBase = new Map<string, { model: ModelRates; index: number }>();
@@ -58,12 +60,17 @@ export async function resolveWorkloads(
     let measuredDays: number | null = null;
     if (entry.profile) {
       try {
-        const { traffic } = await measureTraffic(entry.profile.map(plan.relative), card, model, {
+        const { read, traffic } = await measureTraffic(entry.profile.map(plan.relative), card, model, {
           period: { seconds: entry.period, flag: "period beside profile in the plan" },
           needs: priceNeeds(model, entry.custom !== false, "plan"),
         });
         const measured = summarizeTraffic(traffic, hoursPerMonth);
         measuredDays = traffic.minutes / MINUTES_PER_DAY;
+        // What profile says about the files read, said of this workload.
+        const workload = entry.name;
+        if (read.otherModels.length > 0) notes.push({ code: "OTHER_MODELS", records: read.otherModels, workload });
+        if (read.skipped.length > 0) notes.push({ code: "SKIPPED_FILES", skipped: read.skipped, workload });
+        if (read.repeated.length > 0) notes.push({ code: "REPEATED_FILES", files: read.repeated, workload });
         volume = measured.volume;
         peakTpm = measured.peakTpm;
       } catch (error) {

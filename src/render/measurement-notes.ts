@@ -6,11 +6,12 @@ import { formatCount } from "./money.js";
 export type MeasurementNote =
   | { code: "COARSE_PERIOD"; periodSeconds: number }
   | { code: "GAPS"; gapMinutes: number; minutes: number }
-  | { code: "OTHER_MODELS"; records: [string, number][] }
+  /** `workload` names the plan's workload whose files these are (absent in profile). */
+  | { code: "OTHER_MODELS"; records: [string, number][]; workload?: string }
   /** Files of the folders read that were left out, by why. */
-  | { code: "SKIPPED_FILES"; skipped: [SkipReason, number][] }
+  | { code: "SKIPPED_FILES"; skipped: [SkipReason, number][]; workload?: string }
   /** Files named more than once, read once. */
-  | { code: "REPEATED_FILES"; files: string[] }
+  | { code: "REPEATED_FILES"; files: string[]; workload?: string }
   | { code: "IGNORED_METRICS"; labels: string[] }
   | { code: "NO_PT_PRICE" }
   | { code: "NO_PT_PRICE_FOR_TERM" }
@@ -19,6 +20,11 @@ export type MeasurementNote =
   | { code: "SHORT_WINDOW"; minutes: number; workload: string | null }
   /** Overflow priced on-demand (profile), or tolerated by a check's policy for these reservations. */
   | { code: "OVERFLOW_FALLBACK"; reservations: string[] | null };
+
+/** A sentence about one of a plan's workloads starts with its name. */
+function about(workload: string | undefined, sentence: string): string {
+  return workload === undefined ? sentence : `${workload}: ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
+}
 
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
@@ -53,18 +59,25 @@ export function measurementNoteMessage(note: MeasurementNote): string {
         .slice(0, 5)
         .map(([id, n]) => `${id} (${formatCount(n)})`)
         .join(", ");
+      const map = note.workload === undefined ? "--profile-map FILE" : "bedrock-cost profile --profile-map FILE";
       const profiles = note.records.some(([id]) => id.includes(":application-inference-profile/"))
-        ? " An application inference profile's ARN names no model: --profile-map FILE says which model each one is."
+        ? ` An application inference profile's ARN names no model: ${map} says which model each one is.`
         : "";
-      return `Left out ${formatCount(total)} invocation-log records of other models: ${list}${note.records.length > 5 ? ", ..." : ""}.${profiles}`;
+      return about(
+        note.workload,
+        `Left out ${formatCount(total)} invocation-log records of other models: ${list}${note.records.length > 5 ? ", ..." : ""}.${profiles}`,
+      );
     }
     case "SKIPPED_FILES": {
       const total = note.skipped.reduce((sum, [, n]) => sum + n, 0);
       const why = note.skipped.map(([reason, n]) => SKIPPED[reason](n)).join(", ");
-      return `Left out ${formatCount(total)} file${total === 1 ? "" : "s"} of the folders read: ${why}.`;
+      return about(note.workload, `Left out ${formatCount(total)} file${total === 1 ? "" : "s"} of the folders read: ${why}.`);
     }
     case "REPEATED_FILES":
-      return `Read once, though named more than once (a glob that overlaps another?): ${note.files.slice(0, 5).join(", ")}${note.files.length > 5 ? ", ..." : ""}.`;
+      return about(
+        note.workload,
+        `Read once, though named more than once (a glob that overlaps another?): ${note.files.slice(0, 5).join(", ")}${note.files.length > 5 ? ", ..." : ""}.`,
+      );
     case "IGNORED_METRICS":
       return `Left out metrics that are not token counts: ${note.labels.slice(0, 5).join(", ")}${note.labels.length > 5 ? `, and ${formatCount(note.labels.length - 5)} more` : ""}.`;
     case "NO_PT_PRICE":

@@ -236,6 +236,12 @@ describe("plan: measured traffic in a folder of invocation logs synced from S3",
   it("reads the folder whole: 100,524,590 input × $3 + 3,590,164 cache read × $0.30 + 14,360,656 output × $15 = $518.06", () => {
     const report = JSON.parse(runCli(["plan", `${DIR}/plan-s3-logs.yaml`, "--format", "json"]).stdout);
     expect(report.workloads[0]).toMatchObject({ name: "support-copilot", lane: "on-demand", onDemandMonthlyCost: 518.06 });
+    // What profile says about the files, said of the workload.
+    expect(report.notes.map((note: { code: string }) => note.code)).toEqual(["SHORT_WINDOW", "OTHER_MODELS", "SKIPPED_FILES"]);
+    expect(report.notes[2].message).toBe(
+      "support-copilot: left out 1 file of the folders read: 1 AWS permission-check object (amazon-bedrock-logs-permission-check).",
+    );
+    expect(report.notes[1].message).toContain("bedrock-cost profile --profile-map FILE says which model each one is.");
   });
 });
 

@@ -266,6 +266,11 @@ const PROFILE_NOTES: ByCode<MeasurementNote, MeasurementNote["code"]> = {
         ["arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc", 3],
       ],
     },
+    {
+      code: "OTHER_MODELS",
+      records: [["arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc", 3]],
+      workload: "support-copilot",
+    },
   ],
   SKIPPED_FILES: [
     {
@@ -278,7 +283,10 @@ const PROFILE_NOTES: ByCode<MeasurementNote, MeasurementNote["code"]> = {
     },
     { code: "SKIPPED_FILES", skipped: [["permission-check", 1]] },
   ],
-  REPEATED_FILES: [{ code: "REPEATED_FILES", files: ["logs/2026/11/01/00/a.json.gz"] }],
+  REPEATED_FILES: [
+    { code: "REPEATED_FILES", files: ["logs/2026/11/01/00/a.json.gz"] },
+    { code: "REPEATED_FILES", files: ["logs/2026/11/01/00/a.json.gz"], workload: "support-copilot" },
+  ],
   IGNORED_METRICS: [{ code: "IGNORED_METRICS", labels: ["Invocations", "InvocationLatency"] }],
   NO_PT_PRICE: [{ code: "NO_PT_PRICE" }],
   NO_PT_PRICE_FOR_TERM: [{ code: "NO_PT_PRICE_FOR_TERM" }],
