@@ -43,6 +43,25 @@ describe("inputs that are not plain files are refused at once, never waited on",
     expect(run.stderr.split("\n").filter(Boolean)).toHaveLength(1);
   });
 
+  it("a socket as traffic or as --rates", async () => {
+    const { createServer } = await import("node:net");
+    const path = join(dir, "sock");
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(path, resolve));
+    try {
+      for (const argv of [
+        ["profile", path, "-m", "claude-instant"],
+        [...COMPARE, "--rates", path],
+      ]) {
+        const run = spawnSync(process.execPath, [CLI, ...argv], { encoding: "utf8", timeout: 10_000 });
+        expect(run.status).toBe(2);
+        expect(run.stderr).toBe(`error: ${path}: cannot read: it is a socket, not a file\n`);
+      }
+    } finally {
+      server.close();
+    }
+  });
+
   it("reads a pipe that has a writer, as a process substitution gives one", () => {
     const run = spawnSync(
       "bash",
