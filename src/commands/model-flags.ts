@@ -1,6 +1,6 @@
 import type { Term } from "../core/cost-model/terms.js";
 import { type ModelRates, pricedTerms, type RateCard } from "../core/rates/rate-card.js";
-import { resolveModel } from "../core/rates/resolve-model.js";
+import { type ModelLookup, resolveModel } from "../core/rates/resolve-model.js";
 import { withUnitOverrides } from "../core/rates/unit-overrides.js";
 import { UsageError } from "../errors.js";
 
@@ -20,11 +20,16 @@ export interface UnitFlags {
 }
 
 /** The model named by --model, or a usage error that suggests the nearest names. */
+/** Why a name matches no model, with the nearest names: the one sentence every place that looks a model up gives. */
+export function unknownModelMessage(lookup: Extract<ModelLookup, { found: false }>): string {
+  const hint = lookup.suggestions.length > 0 ? `; did you mean ${lookup.suggestions.join(", ")}?` : "";
+  return `${lookup.reason}${hint}`;
+}
+
 export function findModel(card: RateCard, name: string): ModelRates {
   const lookup = resolveModel(card, name);
   if (lookup.found) return lookup.model;
-  const hint = lookup.suggestions.length > 0 ? `; did you mean ${lookup.suggestions.join(", ")}?` : "";
-  throw new UsageError(`--model: ${lookup.reason}${hint}`);
+  throw new UsageError(`--model: ${unknownModelMessage(lookup)}`);
 }
 
 /** The model with --unit-hourly (for --term), --unit-input-tpm and --unit-output-tpm applied. */

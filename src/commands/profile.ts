@@ -15,7 +15,7 @@ import { renderProfileJson } from "../render/profile-json.js";
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
 import { assertExact } from "./assert-exact.js";
 import { type CommandResult, type Format, renderAs } from "./command-result.js";
-import { applyUnitFlags, findModel, type RateFlags, type UnitFlags } from "./model-flags.js";
+import { applyUnitFlags, findModel, type RateFlags, type UnitFlags, unknownModelMessage } from "./model-flags.js";
 import { priceNeeds } from "./price-needs.js";
 
 export interface ProfileOptions extends RateFlags, UnitFlags {
@@ -38,10 +38,7 @@ async function profileMapOf(file: string, card: RateCard): Promise<Map<string, s
   const problems: InputProblem[] = [];
   for (const [arn, name] of map) {
     const lookup = resolveModel(card, name);
-    if (!lookup.found) {
-      const hint = lookup.suggestions.length > 0 ? `; did you mean ${lookup.suggestions.join(", ")}?` : "";
-      problems.push({ source: file, path: ["profiles", arn], line: lineOf(arn), message: `${lookup.reason}${hint}` });
-    }
+    if (!lookup.found) problems.push({ source: file, path: ["profiles", arn], line: lineOf(arn), message: unknownModelMessage(lookup) });
   }
   if (problems.length > 0) throw new InputFileError(problems);
   return map;

@@ -12,6 +12,7 @@ import { measureTraffic } from "../readers/traffic/measure-traffic.js";
 import { ptPriceHint } from "../render/hints.js";
 import type { MeasurementNote } from "../render/measurement-notes.js";
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
+import { unknownModelMessage } from "./model-flags.js";
 import { priceNeeds } from "./price-needs.js";
 
 const MINUTES_PER_DAY = 1440;
@@ -25,8 +26,7 @@ function modelAt(
 ): ModelRates | undefined {
   const lookup = resolveModel(card, name);
   if (lookup.found) return lookup.model;
-  const hint = lookup.suggestions.length > 0 ? `; did you mean ${lookup.suggestions.join(", ")}?` : "";
-  problems.push(plan.problem(path, `${lookup.reason}${hint}`));
+  problems.push(plan.problem(path, unknownModelMessage(lookup)));
   return undefined;
 }
 

@@ -7,6 +7,7 @@ import type { InputProblem } from "../errors.js";
 import type { PlanFile } from "../readers/read-plan-file.js";
 import { PT_RESOURCE_TYPE, type TerraformPt } from "../readers/read-terraform-plan.js";
 import { ptPriceHint } from "../render/hints.js";
+import { unknownModelMessage } from "./model-flags.js";
 import { reservationModel } from "./resolve-plan.js";
 
 export interface TerraformReservations {
@@ -53,7 +54,7 @@ export function terraformReservations(
     const custom = /:custom-model\//.test(arn);
     const message = custom
       ? `${resource.address}: ${arn} is a custom model; add a reservation with terraformAddress: ${resource.address} and model: <its base model id> to ${plan.source}`
-      : `${resource.address}: ${lookup.reason}${lookup.suggestions.length > 0 ? `; did you mean ${lookup.suggestions.join(", ")}?` : ""}`;
+      : `${resource.address}: ${unknownModelMessage(lookup)}`;
     problems.push({ source, path: [...resource.paths[side], "model_arn"], message });
     return undefined;
   };
