@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve, sep } from "node:path";
 import type { FieldPath } from "../core/input/field-path.js";
 import { nameKey } from "../core/input/name-key.js";
@@ -14,7 +14,7 @@ import {
   workloadSchema,
 } from "./plan-file-schema.js";
 import { readTextFile } from "./read-text-file.js";
-import { MAX_YAML_BYTES } from "./special-files.js";
+import { realPathOr, YAML_CAP } from "./special-files.js";
 import { parseYamlFile } from "./yaml-document.js";
 import { zodProblems } from "./zod-problems.js";
 
@@ -148,11 +148,6 @@ function crossChecks(plan: PlanFile): InputProblem[] {
   return problems;
 }
 
-/**
- * Reads a plan file as far as it can be read: its schema problems, the problems across its entries
- * and the files it names that are not there. Throws only when nothing more can be checked (the file
- * cannot be read, is not YAML, or has no list of workloads).
- */
 /** Where the paths a plan names may lead. */
 export interface PlanPathRule {
   /** The working folder: a plan's `rates:` and `profile:` must resolve inside it, after links. */
@@ -161,8 +156,13 @@ export interface PlanPathRule {
   allowOutside: boolean;
 }
 
+/**
+ * Reads a plan file as far as it can be read: its schema problems, the problems across its entries
+ * and the files it names that are not there or lead outside the working folder. Throws only when
+ * nothing more can be checked (the file cannot be read, is not YAML, or has no list of workloads).
+ */
 export function readPlanFileLeniently(path: string, rule?: PlanPathRule): PlanRead {
-  const yaml = parseYamlFile(path, readTextFile(path, path, MAX_YAML_BYTES));
+  const yaml = parseYamlFile(path, readTextFile(path, path, YAML_CAP));
   const parsed = planFileSchema.safeParse(yaml.data, { reportInput: true });
   const problems = parsed.success ? [] : zodProblems(yaml, parsed.error, planFileSchema);
   const data = parsed.success
@@ -189,15 +189,6 @@ export function readPlanFile(path: string, rule?: PlanPathRule): PlanFile {
   return plan;
 }
 
-/** A path's real place, after links; the path itself when it does not exist. */
-function realPlace(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
-}
-
 /**
  * The files a plan names (rate overlays, measured traffic) that are outside the working folder, or
  * not there, at the field naming them. A plan from a pull request must not make a CI run read (and
@@ -205,10 +196,10 @@ function realPlace(path: string): string {
  */
 function missingFiles(plan: PlanFile, rule: PlanPathRule | undefined): InputProblem[] {
   const problems: InputProblem[] = [];
-  const root = rule ? realPlace(resolve(rule.cwd)) : undefined;
+  const root = rule ? realPathOr(resolve(rule.cwd)) : undefined;
   const check = (file: string, path: FieldPath, folders: boolean) => {
     if (root !== undefined && !rule?.allowOutside) {
-      const place = realPlace(resolve(root, plan.relative(file)));
+      const place = realPathOr(resolve(root, plan.relative(file)));
       if (place !== root && !place.startsWith(`${root}${sep}`)) {
         problems.push(
           plan.problem(

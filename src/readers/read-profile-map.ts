@@ -2,7 +2,7 @@ import { z } from "zod";
 import { InputFileError } from "../errors.js";
 import { describeKind, describeValue } from "./describe-value.js";
 import { readTextFile } from "./read-text-file.js";
-import { MAX_YAML_BYTES } from "./special-files.js";
+import { YAML_CAP } from "./special-files.js";
 import { parseYamlFile } from "./yaml-document.js";
 import { zodProblems } from "./zod-problems.js";
 
@@ -37,7 +37,7 @@ const profileMapSchema = z.strictObject(
  * each entry, to name in errors.
  */
 export function readProfileMap(path: string): { map: Map<string, string>; lineOf(arn: string): number | undefined } {
-  const yaml = parseYamlFile(path, readTextFile(path, path, MAX_YAML_BYTES));
+  const yaml = parseYamlFile(path, readTextFile(path, path, YAML_CAP));
   const parsed = profileMapSchema.safeParse(yaml.data, { reportInput: true });
   if (!parsed.success) throw new InputFileError(zodProblems(yaml, parsed.error, profileMapSchema));
   return { map: new Map(Object.entries(parsed.data.profiles)), lineOf: (arn) => yaml.lineOf(["profiles", arn]) };

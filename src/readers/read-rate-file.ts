@@ -3,7 +3,7 @@ import type { RateCard } from "../core/rates/rate-card.js";
 import { InputFileError, type InputProblem } from "../errors.js";
 import { rateFileSchema } from "./rate-file-schema.js";
 import { readTextFile } from "./read-text-file.js";
-import { MAX_YAML_BYTES } from "./special-files.js";
+import { YAML_CAP } from "./special-files.js";
 import { parseYamlFile, type YamlFile } from "./yaml-document.js";
 import { zodProblems } from "./zod-problems.js";
 
@@ -41,7 +41,7 @@ export function parseRateFile(text: string, shownAs: string, bundled: boolean): 
 }
 
 export function readRateFile(path: string, shownAs: string, bundled: boolean): RateFile {
-  return parseRateFile(readTextFile(path, shownAs, MAX_YAML_BYTES), shownAs, bundled);
+  return parseRateFile(readTextFile(path, shownAs, YAML_CAP), shownAs, bundled);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { InputFileError } from "../errors.js";
-import { MAX_WHOLE_FILE_BYTES, notAFile, readPipeWhole, specialKind, tooLarge } from "./special-files.js";
+import { type FileCap, JSON_CAP, readPipeWhole, statInput, tooLarge } from "./special-files.js";
 
 const REASONS: Record<string, string> = {
   ENOENT: "no such file",
@@ -40,16 +40,14 @@ export function binaryProblem(text: string, firstLine = 1): { line: number; mess
  * Reads a user's file as UTF-8 text. A file that cannot be read, or that is binary (bytes that are
  * not UTF-8, or NUL characters), is an input error naming it and the line.
  */
-export function readTextFile(path: string, shownAs = path, maxBytes = MAX_WHOLE_FILE_BYTES): string {
+export function readTextFile(path: string, shownAs = path, cap: FileCap = JSON_CAP): string {
   let text: string;
   try {
     // Looked at before it is opened: a device or a pipe with no writer must not block, nor an endless one fill memory.
-    const stat = statSync(path);
-    const kind = specialKind(stat);
-    if (kind) throw notAFile(shownAs, kind);
-    if (stat.isFIFO()) text = readPipeWhole(path, shownAs, maxBytes).toString("utf8");
+    const stat = statInput(path, shownAs);
+    if (stat.isFIFO()) text = readPipeWhole(path, shownAs, cap).toString("utf8");
     else {
-      if (stat.size > maxBytes) throw tooLarge(shownAs, maxBytes);
+      if (stat.size > cap.bytes) throw tooLarge(shownAs, cap);
       text = readFileSync(path, "utf8");
     }
   } catch (error) {

@@ -1,18 +1,24 @@
-import { closeSync, constants, openSync, readSync, type Stats } from "node:fs";
+import { closeSync, constants, openSync, readSync, realpathSync, type Stats, statSync } from "node:fs";
 import { InputFileError } from "../errors.js";
 
-/** The most a JSON file read whole may hold: its parse then stays under 256 MB of memory (60 MB: 220 MB). */
-export const MAX_WHOLE_FILE_BYTES = 64 * 1024 * 1024;
+/** The most a file read whole may hold, and what kind of file it is, for the message. */
+export interface FileCap {
+  bytes: number;
+  kind: "JSON" | "YAML";
+}
+
+/** JSON read whole: its parse then stays under 256 MB of memory (a 60 MB Terraform plan: 220 MB). */
+export const JSON_CAP: FileCap = { bytes: 64 * 1024 * 1024, kind: "JSON" };
 
 /**
- * The most a YAML file (a plan, a rate file) may hold. YAML takes about 100 times its size while it is
- * parsed (the parser keeps every node, for the line numbers of messages): a plan of 20,000 workloads,
- * 2 MB, peaks at about 300 MB, and this cap at about 900 MB.
+ * A YAML file (a plan, a rate file). YAML takes about 100 times its size while it is parsed (the
+ * parser keeps every node, for the line numbers of messages): a plan of 20,000 workloads, 2 MB,
+ * peaks at about 300 MB, and this cap at about 900 MB.
  */
-export const MAX_YAML_BYTES = 8 * 1024 * 1024;
+export const YAML_CAP: FileCap = { bytes: 8 * 1024 * 1024, kind: "YAML" };
 
 /** What a path is when it is not a file bedrock-cost can read, in words; null for a file or a pipe. */
-export function specialKind(stat: Stats): string | null {
+function specialKind(stat: Stats): string | null {
   if (stat.isFile() || stat.isFIFO()) return null;
   if (stat.isDirectory()) return "a folder";
   if (stat.isCharacterDevice()) return "a character device (such as /dev/zero)";
@@ -21,8 +27,15 @@ export function specialKind(stat: Stats): string | null {
   return "not a regular file";
 }
 
-export function notAFile(source: string, kind: string): InputFileError {
-  return new InputFileError([{ source, message: `cannot read: it is ${kind}, not a file` }]);
+/**
+ * A path looked at before it is opened: a file or a pipe, whose Stats are returned; a device, a
+ * socket or a folder is refused at once, with what it is (opening one could block or never end).
+ */
+export function statInput(path: string, source: string): Stats {
+  const stat = statSync(path);
+  const kind = specialKind(stat);
+  if (kind) throw new InputFileError([{ source, message: `cannot read: it is ${kind}, not a file` }]);
+  return stat;
 }
 
 /** Blocks the thread for `ms` milliseconds, for a pipe whose writer has not written yet. */
@@ -37,24 +50,27 @@ function pause(ms: number): void {
 export function openPipe(path: string, source: string): { fd: number; first: Buffer } {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   const buffer = Buffer.allocUnsafe(64 * 1024);
+  let bytes: number;
   try {
-    const bytes = readSync(fd, buffer, 0, buffer.length, null);
-    if (bytes === 0) {
-      closeSync(fd);
-      throw new InputFileError([{ source, message: "cannot read: it is a named pipe with nothing writing to it" }]);
-    }
-    return { fd, first: buffer.subarray(0, bytes) };
+    bytes = readSync(fd, buffer, 0, buffer.length, null);
   } catch (error) {
+    // A writer that has not written yet.
     if ((error as NodeJS.ErrnoException).code === "EAGAIN") return { fd, first: Buffer.alloc(0) };
+    closeSync(fd);
     throw error;
   }
+  if (bytes === 0) {
+    closeSync(fd);
+    throw new InputFileError([{ source, message: "cannot read: it is a named pipe with nothing writing to it" }]);
+  }
+  return { fd, first: buffer.subarray(0, bytes) };
 }
 
 /**
  * The whole of a pipe (`--rates /dev/stdin`, `<(cat file)`), up to `maxBytes`: an endless stream ends
  * in a clear error at the cap, not in memory exhaustion.
  */
-export function readPipeWhole(path: string, source: string, maxBytes: number): Buffer {
+export function readPipeWhole(path: string, source: string, cap: FileCap): Buffer {
   const { fd, first } = openPipe(path, source);
   const parts = [first];
   let total = first.length;
@@ -71,7 +87,7 @@ export function readPipeWhole(path: string, source: string, maxBytes: number): B
       }
       if (bytes === 0) break;
       total += bytes;
-      if (total > maxBytes) throw tooLarge(source, maxBytes);
+      if (total > cap.bytes) throw tooLarge(source, cap);
       parts.push(Buffer.from(buffer.subarray(0, bytes)));
     }
   } finally {
@@ -80,11 +96,20 @@ export function readPipeWhole(path: string, source: string, maxBytes: number): B
   return Buffer.concat(parts, total);
 }
 
-export function tooLarge(source: string, maxBytes: number): InputFileError {
+export function tooLarge(source: string, cap: FileCap): InputFileError {
   return new InputFileError([
     {
       source,
-      message: `larger than ${maxBytes / (1024 * 1024)} MB, the most bedrock-cost reads of a ${maxBytes === MAX_YAML_BYTES ? "YAML" : "JSON"} file`,
+      message: `larger than ${cap.bytes / (1024 * 1024)} MB, the most bedrock-cost reads of a ${cap.kind} file`,
     },
   ]);
+}
+
+/** A path's real place, after links: a file's identity however it is reached; the path itself when it cannot be resolved. */
+export function realPathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }

@@ -5,7 +5,7 @@ import type { RateCard } from "../../core/rates/rate-card.js";
 import { InputFileError } from "../../errors.js";
 import { describeKind, describeValue } from "../describe-value.js";
 import { readTextFile } from "../read-text-file.js";
-import { MAX_YAML_BYTES } from "../special-files.js";
+import { YAML_CAP } from "../special-files.js";
 import { parseYamlFile } from "../yaml-document.js";
 import { zodProblems } from "../zod-problems.js";
 
@@ -26,7 +26,7 @@ const namesFileSchema = z.strictObject(
 
 /** A user's table of Price List names: `names: {"Price List name": bedrock.model-id}`. */
 export function readNamesFile(path: string): Record<string, string> {
-  const yaml = parseYamlFile(path, readTextFile(path, path, MAX_YAML_BYTES));
+  const yaml = parseYamlFile(path, readTextFile(path, path, YAML_CAP));
   const parsed = namesFileSchema.safeParse(yaml.data, { reportInput: true });
   if (!parsed.success) throw new InputFileError(zodProblems(yaml, parsed.error, namesFileSchema));
   return parsed.data.names;

@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import type { SkipReason, TokenField, TokenSeries } from "../../core/traffic/minute-traffic.js";
+import { type SkipReason, TOKEN_FIELDS, type TokenField, type TokenSeries } from "../../core/traffic/minute-traffic.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import { isObject } from "../is-object.js";
 import { parseJsonText } from "../parse-json-text.js";
@@ -242,7 +242,10 @@ export async function readTraffic(args: readonly string[], options: TrafficOptio
       read.ignoredMetrics.push({ file: result.source, label: result.label });
       continue;
     }
-    groups.set(result.key, [...(groups.get(result.key) ?? []), result]);
+    // Appended in place: a SEARCH result can put thousands of series under one query id.
+    const group = groups.get(result.key);
+    if (group) group.push(result);
+    else groups.set(result.key, [result]);
   }
   const shared: SortedTimes = new Map();
   for (const all of groups.values()) {
@@ -271,8 +274,7 @@ export async function readTraffic(args: readonly string[], options: TrafficOptio
   const logs = sinks.logs;
   if (logs.minutes.size > 0) {
     const times = [...logs.minutes.keys()].sort((a, b) => a - b);
-    const fields: TokenField[] = ["inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens"];
-    fields.forEach((field, k) => {
+    TOKEN_FIELDS.forEach((field, k) => {
       read.series.push({ field, periodSeconds: 60, times, values: times.map((t) => (logs.minutes.get(t) as number[])[k] as number) });
     });
   }

@@ -1,10 +1,10 @@
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 import { InputFileError } from "../../errors.js";
 import { binaryProblem, cannotRead } from "../read-text-file.js";
-import { notAFile, openPipe, specialKind } from "../special-files.js";
+import { openPipe, statInput } from "../special-files.js";
 
 /** What `-` names: standard input, read as a stream. */
 export const STDIN = "-";
@@ -129,10 +129,7 @@ function descriptorStream(fd: number, first: Buffer, retry: boolean): Readable {
  * nothing writes to it, and read as its writer writes; a device or a socket is refused.
  */
 function fileStream(path: string, source: string): Readable {
-  const stat = statSync(path);
-  const kind = specialKind(stat);
-  if (kind) throw notAFile(source, kind);
-  if (stat.isFIFO()) {
+  if (statInput(path, source).isFIFO()) {
     const { fd, first } = openPipe(path, source);
     return descriptorStream(fd, first, true);
   }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { SkipReason } from "../../core/traffic/minute-traffic.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import { cannotRead } from "../read-text-file.js";
+import { realPathOr } from "../special-files.js";
 import { STDIN } from "./text-stream.js";
 
 /** The object AWS writes beside invocation logs in S3 to test its access to the bucket. */
@@ -36,7 +37,7 @@ export function trafficFiles(args: readonly string[]): TrafficFiles {
   const problems: InputProblem[] = [];
   const seen = new Set<string>();
   const skip = (reason: SkipReason) => result.skipped.set(reason, (result.skipped.get(reason) ?? 0) + 1);
-  const add = (path: string, inFolder: boolean, key = path === STDIN ? path : realKey(path)) => {
+  const add = (path: string, inFolder: boolean, key = path === STDIN ? path : realPathOr(path)) => {
     if (seen.has(key)) {
       result.repeated.push(path);
       return;
@@ -64,7 +65,7 @@ export function trafficFiles(args: readonly string[]): TrafficFiles {
       else if (entry.name === PERMISSION_CHECK) skip("permission-check");
       else if (entry.isDirectory() || (entry.isSymbolicLink() && isFolder(path))) walk(path, inside);
       // A file's identity is its folder's real path and its name, unless it is a link.
-      else add(path, true, entry.isSymbolicLink() ? realKey(path) : join(real, entry.name));
+      else add(path, true, entry.isSymbolicLink() ? realPathOr(path) : join(real, entry.name));
     }
   };
   for (const arg of args) {
@@ -73,15 +74,6 @@ export function trafficFiles(args: readonly string[]): TrafficFiles {
   }
   if (problems.length > 0) throw new InputFileError(problems);
   return result;
-}
-
-/** A file's identity, whatever path reaches it; the path itself when it cannot be resolved (the reader names the problem). */
-function realKey(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
 }
 
 function isFolder(path: string): boolean {
