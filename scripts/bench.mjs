@@ -428,6 +428,8 @@ function largeFiles(dir, rss) {
 }
 
 startUp();
+// --start-up-only: the start-up section alone, for working on start-up.
+if (process.argv.includes("--start-up-only")) process.exit(0);
 const dir = join(tmpdir(), `bedrock-cost-bench-${process.pid}`);
 mkdirSync(dir, { recursive: true });
 try {

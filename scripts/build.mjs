@@ -99,9 +99,9 @@ const vendorLoader = [
 await build({
   ...common,
   format: "cjs",
-  entryPoints: ["scripts/vendor-entry.cjs"],
+  entryPoints: ["scripts/vendor-entry.mjs"],
   outfile: "dist/vendor.cjs",
-  minifyIdentifiers: true,
+  minifyIdentifiers: process.env.PROFILE !== "1",
 });
 
 await build({

@@ -99,3 +99,20 @@ describe("no network", () => {
     for (const file of files) expect(readFileSync(file, "utf8"), file).not.toMatch(NETWORK);
   });
 });
+
+describe("the vendor bundle", () => {
+  it("names every zod function and yaml export the sources call (dist/vendor.cjs holds only those)", () => {
+    const entry = readFileSync(fileURLToPath(new URL("../scripts/vendor-entry.mjs", import.meta.url)), "utf8");
+    const zodExport = /export const zod = \{ z: \{([^}]*)\}/.exec(entry)?.[1] ?? "";
+    const provided = new Set(zodExport.split(",").map((part) => (part.split(":")[0] ?? "").trim()));
+    const all = sources(".").filter(({ text }) => /from "zod"/.test(text));
+    expect(all.length).toBeGreaterThan(0);
+    for (const { file, text } of all) {
+      // Type positions (z.infer, z.ZodType, z.ZodError) need nothing at run time.
+      const calls = [...text.matchAll(/\bz\.([a-zA-Z]+)\b/g)]
+        .map((match) => match[1] as string)
+        .filter((name) => !/^(infer|Zod[A-Z]\w*)$/.test(name));
+      for (const name of calls) expect(provided.has(name), `${file} calls z.${name}`).toBe(true);
+    }
+  });
+});

@@ -8,7 +8,6 @@ import { resolveModel } from "../core/rates/resolve-model.js";
 import { summarizeTraffic } from "../core/traffic/minute-traffic.js";
 import { InputFileError, type InputProblem, UsageError } from "../errors.js";
 import type { PlanFile } from "../readers/read-plan-file.js";
-import { measureTraffic } from "../readers/traffic/measure-traffic.js";
 import { ptPriceHint } from "../render/hints.js";
 import type { MeasurementNote } from "../render/measurement-notes.js";
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
@@ -60,6 +59,9 @@ export async function resolveWorkloads(
     let measuredDays: number | null = null;
     if (entry.profile) {
       try {
+        // Loaded here, not at start-up: most plans give their volumes, and the traffic readers bring
+        // in zlib and the stream modules.
+        const { measureTraffic } = await import("../readers/traffic/measure-traffic.js");
         const { read, traffic } = await measureTraffic(entry.profile.map(plan.relative), card, model, {
           period: { seconds: entry.period, flag: "period beside profile in the plan" },
           needs: priceNeeds(model, entry.custom !== false, "plan"),
