@@ -2,7 +2,7 @@ import type { Volume } from "../core/cost-model/volume.js";
 import type { LaneChoice } from "../core/lanes/lanes.js";
 import type { Note, Reason } from "../core/lanes/reasons.js";
 import { type InputsGivenBy, overflowFallbackText, ptPriceHint, throughputHint } from "./hints.js";
-import { formatPercent, formatTokensShort, formatUsd } from "./money.js";
+import { formatCount, formatPercent, formatTokensShort, formatUsd } from "./money.js";
 
 export interface MessageContext {
   modelName: string;
@@ -90,7 +90,9 @@ export function reasonMessage(reason: Reason, context: MessageContext): string {
     case "SLA_NEEDS_PT_PRICE":
       return `Its no-throttling SLA calls for reserved units, but no PT price is known for ${context.modelName}; it stays on-demand, where it can be throttled: ${ptPriceHint(context.inputs ?? "flags")}.`;
     case "SHARED_UNITS": {
-      const others = reason.with.join(", ");
+      const unnamed = reason.withCount - reason.with.length;
+      const others =
+        unnamed > 0 ? `${reason.with.join(", ")} and ${formatCount(unnamed)} other${unnamed === 1 ? "" : "s"}` : reason.with.join(", ");
       const at = reason.utilization === null ? "" : ` at ${formatPercent(reason.utilization)} together`;
       const added = reason.addedCost === null ? "" : `; its part of what joining adds is ${formatUsd(reason.addedCost)} a month`;
       return `Shares ${units(reason.units)} on a ${reason.term} term with ${others}${at}${added}.`;

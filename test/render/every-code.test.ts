@@ -61,8 +61,8 @@ const REASONS: ByCode<Reason, ReasonCode> = {
   ],
   SLA_NEEDS_PT_PRICE: [{ code: "SLA_NEEDS_PT_PRICE" }],
   SHARED_UNITS: [
-    { code: "SHARED_UNITS", with: ["search-assist"], units: 1, term: "6-month", utilization: 0.9785, addedCost: null },
-    { code: "SHARED_UNITS", with: ["payments-bot", "chat"], units: 1, term: "1-month", utilization: null, addedCost: 0 },
+    { code: "SHARED_UNITS", with: ["search-assist"], withCount: 1, units: 1, term: "6-month", utilization: 0.9785, addedCost: null },
+    { code: "SHARED_UNITS", with: ["payments-bot", "chat"], withCount: 2, units: 1, term: "1-month", utilization: null, addedCost: 0 },
   ],
 };
 
@@ -383,3 +383,21 @@ describe("every code a report carries", () => {
     );
   });
 });
+
+describe("SHARED_UNITS with many others", () => {
+  it("names ten and counts the rest", () => {
+    const reason: Reason = {
+      code: "SHARED_UNITS",
+      with: ["w0", "w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "w9"],
+      withCount: 2_999,
+      units: 1_468,
+      term: "6-month",
+      utilization: null,
+      addedCost: null,
+    };
+    expect(reasonMessage(reason, { modelName: "Claude 3.5 Sonnet v2" })).toBe(
+      "Shares 1468 units on a 6-month term with w0, w1, w2, w3, w4, w5, w6, w7, w8, w9 and 2,989 others.",
+    );
+  });
+});
+

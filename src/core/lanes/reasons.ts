@@ -46,7 +46,10 @@ export type Reason =
   | { code: "SLA_NEEDS_PT_PRICE" }
   | {
       code: "SHARED_UNITS";
+      /** The other members, in plan order: the first ten of them. */
       with: string[];
+      /** How many other members there are in all. */
+      withCount: number;
       units: number;
       term: Term;
       utilization: number | null;

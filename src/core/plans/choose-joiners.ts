@@ -32,6 +32,16 @@ export interface JoinProblem {
 
 export const EXHAUSTIVE_LIMIT = 12;
 const NODE_BUDGET = 100_000;
+/**
+ * Each step of the search costs a pass over the candidates (its floor), so the steps allowed shrink
+ * as they grow: about this many candidate visits in all, a fraction of a second.
+ */
+const WORK_BUDGET = 5_000_000;
+/**
+ * Past this many candidates the search is not run (its depth is the number of candidates, and the
+ * steps it may take would not reach a first complete set): the best prefix is the answer.
+ */
+const SEARCH_LIMIT = 2_000;
 
 /** True when `a` is lower than `b` by more than floating-point noise. */
 function lowerCost(a: number, b: number): boolean {
@@ -131,12 +141,13 @@ export function boundedJoiners(problem: JoinProblem, budget = NODE_BUDGET): numb
   const seed = bestPrefix(problem, [byLoad, byDensity]);
   let best = seed.chosen;
   let bestTotal = seed.total;
+  const steps = n > SEARCH_LIMIT ? 0 : Math.min(budget, Math.max(1_000, Math.floor(WORK_BUDGET / Math.max(1, n))));
 
   const undecided = new Uint8Array(n).fill(1);
   const chosen: number[] = [];
   let nodes = 0;
   const visit = (k: number, demand: Demand, count: number, skipped: number): void => {
-    if (++nodes > budget) return;
+    if (++nodes > steps) return;
     const reserved = problem.reservedCost(demand, count);
     if (k === n) {
       const total = reserved + skipped;
@@ -161,15 +172,42 @@ export function boundedJoiners(problem: JoinProblem, budget = NODE_BUDGET): numb
     visit(k + 1, demand, count, skipped + candidate.onDemandCost);
     undecided[i] = 1;
   };
-  visit(0, problem.required, problem.requiredCount, 0);
+  if (steps > 0) visit(0, problem.required, problem.requiredCount, 0);
+  return fewestOnTie(problem, best, bestTotal);
+}
 
-  // On a tie, fewer joiners: drop any whose leaving costs nothing.
+/**
+ * On a tie, fewer joiners: drops any whose leaving costs nothing. Leaving is first judged from sums
+ * kept as candidates go (a pass over thousands of them for each would be quadratic); only a leave
+ * that those sums show may cost nothing is checked exactly, from scratch.
+ */
+function fewestOnTie(problem: JoinProblem, best: readonly number[], total: number): number[] {
   let result = [...best].sort((a, b) => a - b);
+  const kept = new Uint8Array(problem.candidates.length);
+  for (const i of result) kept[i] = 1;
+  let bestTotal = total;
+  let demand = problem.required;
+  let skipped = 0;
+  problem.candidates.forEach((candidate, i) => {
+    if (kept[i]) demand = addDemand(demand, candidate.demand);
+    else skipped += candidate.onDemandCost;
+  });
+  let count = problem.requiredCount + result.length;
   for (const i of [...result].reverse()) {
+    const candidate = problem.candidates[i] as JoinCandidate;
+    const less = { input: demand.input - candidate.demand.input, output: demand.output - candidate.demand.output };
+    const estimate = problem.reservedCost(less, count - 1) + skipped + candidate.onDemandCost;
+    // Sums kept this way drift by far less than a millionth: anything further above is a real rise.
+    if (estimate > bestTotal * (1 + 1e-6) + 1e-6) continue;
     const without = result.filter((j) => j !== i);
-    if (!lowerCost(bestTotal, joinTotal(problem, without))) {
+    const exact = joinTotal(problem, without);
+    if (!lowerCost(bestTotal, exact)) {
       result = without;
-      bestTotal = Math.min(bestTotal, joinTotal(problem, without));
+      bestTotal = Math.min(bestTotal, exact);
+      kept[i] = 0;
+      demand = less;
+      skipped += candidate.onDemandCost;
+      count--;
     }
   }
   return result;

@@ -26,6 +26,8 @@ interface PlanPool {
   members: Workload[];
   /** Members that need PT whatever it costs (custom models, no-throttling SLAs). */
   required: Workload[];
+  /** The same, to look up in constant time: a pool may have thousands of members. */
+  requiredSet: ReadonlySet<Workload>;
   option: PoolOption;
 }
 
@@ -81,7 +83,7 @@ function joinersOf(model: ModelRates, required: Workload[], candidates: Workload
 /** Required members pay for the units they need; joiners share what they add; both by load. */
 function allocate(pool: PlanPool, hours: number): Map<Workload, number> {
   const shares = new Map<Workload, number>();
-  const joiners = pool.members.filter((member) => !pool.required.includes(member));
+  const joiners = pool.members.filter((member) => !pool.requiredSet.has(member));
   const base = Math.min(poolCost(pool.model, pool.required, hours), pool.option.reservedCost);
   const added = pool.option.reservedCost - base;
   const spread = (members: Workload[], amount: number) => {
@@ -103,11 +105,20 @@ function onDemandChoice(cost: number): LaneChoice {
   return { lane: "on-demand", term: null, units: null, monthlyCost: cost };
 }
 
+/** How many of the other members a SHARED_UNITS reason names. */
+const SHARED_WITH_NAMES = 10;
+
 function poolReasons(pool: PlanPool, workload: Workload, cost: number, policy: PlanPolicy): Reason[] {
   const reasons: Reason[] = [];
   const { option } = pool;
-  const others = pool.members.filter((member) => member !== workload).map((member) => member.name);
-  const joined = !pool.required.includes(workload);
+  // A pool may have thousands of members: each names the first few others and counts the rest.
+  const others: string[] = [];
+  for (const member of pool.members) {
+    if (others.length === SHARED_WITH_NAMES) break;
+    if (member !== workload) others.push(member.name);
+  }
+  const otherCount = pool.members.length - 1;
+  const joined = !pool.requiredSet.has(workload);
   if (joined && pool.required.length === 0) {
     const od = onDemandCost(pool.model, option.volume);
     const be = findBreakEven(option.reservedCost, od, option.volume, option.utilization);
@@ -122,10 +133,11 @@ function poolReasons(pool: PlanPool, workload: Workload, cost: number, policy: P
       });
     }
   }
-  if (others.length > 0) {
+  if (otherCount > 0) {
     reasons.push({
       code: "SHARED_UNITS",
       with: others,
+      withCount: otherCount,
       units: option.units,
       term: option.term,
       utilization: option.utilization,
@@ -185,7 +197,12 @@ export function planLanes(workloads: readonly Workload[], hoursPerMonth: number,
   const declinedSavings = new Map<Workload, Reason>();
   // One group for each model that units can be bought for: a base model, or one custom model.
   const byModel = new Map<string, Workload[]>();
-  for (const workload of workloads) byModel.set(servedModelKey(workload), [...(byModel.get(servedModelKey(workload)) ?? []), workload]);
+  for (const workload of workloads) {
+    const key = servedModelKey(workload);
+    const group = byModel.get(key);
+    if (group) group.push(workload);
+    else byModel.set(key, [workload]);
+  }
 
   for (const [key, group] of byModel) {
     const model = (group[0] as Workload).model;
@@ -195,10 +212,11 @@ export function planLanes(workloads: readonly Workload[], hoursPerMonth: number,
     const joiners = joinersOf(model, required, candidates, hours, policy.minSavingShare);
     const members = [...required, ...joiners];
     const option = cheapestPool(model, members, hours);
-    if (option) pools.push({ key, model, members, required, option });
+    if (option) pools.push({ key, model, members, required, requiredSet: new Set(required), option });
     // Joiners that would lower the total, but by less than policy.minSavingShare of their on-demand cost.
     const anySaving = policy.minSavingShare > 0 ? joinersOf(model, required, candidates, hours, 0) : joiners;
-    const declined = anySaving.filter((w) => !joiners.includes(w));
+    const joined = new Set(joiners);
+    const declined = anySaving.filter((w) => !joined.has(w));
     const withThem = cheapestPool(model, [...required, ...anySaving], hours);
     if (declined.length > 0 && withThem) {
       const declinedOd = declined.reduce((sum, w) => sum + (odOf(w) ?? 0), 0);
@@ -219,7 +237,9 @@ export function planLanes(workloads: readonly Workload[], hoursPerMonth: number,
 
   const shares = new Map<Workload, number>();
   for (const pool of pools) for (const [member, share] of allocate(pool, hours)) shares.set(member, share);
-  const poolOf = (workload: Workload) => pools.find((pool) => pool.members.includes(workload));
+  const pooled = new Map<Workload, PlanPool>();
+  for (const pool of pools) for (const member of pool.members) pooled.set(member, pool);
+  const poolOf = (workload: Workload) => pooled.get(workload);
 
   const plans = workloads.map((workload): WorkloadPlan => {
     const kind = kinds.get(workload) as Kind;

@@ -41,6 +41,22 @@ describe("planLanes", () => {
     expect(result.totals.saving).toBeCloseTo(3_400, 9);
   });
 
+  it("pools 3,000 workloads in linear time, each naming ten of the others and counting the rest", () => {
+    // Each needs 1.5B / 3.066B = 0.48924 of a unit on either side; all 3,000 need 1,467.71 units,
+    // so 1,468 units at $14,600 = $21,432,800 against 3,000 × $9,000 = $27,000,000 on-demand.
+    // Leaving any out saves no unit until two leave (1,467 units, +$18,000 on-demand): all join.
+    const workloads = Array.from({ length: 3_000 }, (_, i) => makeWorkload(`w${i}`, model, 1.5e9, 0.3e9));
+    const result = planLanes(workloads, H);
+    expect(result.totals.monthlyCost).toBeCloseTo(21_432_800, 6);
+    expect(result.totals.allOnDemandMonthlyCost).toBeCloseTo(27_000_000, 6);
+    const last = byName(result.workloads, "w2999");
+    expect(last).toMatchObject({ lane: "provisioned", term: "6-month", units: 1_468 });
+    expect(last.reasons.find((r) => r.code === "SHARED_UNITS")).toMatchObject({
+      with: ["w0", "w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "w9"],
+      withCount: 2_999,
+    });
+  });
+
   it("keeps a workload on-demand when its own unit and any sharing cost more, with the break-even", () => {
     const result = planLanes([makeWorkload("chat", model, 1.5e9, 0.3e9)], H);
     const plan = byName(result.workloads, "chat");
