@@ -17,7 +17,7 @@ import {
 } from "./read-invocation-logs.js";
 import { type MetricResult, metricDataResults, metricStatistics } from "./read-metric-json.js";
 import { readTrafficCsv } from "./read-traffic-csv.js";
-import { peek, readAll, STDIN, textOf } from "./text-stream.js";
+import { peek, readAll, STDIN, type TextChunks, textOf } from "./text-stream.js";
 import { type TrafficFile, trafficFiles } from "./traffic-files.js";
 
 type TrafficFormat = "csv" | "get-metric-data" | "get-metric-statistics" | "invocation-logs" | "logs-export";
@@ -107,6 +107,23 @@ function tryJson(text: string): unknown {
   }
 }
 
+/**
+ * A JSON file read whole: one document, or the records of several documents one after another (each
+ * pretty-printed). Its text is let go on return, before the document is read into series: the text
+ * of a file at the cap and its parsed document together are most of the memory a run takes.
+ */
+async function readWholeJson(
+  chunks: TextChunks,
+  source: string,
+): Promise<{ doc: unknown } | { records: { value: unknown; path: number[]; line: number }[] }> {
+  const text = await readAll(chunks, source);
+  const doc = tryJson(text);
+  if (doc !== undefined) return { doc };
+  const objects = jsonObjectsIn(text);
+  if (!objects) return { doc: parseJsonText(source, text) }; // throws, with the line
+  return { records: objects.map((object, i) => ({ value: parseJsonText(source, object.text), path: [i], line: object.line })) };
+}
+
 interface Sinks {
   series: TokenSeries[];
   metrics: MetricResult[];
@@ -133,20 +150,13 @@ async function readOne(file: TrafficFile, options: TrafficOptions, sinks: Sinks)
       await readLogLines(input.chunks, source, "ndjson", options, sinks.logs);
       return "invocation-logs";
     }
-    const text = await readAll(input.chunks, source);
-    let doc = tryJson(text);
-    if (doc === undefined) {
-      // Several records one after another, each pretty-printed.
-      const objects = jsonObjectsIn(text);
-      if (!objects)
-        doc = parseJsonText(source, text); // throws, with the line
-      else {
-        const records = objects.map((object, i) => ({ value: parseJsonText(source, object.text), path: [i], line: object.line }));
-        if (!records.some((r) => isLogRecord(r.value))) return notTraffic();
-        readLogRecords(records, source, options, sinks.logs);
-        return "invocation-logs";
-      }
+    const whole = await readWholeJson(input.chunks, source);
+    if ("records" in whole) {
+      if (!whole.records.some((r) => isLogRecord(r.value))) return notTraffic();
+      readLogRecords(whole.records, source, options, sinks.logs);
+      return "invocation-logs";
     }
+    const doc = whole.doc;
     if (Array.isArray(doc)) {
       if (!doc.some(isLogRecord)) return notTraffic();
       readLogRecords(

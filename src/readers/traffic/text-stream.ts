@@ -197,7 +197,7 @@ export async function peek(chunks: TextChunks, size: number): Promise<{ head: st
  * timestamps take about eight times the file's size in memory, which then stays under 256 MB. Larger
  * CloudWatch data comes in several pages (files), which are merged; larger logs, one record a line.
  */
-const MAX_WHOLE_TRAFFIC_CHARS = 32 * 1024 * 1024;
+const MAX_WHOLE_TRAFFIC_CHARS = 24 * 1024 * 1024;
 
 /** The longest line of a file read a line at a time (a record with its request and response bodies). */
 const MAX_LINE_CHARS = 64 * 1024 * 1024;
