@@ -72,32 +72,40 @@ function writeFiles(dir, { input, output }) {
   const lines = ["timestamp,inputTokens,outputTokens"];
   for (let m = 0; m < MINUTES; m++) lines.push(`${iso(m)},${input[m]},${output[m]}`);
   writeFileSync(csv, `${lines.join("\n")}\n`);
-  const json = join(dir, "traffic-metric-data.json");
-  // Newest first, as CloudWatch returns it by default.
-  const times = Array.from({ length: MINUTES }, (_, i) => iso(MINUTES - 1 - i));
-  const reversed = (values) => Array.from({ length: MINUTES }, (_, i) => values[MINUTES - 1 - i]);
-  writeFileSync(
-    json,
-    JSON.stringify({
-      MetricDataResults: [
-        { Id: "input_tokens", Label: "InputTokenCount", Timestamps: times, Values: reversed(input), StatusCode: "Complete" },
-        { Id: "output_tokens", Label: "OutputTokenCount", Timestamps: times, Values: reversed(output), StatusCode: "Complete" },
-      ],
-      Messages: [],
-    }),
-  );
-  return [csv, json];
+  // CloudWatch gives a long window as pages (files), each under the cap on a JSON traffic file read
+  // whole (24 MB): the year comes as two, newest first within each, as CloudWatch returns it.
+  const pages = [join(dir, "traffic-metric-data-1.json"), join(dir, "traffic-metric-data-2.json")];
+  const half = Math.ceil(MINUTES / 2);
+  pages.forEach((page, p) => {
+    const from = p === 0 ? half : 0;
+    const to = p === 0 ? MINUTES : half;
+    const count = to - from;
+    const times = Array.from({ length: count }, (_, i) => iso(to - 1 - i));
+    const reversed = (values) => Array.from({ length: count }, (_, i) => values[to - 1 - i]);
+    writeFileSync(
+      page,
+      JSON.stringify({
+        MetricDataResults: [
+          { Id: "input_tokens", Label: "InputTokenCount", Timestamps: times, Values: reversed(input), StatusCode: "Complete" },
+          { Id: "output_tokens", Label: "OutputTokenCount", Timestamps: times, Values: reversed(output), StatusCode: "Complete" },
+        ],
+        Messages: [],
+      }),
+    );
+  });
+  return [[csv], pages];
 }
 
-function timed(args, rssFile) {
+/** Runs the CLI with `args`; `exitCode` is the code the run must end with (1 for a check that finds). */
+function timed(args, rssFile, exitCode = 0) {
   const started = process.hrtime.bigint();
   const run = spawnSync(process.execPath, ["--import", RSS_HOOK, ...args], {
     encoding: "utf8",
     env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: "1" },
-    maxBuffer: 64 * 1024 * 1024,
+    maxBuffer: 256 * 1024 * 1024,
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (run.status !== 0) {
+  if (run.status !== exitCode) {
     process.stderr.write(`bench: ${args.join(" ")} exited ${run.status}\n${run.stderr}`);
     process.exit(1);
   }
@@ -269,24 +277,42 @@ function scale(dir) {
     const file = join(dir, `rates-${count}.yaml`);
     const lines = Array.from(
       { length: count },
-      (_, i) =>
-        `  - {id: example.model-${i}, name: Model ${i}, provider: Example, aliases: [m${i}], onDemand: {inputPerMTok: 1, outputPerMTok: 2}}`,
+      (_, i) => `  - {id: x.m${i}, name: M${i}, provider: X, onDemand: {inputPerMTok: 1, outputPerMTok: 2}}`,
     );
     writeFileSync(file, `schemaVersion: 1\nregion: us-east-1\nmodels:\n${lines.join("\n")}\n`);
     return file;
   };
   const small = rates(quick ? 500 : 5_000);
   const large = rates(quick ? 2_000 : 20_000);
+  // The same number of workloads on one model with a PT quote, so that they share units: the search
+  // for who joins and the reasons naming who shares stay linear.
+  const quote = join(dir, "quote.yaml");
+  writeFileSync(quote, readFileSync(join(ROOT, "test/fixtures/plans/quotes/sonnet-pt.yaml")));
+  const pooled = join(dir, "plan-pooled.yaml");
+  writeFileSync(
+    pooled,
+    `schemaVersion: 1\nrates: [quote.yaml]\nworkloads:\n${workloads.map((_, i) => `  - {name: w${i}, model: claude-3.5-sonnet-v2, monthly: {inputTokens: 90M, outputTokens: 10M}}`).join("\n")}\n`,
+  );
   const runs = quick ? 1 : 3;
   const time = (args) => median(Array.from({ length: runs }, () => wall(args)));
+  const rss = join(dir, "rss");
+  const measured = (args) => {
+    const results = Array.from({ length: runs }, () => timed(args, rss));
+    return { ms: median(results.map((r) => r.ms)), mb: Math.max(...results.map((r) => r.rssMb)) };
+  };
   const table = time([CLI, "plan", plan]);
   const csv = time([CLI, "plan", plan, "--format", "csv"]);
-  const compare = (file) => time([CLI, "compare", "-m", "m1", "--input-tokens", "1", "--output-tokens", "1", "--rates", file]);
+  const pooledTable = measured([CLI, "plan", pooled, "--allow-outside-paths"]);
+  const pooledCsv = measured([CLI, "plan", pooled, "--allow-outside-paths", "--format", "csv"]);
+  const compare = (file) => time([CLI, "compare", "-m", "x.m1", "--input-tokens", "1", "--output-tokens", "1", "--rates", file]);
   const five = compare(small);
   const twenty = compare(large);
   console.log(`\nscale, median of ${runs} run${runs === 1 ? "" : "s"}`);
   console.log(
     `plan of ${workloads.length.toLocaleString("en-US")} workloads: table ${table.toFixed(0)} ms, CSV ${csv.toFixed(0)} ms (${(table / csv).toFixed(2)}x; target within 1.5x)`,
+  );
+  console.log(
+    `the same number sharing units of one model: table ${pooledTable.ms.toFixed(0)} ms at ${pooledTable.mb.toFixed(0)} MB, CSV ${pooledCsv.ms.toFixed(0)} ms at ${pooledCsv.mb.toFixed(0)} MB (target under 256 MB)`,
   );
   console.log(
     `rate files of ${quick ? "500 and 2,000" : "5,000 and 20,000"} models: ${five.toFixed(0)} ms and ${twenty.toFixed(0)} ms (${(twenty / five).toFixed(2)}x for 4x the models; target under 6x)`,
@@ -386,6 +412,111 @@ function writePriceList(file, products) {
   writeFileSync(file, JSON.stringify(doc, null, 2));
 }
 
+const MiB = 1024 * 1024;
+
+/** Writes lines of `line(i)` after `head` until the file would pass `bytes`; returns how many. */
+function writeUpTo(file, bytes, head, line, tail = "") {
+  const lines = [];
+  let size = head.length + tail.length;
+  for (let i = 0; ; i++) {
+    const next = line(i);
+    if (size + next.length > bytes) break;
+    lines.push(next);
+    size += next.length;
+  }
+  writeFileSync(file, `${head}${lines.join("")}${tail}`);
+  return lines.length;
+}
+
+/**
+ * Files read whole, each just under its size cap, in the shape that takes the most memory per byte:
+ * the peak memory of reading and reporting on each (target: under 256 MB).
+ */
+function atCaps(dir, rss) {
+  const cases = [];
+  // A Price List offer file: many small products. 1,000 products tell the size of one.
+  const sample = join(dir, "offer-sample.json");
+  writePriceList(sample, 1_000);
+  const offer = join(dir, "offer-at-cap.json");
+  writePriceList(offer, Math.floor((39.5 * MiB * 1_000) / statSync(sample).size));
+  cases.push([
+    "rates import, offer file (40 MB cap)",
+    offer,
+    [CLI, "rates", "import", offer, "--region", "us-east-1", "--effective-date", "2026-11-01"],
+  ]);
+  // A Terraform plan at its cap: 10,000 Provisioned Throughput resources (the most a plan may hold),
+  // among as many other resources as fit, checked.
+  const terraform = join(dir, "terraform-at-cap.json");
+  const pt = (i) =>
+    `{"address":"aws_bedrock_provisioned_model_throughput.p${i}","mode":"managed","type":"aws_bedrock_provisioned_model_throughput","name":"p${i}","values":{"model_arn":"arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-instant-v1","model_units":1,"commitment_duration":"SixMonths","provisioned_model_name":"p${i}"}},`;
+  const other = (i) =>
+    i < 10_000
+      ? pt(i)
+      : `{"address":"aws_s3_object.o${i}","mode":"managed","type":"aws_s3_object","name":"o${i}","values":{"bucket":"reports","key":"daily/${i}.csv","storage_class":"STANDARD","tags":{"team":"finops"}}},`;
+  writeUpTo(
+    terraform,
+    40 * MiB - 1024,
+    '{"format_version":"1.2","planned_values":{"root_module":{"resources":[',
+    other,
+    '{"address":"x.y","mode":"data","type":"x","name":"y","values":{}}]}},"resource_changes":[]}',
+  );
+  cases.push([
+    "check --terraform, plan JSON (40 MB cap)",
+    terraform,
+    [CLI, "check", join(ROOT, "test/fixtures/plans/check-clean.yaml"), "--terraform", terraform, "--format", "csv"],
+    1, // every reservation is idle
+  ]);
+  // CloudWatch get-metric-data: four metrics a minute, as many minutes as fit.
+  const metrics = join(dir, "metric-data-at-cap.json");
+  const labels = ["InputTokenCount", "OutputTokenCount", "CacheReadInputTokenCount", "CacheWriteInputTokenCount"];
+  const minutes = Math.floor((23.5 * MiB) / (labels.length * 29));
+  const times = JSON.stringify(Array.from({ length: minutes }, (_, i) => iso(minutes - 1 - i)));
+  const values = JSON.stringify(Array.from({ length: minutes }, (_, i) => 1_000 + (i % 5_000)));
+  writeFileSync(
+    metrics,
+    `{"MetricDataResults":[${labels.map((label, i) => `{"Id":"m${i}","Label":"${label}","Timestamps":${times},"Values":${values},"StatusCode":"Complete"}`).join(",")}],"Messages":[]}`,
+  );
+  cases.push([
+    "profile, CloudWatch JSON (24 MB cap)",
+    metrics,
+    [CLI, "profile", metrics, "-m", "claude-3.5-sonnet-v2", "--format", "json"],
+  ]);
+  // A plan of the shortest workloads that fit, planned as a table and as JSON.
+  const plan = join(dir, "plan-at-cap.yaml");
+  writeUpTo(
+    plan,
+    2 * MiB,
+    "schemaVersion: 1\nworkloads:\n",
+    (i) => `- {name: w${i}, model: nova-micro, monthly: {inputTokens: 1M, outputTokens: 1M}}\n`,
+  );
+  cases.push(["plan, plan file (2 MB cap), table", plan, [CLI, "plan", plan]]);
+  cases.push(["plan, plan file (2 MB cap), JSON", plan, [CLI, "plan", plan, "--format", "json"]]);
+  // A rate file of the shortest models that fit.
+  const rates = join(dir, "rates-at-cap.yaml");
+  writeUpTo(
+    rates,
+    2 * MiB,
+    "schemaVersion: 1\nregion: us-east-1\nmodels:\n",
+    (i) => `- {id: x.m${i}, name: M${i}, provider: X, onDemand: {inputPerMTok: 1, outputPerMTok: 2}}\n`,
+  );
+  cases.push([
+    "compare, rate file (2 MB cap)",
+    rates,
+    [CLI, "compare", "-m", "x.m1", "--input-tokens", "1B", "--output-tokens", "1M", "--rates", rates],
+  ]);
+  console.log("files read whole at their size caps, one run each");
+  console.log("command                                      size       time  peak memory");
+  let worst = 0;
+  for (const [name, file, args, exitCode = 0] of cases) {
+    const result = timed(args, rss, exitCode);
+    worst = Math.max(worst, result.rssMb);
+    console.log(
+      `${name.padEnd(44)} ${`${(statSync(file).size / 1e6).toFixed(1)} MB`.padStart(8)} ${`${result.ms.toFixed(0)} ms`.padStart(10)}  ${`${result.rssMb.toFixed(0)} MB`.padStart(11)}`,
+    );
+  }
+  console.log(`target: under 256 MB (worst ${worst.toFixed(0)} MB)\n`);
+}
+
 function largeFiles(dir, rss) {
   const logMb = quick ? 10 : 100;
   const log = join(dir, "invocation-log.ndjson");
@@ -435,10 +566,10 @@ mkdirSync(dir, { recursive: true });
 try {
   const files = writeFiles(dir, generate());
   const rss = join(dir, "rss");
-  const profileArgs = (file) => [
+  const profileArgs = (inputs) => [
     CLI,
     "profile",
-    file,
+    ...inputs,
     "-m",
     "claude-3.5-sonnet-v2",
     "--unit-hourly",
@@ -455,25 +586,27 @@ try {
   console.log(
     `bedrock-cost profile on ${MINUTES.toLocaleString("en-US")} minutes of traffic, median of ${RUNS} run${RUNS === 1 ? "" : "s"}`,
   );
-  console.log("file                     size      profile    bare read  ratio  peak memory");
+  console.log("file                           size      profile    bare read  ratio  peak memory");
   let worst = 0;
-  for (const file of files) {
-    const profile = Array.from({ length: RUNS }, () => timed(profileArgs(file), rss));
-    const bare = Array.from({ length: RUNS }, () => timed([BARE, file], rss));
+  for (const inputs of files) {
+    const profile = Array.from({ length: RUNS }, () => timed(profileArgs(inputs), rss));
+    const bare = Array.from({ length: RUNS }, () => timed([BARE, ...inputs], rss));
     const report = JSON.parse(profile[0].stdout);
     if (report.window.minutes !== MINUTES) throw new Error(`profile read ${report.window.minutes} minutes, expected ${MINUTES}`);
     const p = median(profile.map((r) => r.ms));
     const b = median(bare.map((r) => r.ms));
     const memory = Math.max(...profile.map((r) => r.rssMb));
     worst = Math.max(worst, p / b);
-    const name = file.split("/").pop();
-    const size = `${(statSync(file).size / 1e6).toFixed(1)} MB`;
+    const name =
+      inputs.length === 1 ? inputs[0].split("/").pop() : `${inputs[0].split("/").pop().replace("-1.json", "-*.json")} (${inputs.length})`;
+    const size = `${(inputs.reduce((sum, file) => sum + statSync(file).size, 0) / 1e6).toFixed(1)} MB`;
     console.log(
-      `${name.padEnd(24)} ${size.padStart(8)} ${`${p.toFixed(0)} ms`.padStart(10)} ${`${b.toFixed(0)} ms`.padStart(10)}  ${(p / b).toFixed(2).padStart(5)}  ${`${memory.toFixed(0)} MB`.padStart(11)}`,
+      `${name.padEnd(30)} ${size.padStart(8)} ${`${p.toFixed(0)} ms`.padStart(10)} ${`${b.toFixed(0)} ms`.padStart(10)}  ${(p / b).toFixed(2).padStart(5)}  ${`${memory.toFixed(0)} MB`.padStart(11)}`,
     );
   }
   console.log(`targets: profile within 2x of the bare read (worst ${worst.toFixed(2)}x), under 256 MB\n`);
   largeFiles(dir, rss);
+  if (!quick) atCaps(dir, rss);
   logFolder(dir, rss);
   scale(dir);
 } finally {

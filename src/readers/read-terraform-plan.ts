@@ -9,6 +9,13 @@ import { readTextFile } from "./read-text-file.js";
 
 export const PT_RESOURCE_TYPE = "aws_bedrock_provisioned_model_throughput";
 
+/**
+ * The most Provisioned Throughput resources a Terraform plan may hold: far more than any account
+ * reserves (AWS grants model units by quota request), and few enough that checking them all stays
+ * under 256 MB of memory, however large the rest of the plan.
+ */
+const MAX_TERRAFORM_RESERVATIONS = 10_000;
+
 const COMMITMENTS: Record<string, Term> = { OneMonth: "1-month", SixMonths: "6-month" };
 const MAX_MODULE_DEPTH = 100;
 
@@ -154,6 +161,14 @@ export function parseTerraformPlan(text: string, source: string): TerraformPt[] 
   // A loop, not push(...): a plan of 150,000 resources would overflow the call stack.
   for (const pt of planned) if (!changed.has(pt.address)) found.push(pt);
   if (reader.problems.length > 0) throw new InputFileError(reader.problems);
+  if (found.length > MAX_TERRAFORM_RESERVATIONS) {
+    throw new InputFileError([
+      {
+        source,
+        message: `${found.length.toLocaleString("en-US")} ${PT_RESOURCE_TYPE} resources: bedrock-cost checks at most ${MAX_TERRAFORM_RESERVATIONS.toLocaleString("en-US")} at once (split the plan by module or workspace)`,
+      },
+    ]);
+  }
   return found;
 }
 

@@ -7,15 +7,19 @@ export interface FileCap {
   kind: "JSON" | "YAML";
 }
 
-/** JSON read whole: its parse then stays under 256 MB of memory (a 60 MB Terraform plan: 220 MB). */
-export const JSON_CAP: FileCap = { bytes: 64 * 1024 * 1024, kind: "JSON" };
+/**
+ * JSON read whole. A run stays under 256 MB of memory up to this cap (measured on the heaviest
+ * shapes per byte: a Price List offer file of many small products, 195 MB; a Terraform plan with the
+ * most Provisioned Throughput resources a plan may hold, 10,000, among other resources, 234 MB).
+ */
+export const JSON_CAP: FileCap = { bytes: 40 * 1024 * 1024, kind: "JSON" };
 
 /**
- * A YAML file (a plan, a rate file). YAML takes about 100 times its size while it is parsed (the
- * parser keeps every node, for the line numbers of messages): a plan of 20,000 workloads, 2 MB,
- * peaks at about 300 MB, and this cap at about 900 MB.
+ * A YAML file (a plan, a rate file). Past 1 MB it is read a list item at a time (see
+ * yaml-document.ts), so that reading it does not take a hundred times its size; a plan at this cap
+ * holds about 25,000 workloads, and planning them all stays under 256 MB (232 MB for a table).
  */
-export const YAML_CAP: FileCap = { bytes: 8 * 1024 * 1024, kind: "YAML" };
+export const YAML_CAP: FileCap = { bytes: 2 * 1024 * 1024, kind: "YAML" };
 
 /** What a path is when it is not a file bedrock-cost can read, in words; null for a file or a pipe. */
 function specialKind(stat: Stats): string | null {

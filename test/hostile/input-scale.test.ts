@@ -29,9 +29,13 @@ describe("inputs sized past an argument list", () => {
     );
   });
 
-  it("reads a Terraform plan of 150,000 Provisioned Throughput resources", () => {
+  /** A Terraform plan of `pt` Provisioned Throughput resources among `others` other resources. */
+  function terraformPlan(name: string, pt: number, others: number): string {
     const resources: unknown[] = [];
-    for (let i = 0; i < 150_000; i++) {
+    for (let i = 0; i < others; i++) {
+      resources.push({ address: `aws_s3_object.o${i}`, mode: "managed", type: "aws_s3_object", name: `o${i}`, values: { key: `k${i}` } });
+    }
+    for (let i = 0; i < pt; i++) {
       resources.push({
         address: `aws_bedrock_provisioned_model_throughput.p${i}`,
         mode: "managed",
@@ -45,23 +49,29 @@ describe("inputs sized past an argument list", () => {
         },
       });
     }
-    const path = file(
-      "big-plan.json",
-      JSON.stringify({ format_version: "1.2", planned_values: { root_module: { resources } }, resource_changes: [] }),
-    );
-    // The report is 60 MB: more than runCli buffers.
+    return file(name, JSON.stringify({ format_version: "1.2", planned_values: { root_module: { resources } }, resource_changes: [] }));
+  }
+
+  it("reads a Terraform plan of 150,000 resources, 10,000 of them Provisioned Throughput", () => {
+    const path = terraformPlan("big-plan.json", 10_000, 140_000);
     const run = spawnSync(
       process.execPath,
       [CLI, "check", "test/fixtures/plans/check-clean.yaml", "--terraform", path, "--format", "json"],
-      {
-        encoding: "utf8",
-        maxBuffer: 512 * 1024 * 1024,
-      },
+      { encoding: "utf8", maxBuffer: 512 * 1024 * 1024 },
     );
     expect(run.stderr).toBe("");
     expect(run.status).toBe(1);
     // Each is one unit of Claude Instant on 6 months serving nothing: $22 × 730 = $16,060 a month.
-    expect(JSON.parse(run.stdout).totals).toMatchObject({ reservations: 150_000, errors: 150_000, reservedMonthlyCost: 16_060 * 150_000 });
+    expect(JSON.parse(run.stdout).totals).toMatchObject({ reservations: 10_000, errors: 10_000, reservedMonthlyCost: 16_060 * 10_000 });
+  });
+
+  it("refuses more than 10,000 Provisioned Throughput resources, which no account has, before checking them", () => {
+    const path = terraformPlan("too-many.json", 10_001, 0);
+    const run = runCli(["check", "test/fixtures/plans/check-clean.yaml", "--terraform", path]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `error: ${path}: 10,001 aws_bedrock_provisioned_model_throughput resources: bedrock-cost checks at most 10,000 at once (split the plan by module or workspace)\n`,
+    );
   });
 
   it("reads a Price List offer file of 150,000 products", () => {
@@ -71,7 +81,8 @@ describe("inputs sized past an argument list", () => {
       const sku = `SKU${i}`;
       products[sku] = {
         sku,
-        attributes: { regionCode: "eu-west-1", model: "Nova Micro", inferenceType: "Input tokens", usagetype: "EU-NovaMicro-input-tokens" },
+        // Few attributes: 150,000 products must stay under the 40 MB cap on JSON read whole.
+        attributes: { regionCode: "eu-west-1", model: "Nova Micro", inferenceType: "Input tokens" },
       };
       onDemand[sku] = {
         [`${sku}.T`]: { priceDimensions: { [`${sku}.T.R`]: { unit: "1K tokens", pricePerUnit: { USD: "0.0000350000" } } } },

@@ -84,15 +84,15 @@ describe("files read whole have a size cap; streams have none but a longest line
     return path;
   }
 
-  it("refuses a YAML file over 8 MB and a JSON file over 64 MB before reading them", () => {
-    const yaml = sparse("huge.yaml", 9);
+  it("refuses a YAML file over 2 MB and a JSON file over 40 MB before reading them", () => {
+    const yaml = sparse("huge.yaml", 3);
     const rates = runCli([...COMPARE, "--rates", yaml]);
     expect(rates.code).toBe(2);
-    expect(rates.stderr).toBe(`error: ${yaml}: larger than 8 MB, the most bedrock-cost reads of a YAML file\n`);
-    const json = sparse("huge-plan.json", 65);
+    expect(rates.stderr).toBe(`error: ${yaml}: larger than 2 MB, the most bedrock-cost reads of a YAML file\n`);
+    const json = sparse("huge-plan.json", 41);
     const terraform = runCli(["check", "test/fixtures/plans/check-clean.yaml", "--terraform", json]);
     expect(terraform.code).toBe(2);
-    expect(terraform.stderr).toBe(`error: ${json}: larger than 64 MB, the most bedrock-cost reads of a JSON file\n`);
+    expect(terraform.stderr).toBe(`error: ${json}: larger than 40 MB, the most bedrock-cost reads of a JSON file\n`);
   });
 
   it("ends an endless stream given as a file read whole at the cap (yes | ... --rates /dev/stdin)", () => {
@@ -101,7 +101,7 @@ describe("files read whole have a size cap; streams have none but a longest line
       timeout: 60_000,
     });
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe("error: /dev/stdin: larger than 8 MB, the most bedrock-cost reads of a YAML file\n");
+    expect(run.stderr).toBe("error: /dev/stdin: larger than 2 MB, the most bedrock-cost reads of a YAML file\n");
   });
 
   it("refuses a line past 64 MB in a file read a line at a time, in linear time", () => {
@@ -117,12 +117,12 @@ describe("files read whole have a size cap; streams have none but a longest line
     expect(run.stderr).toBe(`error: ${path}:2: a line longer than 64 MB: not a file of one record or row a line\n`);
   });
 
-  it("refuses CloudWatch JSON over 32 MB, saying how to split it", () => {
-    const path = file("metrics.json", `{"MetricDataResults": [${"1,".repeat(17_000_000)}1]}`);
+  it("refuses CloudWatch JSON over 24 MB, saying how to split it", () => {
+    const path = file("metrics.json", `{"MetricDataResults": [${"1,".repeat(13_000_000)}1]}`);
     const run = runCli(["profile", path, "-m", "claude-instant"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      `error: ${path}: larger than 32 MB, the most read whole of a JSON traffic file: give CloudWatch data as several pages (files), and logs one record a line\n`,
+      `error: ${path}: larger than 24 MB, the most read whole of a JSON traffic file: give CloudWatch data as several pages (files), and logs one record a line\n`,
     );
   });
 });
