@@ -400,4 +400,3 @@ describe("SHARED_UNITS with many others", () => {
     );
   });
 });
-
