@@ -102,6 +102,9 @@ export function metricDataResults(doc: Record<string, unknown>, source: string):
     }
     const counts = new Float64Array(values.length);
     for (let k = 0; k < values.length; k++) counts[k] = points.count(values[k], path, "Values", k);
+    // Read: the strings may go now, before the next result's are read (a page holds a million).
+    if (previous?.raw !== times) entry.Timestamps = undefined;
+    entry.Values = undefined;
     results.push({
       source,
       key: id || label,
