@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { InputFileError } from "../errors.js";
+import { expectLargeInput } from "./large-input.js";
 import { type FileCap, JSON_CAP, readPipeWhole, statInput, tooLarge } from "./special-files.js";
 
 const REASONS: Record<string, string> = {
@@ -45,9 +46,13 @@ export function readTextFile(path: string, shownAs = path, cap: FileCap = JSON_C
   try {
     // Looked at before it is opened: a device or a pipe with no writer must not block, nor an endless one fill memory.
     const stat = statInput(path, shownAs);
-    if (stat.isFIFO()) text = readPipeWhole(path, shownAs, cap).toString("utf8");
-    else {
+    if (stat.isFIFO()) {
+      const bytes = readPipeWhole(path, shownAs, cap);
+      expectLargeInput(bytes.length);
+      text = bytes.toString("utf8");
+    } else {
       if (stat.size > cap.bytes) throw tooLarge(shownAs, cap);
+      expectLargeInput(stat.size);
       text = readFileSync(path, "utf8");
     }
   } catch (error) {

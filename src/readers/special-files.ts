@@ -9,15 +9,15 @@ export interface FileCap {
 
 /**
  * JSON read whole. A run stays under 256 MB of memory up to this cap (measured on the heaviest
- * shapes per byte: a Price List offer file of many small products, 195 MB; a Terraform plan with the
- * most Provisioned Throughput resources a plan may hold, 10,000, among other resources, 234 MB).
+ * shapes per byte: a Price List offer file of many small products, 168 MB; a Terraform plan with the
+ * most Provisioned Throughput resources a plan may hold, 10,000, among other resources, 209 MB).
  */
 export const JSON_CAP: FileCap = { bytes: 40 * 1024 * 1024, kind: "JSON" };
 
 /**
  * A YAML file (a plan, a rate file). Past 1 MB it is read a list item at a time (see
  * yaml-document.ts), so that reading it does not take a hundred times its size; a plan at this cap
- * holds about 25,000 workloads, and planning them all stays under 256 MB (232 MB for a table).
+ * holds about 25,000 workloads, and planning them all stays under 256 MB (180 MB for a table).
  */
 export const YAML_CAP: FileCap = { bytes: 2 * 1024 * 1024, kind: "YAML" };
 
