@@ -54,6 +54,31 @@ const unitThroughput = z.strictObject({
   outputTpm: tokensPerMinute.optional(),
 });
 
+const usdPer1kTpmHour = z
+  .number({ error: expected("US dollars per 1,000 tokens a minute, per hour (a number)") })
+  .positive({ error: (issue) => `must be greater than 0, got ${describeValue(issue.input)}` })
+  .max(MAX_USD_PER_UNIT_HOUR, {
+    error: (issue) =>
+      `must be at most $${MAX_USD_PER_UNIT_HOUR.toLocaleString("en-US")} per 1,000 tokens a minute an hour, got ${describeValue(issue.input)}`,
+  });
+
+const reservedPrices = z.strictObject({
+  inputPer1kTpmHour: usdPer1kTpmHour.optional(),
+  outputPer1kTpmHour: usdPer1kTpmHour.optional(),
+});
+
+const reservedScope = z.strictObject({
+  oneMonth: reservedPrices.optional(),
+  threeMonth: reservedPrices.optional(),
+});
+
+/** The Reserved tier: capacity by tokens a minute, priced per 1,000 tokens a minute per hour. */
+const reserved = z.strictObject({
+  global: reservedScope.optional(),
+  geo: reservedScope.optional(),
+  minimumTpm: z.strictObject({ input: tokensPerMinute.optional(), output: tokensPerMinute.optional() }).optional(),
+});
+
 const modelEntry = z.strictObject({
   id: text("a Bedrock model id"),
   name: text("a display name").optional(),
@@ -69,6 +94,7 @@ const modelEntry = z.strictObject({
       unitThroughput: unitThroughput.optional(),
     })
     .optional(),
+  reserved: reserved.optional(),
 });
 
 const source = z.strictObject({

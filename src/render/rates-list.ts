@@ -1,6 +1,6 @@
 import Table from "cli-table3";
 import type { Lane } from "../core/lanes/lanes.js";
-import { type ModelRates, pricedTerms, type RateCard, type RateSource } from "../core/rates/rate-card.js";
+import { type ModelRates, pricedTerms, type RateCard, type RateSource, type ReservedRates } from "../core/rates/rate-card.js";
 import { toCsv } from "./csv.js";
 import { jsonText, ratesJson, versioned } from "./json-envelope.js";
 import { formatRate } from "./money.js";
@@ -23,6 +23,8 @@ export interface JsonModelRates {
     hourlyPerUnit: { noCommit: number | null; oneMonth: number | null; sixMonth: number | null };
     unitThroughput: { inputTpm: number; outputTpm: number } | null;
   } | null;
+  /** The Reserved tier: prices per 1,000 tokens a minute an hour, by scope and term, and the minimums. */
+  reserved: ReservedRates | null;
   source: RateSource | null;
   files: string[];
 }
@@ -32,6 +34,7 @@ export function lanesOf(model: ModelRates): Lane[] {
   if (model.onDemand) lanes.push("on-demand");
   if (model.batch) lanes.push("batch");
   if (pricedTerms(model).length > 0) lanes.push("provisioned");
+  if (model.reserved) lanes.push("reserved");
   return lanes;
 }
 
@@ -54,6 +57,7 @@ export function modelJson(model: ModelRates): JsonModelRates {
           unitThroughput: model.provisioned.unitThroughput ? { ...model.provisioned.unitThroughput } : null,
         }
       : null,
+    reserved: model.reserved ? structuredClone(model.reserved) : null,
     source: model.source ?? null,
     files: [...model.files],
   };

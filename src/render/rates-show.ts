@@ -1,7 +1,8 @@
+import { RESERVED_SCOPES, RESERVED_TERM_KEYS, RESERVED_TERMS } from "../core/cost-model/reserved-tier.js";
 import { type ModelRates, pricedTerms, type RateCard, type TokenRates } from "../core/rates/rate-card.js";
 import { PROFILE_PREFIXES } from "../core/rates/resolve-model.js";
 import { type JsonMessage, jsonText, ratesJson, versioned } from "./json-envelope.js";
-import { formatRate } from "./money.js";
+import { formatCount, formatRate } from "./money.js";
 import { lanesOf, modelJson } from "./rates-list.js";
 
 /** A lane's token prices; an input-only model (embeddings) has no output price. */
@@ -67,6 +68,22 @@ export function renderRatesShowJson(card: RateCard, model: ModelRates): string {
   );
 }
 
+/** "geo 1-month $0.15 input, $0.75 output; ... per 1,000 tokens a minute an hour (at least 100,000 / 10,000)". */
+function reservedText(model: ModelRates): string {
+  const reserved = model.reserved;
+  if (!reserved) return "no price";
+  const priced = RESERVED_SCOPES.flatMap((scope) =>
+    RESERVED_TERMS.flatMap((term) => {
+      const prices = reserved[scope]?.[RESERVED_TERM_KEYS[term]];
+      return prices
+        ? [`${scope} ${term} ${formatRate(prices.inputPer1kTpmHour)} input, ${formatRate(prices.outputPer1kTpmHour)} output`]
+        : [];
+    }),
+  );
+  const minimum = `${formatCount(reserved.minimumTpm.input)} input and ${formatCount(reserved.minimumTpm.output)} output tokens a minute`;
+  return `${priced.join("; ")} per 1,000 tokens a minute an hour (at least ${minimum})`;
+}
+
 export function renderRatesShowText(card: RateCard, model: ModelRates): string {
   const names = otherNames(card, model);
   const h = model.provisioned?.hourlyPerUnit;
@@ -94,6 +111,7 @@ export function renderRatesShowText(card: RateCard, model: ModelRates): string {
     `Prompt cache: ${model.promptCache ? `${[model.promptCache.readPerMTok === undefined ? null : `${formatRate(model.promptCache.readPerMTok)} read`, model.promptCache.writePerMTok === undefined ? null : `${formatRate(model.promptCache.writePerMTok)} write`].filter(Boolean).join(", ")} per 1M tokens` : "none"}`,
     `Provisioned Throughput: ${terms.length > 0 ? `${terms.join(", ")} per unit-hour` : "no price"}`,
     `Unit throughput: ${t ? `${t.inputTpm} input, ${t.outputTpm} output tokens a minute` : "unknown"}`,
+    `Reserved tier: ${reservedText(model)}`,
     `Source: ${model.source ? `${model.source.title}, ${model.source.url} (checked ${model.source.checked})` : "none named"}`,
   ];
   const unknown = unknownsOf(model);

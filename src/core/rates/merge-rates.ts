@@ -1,9 +1,17 @@
+import {
+  AWS_RESERVED_MINIMUM,
+  RESERVED_SCOPES,
+  RESERVED_TERM_KEYS,
+  RESERVED_TERMS,
+  type ReservedPrices,
+  type ReservedTermKey,
+} from "../cost-model/reserved-tier.js";
 import { DEFAULT_HOURS_PER_MONTH, type HourlyRateKey, TERM_RATE_KEYS, TERMS } from "../cost-model/terms.js";
 import type { FieldPath } from "../input/field-path.js";
 import { nameKey } from "../input/name-key.js";
 import { nearestNames } from "../input/nearest-names.js";
 import { quote } from "../input/quote.js";
-import type { CacheRates, ModelRates, RateCard, RateSource, TokenRates, UnitThroughput } from "./rate-card.js";
+import type { CacheRates, ModelRates, RateCard, RateSource, ReservedRates, TokenRates, UnitThroughput } from "./rate-card.js";
 
 /** One model's entry in a rate file: every field but the id may be left out to keep the rates below. */
 interface ModelEntry {
@@ -21,6 +29,16 @@ interface ModelEntry {
         unitThroughput?: Partial<UnitThroughput> | undefined;
       }
     | undefined;
+  reserved?: ReservedEntry | undefined;
+}
+
+type ReservedScopeEntry = Partial<Record<ReservedTermKey, Partial<ReservedPrices> | undefined>>;
+
+/** A rate file's `reserved` block: every field may be left out to keep the rates below. */
+interface ReservedEntry {
+  global?: ReservedScopeEntry | undefined;
+  geo?: ReservedScopeEntry | undefined;
+  minimumTpm?: { input?: number | undefined; output?: number | undefined } | undefined;
 }
 
 /** A rate file, laid over the rates before it model by model and field by field. */
@@ -100,10 +118,73 @@ function completenessProblems(model: ModelRates, at: FieldPath, file: string): R
       }
     }
   }
+  problems.push(...reservedProblems(model.reserved, at, file));
+  if (model.reserved && !model.onDemand) {
+    problems.push({
+      file,
+      path: [...at, "reserved"],
+      message: "traffic above a Reserved tier reservation is billed at the Standard tier: the model needs onDemand prices as well",
+    });
+  }
   if (!model.onDemand && !model.provisioned) {
     problems.push({ file, path: at, message: "a model needs onDemand prices, provisioned prices, or both" });
   }
   return [...problems, ...plausibilityProblems(model, at, file)];
+}
+
+/** A Reserved tier block needs a price for at least one term, and both sides of every term it prices. */
+function reservedProblems(reserved: ReservedRates | undefined, at: FieldPath, file: string): RateProblem[] {
+  if (!reserved) return [];
+  const problems: RateProblem[] = [];
+  let priced = 0;
+  for (const scope of RESERVED_SCOPES) {
+    for (const term of RESERVED_TERMS) {
+      const key = RESERVED_TERM_KEYS[term];
+      const prices = reserved[scope]?.[key];
+      if (!prices) continue;
+      priced++;
+      const missing = missingOf(prices, ["inputPer1kTpmHour", "outputPer1kTpmHour"]);
+      if (missing.length > 0)
+        problems.push({ file, path: [...at, "reserved", scope, key], message: `needs ${missing.join(" and ")} as well` });
+    }
+    const one = reserved[scope]?.oneMonth;
+    const three = reserved[scope]?.threeMonth;
+    for (const side of ["inputPer1kTpmHour", "outputPer1kTpmHour"] as const) {
+      const [longRate, shortRate] = [three?.[side], one?.[side]];
+      if (longRate !== undefined && shortRate !== undefined && longRate > shortRate) {
+        problems.push({
+          file,
+          path: [...at, "reserved", scope, "threeMonth", side],
+          message: `${longRate} is above oneMonth at ${shortRate}: a longer term is never dearer`,
+        });
+      }
+    }
+  }
+  if (priced === 0)
+    problems.push({ file, path: [...at, "reserved"], message: "needs a price for oneMonth or threeMonth under global or geo" });
+  return problems;
+}
+
+function mergeReserved(base: ReservedRates | undefined, entry: ReservedEntry | undefined): ReservedRates | undefined {
+  if (!entry) return base;
+  const merged: ReservedRates = {
+    minimumTpm: { ...AWS_RESERVED_MINIMUM, ...base?.minimumTpm, ...definedOf(entry.minimumTpm) },
+  };
+  for (const scope of RESERVED_SCOPES) {
+    const terms: Partial<Record<ReservedTermKey, ReservedPrices>> = { ...base?.[scope] };
+    for (const term of RESERVED_TERMS) {
+      const key = RESERVED_TERM_KEYS[term];
+      const prices = mergeFields(base?.[scope]?.[key], entry[scope]?.[key]);
+      // Completeness is checked after the merge, so a partly filled pair is carried as it is until then.
+      if (prices) terms[key] = prices as ReservedPrices;
+    }
+    if (Object.keys(terms).length > 0) merged[scope] = terms;
+  }
+  return merged;
+}
+
+function definedOf<T extends object>(object: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(object ?? {}).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /** Prices that cannot all be right: a typo such as 30 for 3.0 shows up as one of these. */
@@ -174,6 +255,8 @@ function mergeModel(base: ModelRates | undefined, entry: ModelEntry, source: Rat
   if (batch) merged.batch = batch as TokenRates;
   if (promptCache) merged.promptCache = promptCache;
   if (provisioned) merged.provisioned = provisioned as ModelRates["provisioned"];
+  const reserved = mergeReserved(base?.reserved, entry.reserved);
+  if (reserved) merged.reserved = reserved;
   return merged;
 }
 

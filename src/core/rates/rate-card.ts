@@ -1,3 +1,4 @@
+import type { ReservedMinimum, ReservedPrices, ReservedTermKey } from "../cost-model/reserved-tier.js";
 import { type HourlyRateKey, TERM_RATE_KEYS, TERMS, type Term } from "../cost-model/terms.js";
 
 /** USD per 1M tokens, input and output. */
@@ -25,6 +26,13 @@ interface ProvisionedRates {
   unitThroughput?: UnitThroughput;
 }
 
+/** The Reserved tier's prices, by scope and term; the minimums AWS sets unless a rate file says otherwise. */
+export interface ReservedRates {
+  global?: Partial<Record<ReservedTermKey, ReservedPrices>>;
+  geo?: Partial<Record<ReservedTermKey, ReservedPrices>>;
+  minimumTpm: ReservedMinimum;
+}
+
 export interface RateSource {
   id: string;
   title: string;
@@ -45,6 +53,8 @@ export interface ModelRates {
   promptCache?: CacheRates;
   /** Absent: no PT price is known. */
   provisioned?: ProvisionedRates;
+  /** Absent: no Reserved tier price is known. */
+  reserved?: ReservedRates;
   /** The rate files that set any of this model's fields, in the order they were applied. */
   files: string[];
 }
