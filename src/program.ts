@@ -103,7 +103,7 @@ export function createProgram(io: ProgramIo): Command {
   const compare = program
     .command("compare")
     .description("price one workload on-demand, on Batch and on Provisioned Throughput, with break-even and a recommendation");
-  withOptions(compare, [...WORKLOAD_OPTIONS, ...RATE_OPTIONS, ...UNIT_OPTIONS, "format"]).action(
+  withOptions(compare, [...WORKLOAD_OPTIONS, "scope", ...RATE_OPTIONS, ...UNIT_OPTIONS, "format"]).action(
     async (options: CompareOptions, command: Command) => {
       const { runCompare } = await import("./commands/compare.js");
       emit(io, await runCompare(options, colorOf(io, command)));

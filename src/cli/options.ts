@@ -1,6 +1,7 @@
 import { Option } from "commander";
 import { CHART_FORMATS, FORMATS } from "../commands/command-result.js";
 import { OVERFLOW_CHOICES } from "../core/cost-model/pricing.js";
+import { RESERVED_SCOPES } from "../core/cost-model/reserved-tier.js";
 import { TERMS } from "../core/cost-model/terms.js";
 import { LANES, LATENCIES } from "../core/lanes/lanes.js";
 import {
@@ -65,8 +66,13 @@ export const OPTIONS = {
   minSaving: () =>
     new Option(
       "--min-saving <share>",
-      "the least share of the on-demand cost reserved units must save to be recommended (default 0.05)",
+      "the least share of the on-demand cost a commitment (PT units, a Reserved tier reservation) must save to be recommended (default 0.05)",
     ).argParser(fractionArg),
+  scope: () =>
+    new Option(
+      "--scope <scope>",
+      "the Reserved tier's scope, global or geo (default: that of the model id, global. ids global, others geo)",
+    ).choices(RESERVED_SCOPES),
   latency: () =>
     new Option("--latency <latency>", "interactive, or async for work that can wait (Batch)").choices(LATENCIES).default("interactive"),
   unitHourly: () => new Option("--unit-hourly <usd>", "a quoted PT price per unit-hour for --term, for this run").argParser(usdArg),

@@ -1,4 +1,5 @@
 import type { OverflowTo } from "../core/cost-model/pricing.js";
+import type { ReservedScope } from "../core/cost-model/reserved-tier.js";
 import type { TokensPerMinute } from "../core/cost-model/volume.js";
 import { makeVolume } from "../core/cost-model/volume.js";
 import { type CompareResult, compareLanes } from "../core/lanes/compare-lanes.js";
@@ -28,6 +29,7 @@ export interface CompareOptions extends RateFlags, UnitFlags {
   latency: Latency;
   overflow: OverflowTo;
   minSaving?: number;
+  scope?: ReservedScope;
   format: Format;
 }
 
@@ -83,6 +85,7 @@ export async function compareFromFlags(options: Omit<CompareOptions, "format">):
     latency: options.latency,
     overflow: options.overflow,
     minSaving: options.minSaving,
+    scope: options.scope,
   });
   assertExact(result, "the volumes and rates given");
   return { card, result };

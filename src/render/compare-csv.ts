@@ -1,5 +1,5 @@
 import type { CompareResult } from "../core/lanes/compare-lanes.js";
-import { provisionedJson } from "./compare-json.js";
+import { provisionedJson, reservedJson } from "./compare-json.js";
 import { type CsvCell, toCsv } from "./csv.js";
 import { roundCents, roundTokens } from "./money.js";
 
@@ -21,6 +21,9 @@ const COMPARE_CSV_HEADER = [
   "breakEvenOutputTokens",
   "breakEvenUtilization",
   "recommended",
+  "scope",
+  "reservedInputTpm",
+  "reservedOutputTpm",
 ] as const;
 
 type Row = Partial<Record<(typeof COMPARE_CSV_HEADER)[number], CsvCell>>;
@@ -49,6 +52,21 @@ export function renderCompareCsv(result: CompareResult): string {
       breakEvenInputTokens: json.breakEven?.inputTokens,
       breakEvenOutputTokens: json.breakEven?.outputTokens,
       breakEvenUtilization: json.breakEven?.utilization,
+    });
+  }
+  for (const option of result.reserved) {
+    const json = reservedJson(option);
+    rows.push({
+      ...common,
+      lane: "reserved",
+      term: json.term,
+      monthlyCost: json.monthlyCost,
+      committedCost: json.committedCost,
+      utilization: json.utilization,
+      overflowCost: json.overflowCost,
+      scope: json.scope,
+      reservedInputTpm: json.inputTpm,
+      reservedOutputTpm: json.outputTpm,
     });
   }
   for (const row of rows) {

@@ -1,9 +1,11 @@
 import type { BreakEven } from "../core/cost-model/break-even.js";
 import type { Overflow, ProvisionedOption, UnitsBasis } from "../core/cost-model/provisioned-option.js";
+import type { ReservedScope, ReservedTerm } from "../core/cost-model/reserved-tier.js";
 import type { Term } from "../core/cost-model/terms.js";
 import type { Volume } from "../core/cost-model/volume.js";
 import type { CompareResult } from "../core/lanes/compare-lanes.js";
-import type { Lane, Latency } from "../core/lanes/lanes.js";
+import type { Lane, LaneChoice, Latency } from "../core/lanes/lanes.js";
+import type { ReservedOption } from "../core/lanes/reserved-options.js";
 import type { RateCard, RateSource } from "../core/rates/rate-card.js";
 import { type JsonMessage, type JsonRates, jsonText, ratesJson, versioned } from "./json-envelope.js";
 import { noteMessage, reasonMessage } from "./messages.js";
@@ -30,6 +32,36 @@ export interface JsonProvisioned {
   breakEvenStatus: "found" | "never" | "no-traffic" | "no-on-demand";
 }
 
+interface JsonReserved {
+  term: ReservedTerm;
+  scope: ReservedScope;
+  basis: "peak" | "average";
+  inputTpm: number;
+  outputTpm: number;
+  reservedCost: number;
+  overflowCost: number;
+  monthlyCost: number;
+  committedCost: number;
+  utilization: number;
+  premiumOverStandard: number;
+}
+
+export function reservedJson(option: ReservedOption): JsonReserved {
+  return {
+    term: option.term,
+    scope: option.scope,
+    basis: option.basis,
+    inputTpm: option.inputTpm,
+    outputTpm: option.outputTpm,
+    reservedCost: roundCents(option.reservedCost),
+    overflowCost: roundCents(option.overflowCost),
+    monthlyCost: roundCents(option.monthlyCost),
+    committedCost: roundCents(option.committedCost),
+    utilization: roundFraction(option.utilization),
+    premiumOverStandard: roundCents(option.monthlyCost - option.standardCost),
+  };
+}
+
 /** The `--format json` contract of `bedrock-cost compare`; see docs/json.md. */
 interface CompareJson {
   schemaVersion: number;
@@ -41,7 +73,8 @@ interface CompareJson {
   onDemand: { monthlyCost: number } | null;
   batch: { monthlyCost: number } | null;
   provisioned: JsonProvisioned[];
-  recommendation: { lane: Lane; term: Term | null; units: number | null; monthlyCost: number; reasons: JsonMessage[] };
+  reserved: JsonReserved[];
+  recommendation: { lane: Lane; term: LaneChoice["term"]; units: number | null; monthlyCost: number; reasons: JsonMessage[] };
   notes: JsonMessage[];
 }
 
@@ -108,6 +141,7 @@ function toCompareJson(result: CompareResult, card: RateCard): CompareJson {
     onDemand: result.onDemand && { monthlyCost: roundCents(result.onDemand.monthlyCost) },
     batch: result.batch && { monthlyCost: roundCents(result.batch.monthlyCost) },
     provisioned: result.provisioned.map(provisionedJson),
+    reserved: result.reserved.map(reservedJson),
     recommendation: {
       lane: recommendation.lane,
       term: recommendation.term,

@@ -4,7 +4,7 @@ import type { CompareResult } from "../core/lanes/compare-lanes.js";
 import type { RateCard } from "../core/rates/rate-card.js";
 import type { Painter } from "./colors.js";
 import { describeChoice, reasonMessage } from "./messages.js";
-import { formatPercent, formatRate, formatTokensShort, formatUsd, formatUsdDelta } from "./money.js";
+import { formatCount, formatPercent, formatRate, formatTokensShort, formatUsd, formatUsdDelta } from "./money.js";
 import { ratesText } from "./rates-line.js";
 
 const HEAD = [
@@ -86,11 +86,34 @@ export function renderCompareTable(result: CompareResult, card: RateCard, paint:
     ]);
   }
 
+  for (const option of result.reserved) {
+    const isBest = recommended.lane === "reserved" && recommended.term === option.term;
+    table.push([
+      label(`Reserved ${option.term} (${option.scope})`, isBest),
+      `${formatTokensShort(option.inputTpm)}/${formatTokensShort(option.outputTpm)} TPM`,
+      NONE,
+      money(option.monthlyCost, isBest),
+      formatUsd(option.committedCost),
+      formatPercent(option.utilization),
+      formatUsd(option.overflowCost),
+      NONE,
+      formatUsdDelta(option.monthlyCost - option.standardCost),
+    ]);
+  }
+
   const context = { modelName: result.model.name };
+  const first = result.reserved[0];
+  const reservedNote = first
+    ? [
+        "",
+        `Reserved tier (${first.scope}): sized to carry the ${first.basis === "peak" ? "peak minute given" : "average minute (give --peak-input-tpm and --peak-output-tpm to size it for the peak)"}, and at least ${formatCount(first.minimumTpm.input)} input and ${formatCount(first.minimumTpm.output)} output tokens a minute; traffic above it is billed at Standard by itself. What it costs over on-demand is the price of guaranteed capacity.`,
+      ]
+    : [];
   const lines = [
     ...header(result, card, paint),
     "",
     table.toString(),
+    ...reservedNote,
     "",
     paint.heading(`Recommendation: ${describeChoice(recommended)}, ${formatUsd(recommended.monthlyCost)} a month`),
     ...recommended.reasons.map((reason) => `  - ${reasonMessage(reason, context)} ${paint.dim(`[${reason.code}]`)}`),

@@ -26,6 +26,8 @@ export function describeChoice(choice: LaneChoice): string {
       return "Batch";
     case "provisioned":
       return `PT, ${units(choice.units ?? 0)} on a ${choice.term} term`;
+    case "reserved":
+      return `the Reserved tier on a ${choice.term} term`;
   }
 }
 
@@ -89,6 +91,20 @@ export function reasonMessage(reason: Reason, context: MessageContext): string {
         : `Its no-throttling SLA keeps it on reserved units, which also cost ${formatUsd(-reason.premium)} a month less than on-demand.`;
     case "SLA_NEEDS_PT_PRICE":
       return `Its no-throttling SLA calls for reserved units, but no PT price is known for ${context.modelName}; it stays on-demand, where it can be throttled: ${ptPriceHint(context.inputs ?? "flags")}.`;
+    case "RESERVED_TIER": {
+      const what = `The Reserved tier (${reason.scope}) on a ${reason.term} term, ${formatCount(reason.inputTpm)} input and ${formatCount(reason.outputTpm)} output tokens a minute`;
+      const terms = `${formatUsd(reason.monthlyCost)} a month (${formatUsd(reason.committedCost)} committed over the term) at ${formatPercent(reason.utilization)} utilization`;
+      const against =
+        reason.premium < 0 ? `${formatUsd(-reason.premium)} less than on-demand` : `${formatUsd(reason.premium)} a month over on-demand`;
+      if (reason.chosen) return `${what}: ${terms}, ${against}; traffic above it is billed at Standard.`;
+      if (reason.minSaving !== null) {
+        const setting = context.inputs === "plan" ? "policy.minSavingShare" : "--min-saving";
+        return `${what}, would cost ${terms}, ${against}: below the ${formatPercent(reason.minSaving)} a commitment must save (${setting}).`;
+      }
+      return reason.premium < 0
+        ? `${what}, would cost ${terms}, ${against}.`
+        : `${what}, would cost ${terms}, ${against}: the price of capacity guaranteed at AWS's 99.5% target, with traffic above it billed at Standard.`;
+    }
     case "SHARED_UNITS": {
       const unnamed = reason.withCount - reason.with.length;
       const others =

@@ -1,5 +1,4 @@
-import type { Term } from "../core/cost-model/terms.js";
-import type { Lane } from "../core/lanes/lanes.js";
+import type { Lane, LaneChoice } from "../core/lanes/lanes.js";
 import type { PlanResult } from "../core/plans/plan-lanes.js";
 import type { RateCard } from "../core/rates/rate-card.js";
 import { type JsonMessage, type JsonRates, jsonText, ratesJson, versioned } from "./json-envelope.js";
@@ -9,7 +8,7 @@ import { roundCents } from "./money.js";
 
 interface JsonLaneCost {
   lane: Lane;
-  term: Term | null;
+  term: LaneChoice["term"];
   units: number | null;
   monthlyCost: number;
 }
@@ -25,7 +24,7 @@ interface PlanJson {
     /** The custom model it runs on; null for the base model. */
     custom: string | null;
     lane: Lane;
-    term: Term | null;
+    term: LaneChoice["term"];
     units: number | null;
     monthlyCost: number;
     onDemandMonthlyCost: number | null;

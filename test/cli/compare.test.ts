@@ -114,9 +114,9 @@ describe("compare: the worked example of docs/cost-model.md §12, from a rate fi
     const run = runCli([...WORKED, ...HEAVY, "--units", "2", "--min-saving", "0", "--format", "csv"]);
     expect(run.stdout).toBe(
       [
-        "model,lane,term,units,hourlyRate,inputTokens,outputTokens,monthlyCost,committedCost,utilization,overflowInputTokens,overflowOutputTokens,overflowCost,breakEvenInputTokens,breakEvenOutputTokens,breakEvenUtilization,recommended",
-        "example.sonnet-class,on-demand,,,,8000000000,1600000000,48000,,,,,,,,,false",
-        "example.sonnet-class,provisioned,6-month,2,25,8000000000,1600000000,47708,219000,1.3046,1868000000,373600000,11208,6083333333,1216666667,0.9921,true",
+        "model,lane,term,units,hourlyRate,inputTokens,outputTokens,monthlyCost,committedCost,utilization,overflowInputTokens,overflowOutputTokens,overflowCost,breakEvenInputTokens,breakEvenOutputTokens,breakEvenUtilization,recommended,scope,reservedInputTpm,reservedOutputTpm",
+        "example.sonnet-class,on-demand,,,,8000000000,1600000000,48000,,,,,,,,,false,,,",
+        "example.sonnet-class,provisioned,6-month,2,25,8000000000,1600000000,47708,219000,1.3046,1868000000,373600000,11208,6083333333,1216666667,0.9921,true,,,",
         "",
       ].join("\n"),
     );

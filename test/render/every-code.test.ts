@@ -21,6 +21,18 @@ const breakEven = makeVolume({ inputTokens: 6_083_333_333, outputTokens: 1_216_6
 const od = { lane: "on-demand", term: null, units: null, monthlyCost: 18_000 } as const;
 const pt = { lane: "provisioned", term: "6-month", units: 2, monthlyCost: 36_500 } as const;
 
+const RESERVED = {
+  code: "RESERVED_TIER",
+  term: "3-month",
+  scope: "geo",
+  inputTpm: 100_000,
+  outputTpm: 13_699,
+  monthlyCost: 16_605.1823,
+  committedCost: 49_815.5468,
+  utilization: 0.813,
+  premium: -3_194.8177,
+} as const;
+
 const REASONS: ByCode<Reason, ReasonCode> = {
   CHEAPEST: [
     { code: "CHEAPEST", choice: od, runnerUp: pt },
@@ -63,6 +75,13 @@ const REASONS: ByCode<Reason, ReasonCode> = {
   SHARED_UNITS: [
     { code: "SHARED_UNITS", with: ["search-assist"], withCount: 1, units: 1, term: "6-month", utilization: 0.9785, addedCost: null },
     { code: "SHARED_UNITS", with: ["payments-bot", "chat"], withCount: 2, units: 1, term: "1-month", utilization: null, addedCost: 0 },
+  ],
+  // The illustrative quote of test/fixtures/rates/reserved-quote.yaml at 3B + 600M a month.
+  RESERVED_TIER: [
+    { ...RESERVED, chosen: true, minSaving: null },
+    { ...RESERVED, chosen: false, minSaving: 0.2 },
+    { ...RESERVED, chosen: false, minSaving: null },
+    { ...RESERVED, premium: 1_010.5, chosen: false, minSaving: null },
   ],
 };
 

@@ -1,5 +1,6 @@
 import { batchCost, type OverflowTo, onDemandCost } from "../cost-model/pricing.js";
 import { type ProvisionedOption, priceProvisioned } from "../cost-model/provisioned-option.js";
+import type { ReservedScope } from "../cost-model/reserved-tier.js";
 import { TERMS, type Term } from "../cost-model/terms.js";
 import type { TokensPerMinute, Volume } from "../cost-model/volume.js";
 import { hourlyRateFor, type ModelRates, pricedTerms } from "../rates/rate-card.js";
@@ -7,6 +8,7 @@ import { chooseUnits } from "./choose-units.js";
 import type { Latency } from "./lanes.js";
 import type { Note, Recommendation } from "./reasons.js";
 import { DEFAULT_MIN_SAVING, recommendLane } from "./recommend-lane.js";
+import { defaultScope, type ReservedOption, reservedOptions } from "./reserved-options.js";
 
 export interface CompareInput {
   model: ModelRates;
@@ -22,6 +24,8 @@ export interface CompareInput {
   overflow?: OverflowTo;
   /** The least share of on-demand reserved units must save to be recommended (--min-saving). */
   minSaving?: number;
+  /** The Reserved tier's scope; that of the model id when absent (global. ids global, others geo). */
+  scope?: ReservedScope;
 }
 
 export interface CompareResult {
@@ -34,6 +38,9 @@ export interface CompareResult {
   onDemand: { monthlyCost: number } | null;
   batch: { monthlyCost: number } | null;
   provisioned: ProvisionedOption[];
+  /** The Reserved tier in `scope`, one option per priced term; empty when none is priced. */
+  reserved: ReservedOption[];
+  scope: ReservedScope;
   /** Terms the user asked for that have no price for this model. */
   unpricedTerms: Term[];
   recommendation: Recommendation;
@@ -100,7 +107,10 @@ export function compareLanes(input: CompareInput): CompareResult {
   if (basis === "default" && model.provisioned) notes.push({ code: "UNITS_DEFAULT", units, peakGiven: input.peakTpm !== undefined });
 
   const blended = basis === "volume" ? cheapestBlended(provisioned, input, onDemand) : undefined;
+  const scope = input.scope ?? defaultScope(model.id);
+  const reserved = reservedOptions({ model, volume, hoursPerMonth, scope, peakTpm: input.peakTpm });
   const recommendation = recommendLane({
+    reserved,
     model,
     latency: input.latency,
     onDemand,
@@ -118,6 +128,8 @@ export function compareLanes(input: CompareInput): CompareResult {
 
   return {
     model,
+    reserved,
+    scope,
     overflow: input.overflow ?? "on-demand",
     hoursPerMonth,
     volume,

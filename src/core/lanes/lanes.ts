@@ -1,7 +1,8 @@
+import type { ReservedTerm } from "../cost-model/reserved-tier.js";
 import type { Term } from "../cost-model/terms.js";
 
-/** The three ways to pay for Bedrock inference. */
-export const LANES = ["on-demand", "batch", "provisioned"] as const;
+/** The ways to pay for Bedrock inference: per token, per token later, by model unit, by tokens a minute. */
+export const LANES = ["on-demand", "batch", "provisioned", "reserved"] as const;
 export type Lane = (typeof LANES)[number];
 
 export const LATENCIES = ["interactive", "async"] as const;
@@ -9,7 +10,8 @@ export type Latency = (typeof LATENCIES)[number];
 
 export interface LaneChoice {
   lane: Lane;
-  term: Term | null;
+  /** A PT term for provisioned, a Reserved tier term for reserved, null otherwise. */
+  term: Term | ReservedTerm | null;
   units: number | null;
   /** USD a month. */
   monthlyCost: number;

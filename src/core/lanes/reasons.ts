@@ -1,3 +1,4 @@
+import type { ReservedScope, ReservedTerm } from "../cost-model/reserved-tier.js";
 import type { Term } from "../cost-model/terms.js";
 import type { Volume } from "../cost-model/volume.js";
 import type { LaneChoice } from "./lanes.js";
@@ -40,6 +41,22 @@ export type Reason =
       saving: number;
       share: number;
       minSaving: number;
+    }
+  | {
+      code: "RESERVED_TIER";
+      term: ReservedTerm;
+      scope: ReservedScope;
+      inputTpm: number;
+      outputTpm: number;
+      monthlyCost: number;
+      committedCost: number;
+      utilization: number;
+      /** USD a month over the Standard tier for the same tokens; negative where the reservation costs less. */
+      premium: number;
+      /** The recommendation. */
+      chosen: boolean;
+      /** Set where it would save, but less than this share of on-demand (--min-saving), so it was declined. */
+      minSaving: number | null;
     }
   | { code: "CUSTOM_MODEL" }
   | { code: "SLA_OVERRIDE"; premium: number; onDemandCost: number }

@@ -5,6 +5,7 @@ import type { TokensPerMinute } from "../cost-model/volume.js";
 import type { ModelRates } from "../rates/rate-card.js";
 import type { LaneChoice, Latency } from "./lanes.js";
 import type { Reason, Recommendation } from "./reasons.js";
+import type { ReservedOption } from "./reserved-options.js";
 
 export interface RecommendInput {
   model: ModelRates;
@@ -13,6 +14,8 @@ export interface RecommendInput {
   onDemand: number | null;
   batch: number | null;
   provisioned: ProvisionedOption[];
+  /** The Reserved tier, one option per priced term. */
+  reserved?: ReservedOption[] | undefined;
   unpricedTerms: Term[];
   peakTpm?: TokensPerMinute | undefined;
   /** Fewer units than the volume needs, with on-demand taking the rest. */
@@ -31,6 +34,7 @@ function throttles(option: ProvisionedOption): boolean {
 
 interface Candidate extends LaneChoice {
   option?: ProvisionedOption;
+  reserved?: ReservedOption;
   /** Breaks ties: no commitment before commitment, shorter terms before longer. */
   rank: number;
 }
@@ -53,6 +57,16 @@ function candidatesFor(input: RecommendInput): Candidate[] {
         monthlyCost: option.monthlyCost,
         option,
         rank: 2 + TERMS.indexOf(option.term),
+      });
+    }
+    for (const [i, reserved] of (input.reserved ?? []).entries()) {
+      candidates.push({
+        lane: "reserved",
+        term: reserved.term,
+        units: null,
+        monthlyCost: reserved.monthlyCost,
+        reserved,
+        rank: 2 + TERMS.length + i,
       });
     }
   }
@@ -110,26 +124,44 @@ export function recommendLane(input: RecommendInput): Recommendation {
   let best = candidates[0];
   if (!best) throw new Error(`no lane can price ${input.model.id}`);
   const reasons: Reason[] = [];
-  let declined: ProvisionedOption | undefined;
-  if (best.option && onDemand !== null && onDemand - best.monthlyCost < input.minSaving * onDemand) {
-    declined = best.option;
+  // A commitment (PT units or a Reserved tier reservation) that saves too little is declined.
+  let declined: Candidate | undefined;
+  if ((best.option || best.reserved) && onDemand !== null && onDemand - best.monthlyCost < input.minSaving * onDemand) {
+    declined = best;
     best = candidates.find((c) => c.lane === "on-demand") as Candidate;
   }
-  const runnerUp = candidates.find((c) => c !== best && !(declined && c.option));
+  const runnerUp = candidates.find((c) => c !== best && !(declined && (c.option || c.reserved)));
 
   if (input.onDemand === null) reasons.push({ code: "PT_ONLY_MODEL" });
   // A declined commitment is cheaper than on-demand: SAVING_BELOW_THRESHOLD, not CHEAPEST, says why on-demand.
   if (!declined) reasons.push({ code: "CHEAPEST", choice: choiceOf(best), runnerUp: runnerUp ? choiceOf(runnerUp) : null });
-  if (declined && onDemand !== null) {
-    const saving = onDemand - declined.monthlyCost;
+  if (declined?.option && onDemand !== null) {
+    const saving = onDemand - declined.option.monthlyCost;
     reasons.push({
       code: "SAVING_BELOW_THRESHOLD",
-      term: declined.term,
-      units: declined.units,
-      monthlyCost: declined.monthlyCost,
+      term: declined.option.term,
+      units: declined.option.units,
+      monthlyCost: declined.option.monthlyCost,
       saving,
       share: saving / onDemand,
       minSaving: input.minSaving,
+    });
+  }
+  // The Reserved tier: the option chosen, else the cheapest on offer, with what it costs over Standard.
+  const reservedShown = best.reserved ?? candidatesFor(input).find((candidate) => candidate.reserved)?.reserved;
+  if (reservedShown) {
+    reasons.push({
+      code: "RESERVED_TIER",
+      term: reservedShown.term,
+      scope: reservedShown.scope,
+      inputTpm: reservedShown.inputTpm,
+      outputTpm: reservedShown.outputTpm,
+      monthlyCost: reservedShown.monthlyCost,
+      committedCost: reservedShown.committedCost,
+      utilization: reservedShown.utilization,
+      premium: reservedShown.monthlyCost - reservedShown.standardCost,
+      chosen: best.reserved === reservedShown,
+      minSaving: declined?.reserved === reservedShown ? input.minSaving : null,
     });
   }
 
