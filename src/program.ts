@@ -138,6 +138,7 @@ export function createProgram(io: ProgramIo): Command {
     "profileMap",
     "latency",
     "overflow",
+    "scope",
     ...RATE_OPTIONS,
     ...UNIT_OPTIONS,
     "format",

@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
 import type { OverflowTo } from "../core/cost-model/pricing.js";
+import type { ReservedScope } from "../core/cost-model/reserved-tier.js";
 import type { Latency } from "../core/lanes/lanes.js";
 import { workloadProblems } from "../core/plans/workload-problems.js";
 import type { RateCard } from "../core/rates/rate-card.js";
@@ -27,6 +28,7 @@ export interface ProfileOptions extends RateFlags, UnitFlags {
   /** A YAML file of application-inference-profile ARNs and the models behind them. */
   profileMap?: string;
   hoursPerMonth?: number;
+  scope?: ReservedScope;
   format: Format;
 }
 
@@ -64,6 +66,7 @@ export async function runProfile(files: string[], options: ProfileOptions, color
     latency: options.latency,
     terms: options.term ? [options.term] : undefined,
     overflow: options.overflow,
+    scope: options.scope,
   });
   assertExact(profile, files.join(", "));
 

@@ -1,6 +1,6 @@
 import type { BreakEven } from "../core/cost-model/break-even.js";
 import type { Overflow, ProvisionedOption, UnitsBasis } from "../core/cost-model/provisioned-option.js";
-import type { ReservedScope, ReservedTerm } from "../core/cost-model/reserved-tier.js";
+import type { ReservedCosts, ReservedScope, ReservedTerm } from "../core/cost-model/reserved-tier.js";
 import type { Term } from "../core/cost-model/terms.js";
 import type { Volume } from "../core/cost-model/volume.js";
 import type { CompareResult } from "../core/lanes/compare-lanes.js";
@@ -32,17 +32,23 @@ export interface JsonProvisioned {
   breakEvenStatus: "found" | "never" | "no-traffic" | "no-on-demand";
 }
 
-interface JsonReserved {
+/** A Reserved tier reservation's figures, rounded as every report prints them (compare and profile). */
+export function reservedCostsJson(costs: ReservedCosts): ReservedCosts {
+  return {
+    inputTpm: roundTokens(costs.inputTpm),
+    outputTpm: roundTokens(costs.outputTpm),
+    reservedCost: roundCents(costs.reservedCost),
+    overflowCost: roundCents(costs.overflowCost),
+    monthlyCost: roundCents(costs.monthlyCost),
+    committedCost: roundCents(costs.committedCost),
+    utilization: roundFraction(costs.utilization),
+  };
+}
+
+interface JsonReserved extends ReservedCosts {
   term: ReservedTerm;
   scope: ReservedScope;
   basis: "peak" | "average";
-  inputTpm: number;
-  outputTpm: number;
-  reservedCost: number;
-  overflowCost: number;
-  monthlyCost: number;
-  committedCost: number;
-  utilization: number;
   premiumOverStandard: number;
 }
 
@@ -51,13 +57,7 @@ export function reservedJson(option: ReservedOption): JsonReserved {
     term: option.term,
     scope: option.scope,
     basis: option.basis,
-    inputTpm: option.inputTpm,
-    outputTpm: option.outputTpm,
-    reservedCost: roundCents(option.reservedCost),
-    overflowCost: roundCents(option.overflowCost),
-    monthlyCost: roundCents(option.monthlyCost),
-    committedCost: roundCents(option.committedCost),
-    utilization: roundFraction(option.utilization),
+    ...reservedCostsJson(option),
     premiumOverStandard: roundCents(option.monthlyCost - option.standardCost),
   };
 }

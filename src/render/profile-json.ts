@@ -1,6 +1,9 @@
+import type { ReservedCosts, ReservedScope, ReservedTerm } from "../core/cost-model/reserved-tier.js";
 import type { Term } from "../core/cost-model/terms.js";
 import type { ModelRates, RateCard } from "../core/rates/rate-card.js";
+import type { ReservedPoint } from "../core/traffic/profile-reserved.js";
 import type { CurvePoint, TpmStats, TrafficProfile } from "../core/traffic/profile-traffic.js";
+import { reservedCostsJson } from "./compare-json.js";
 import { type JsonMessage, type JsonRates, jsonText, ratesJson, versioned } from "./json-envelope.js";
 import { type MeasurementNote, measurementNoteMessage } from "./measurement-notes.js";
 import { roundCents, roundFraction, roundPrice, roundTo, roundTokens } from "./money.js";
@@ -28,7 +31,16 @@ export interface ProfileJson {
   onDemand: { monthlyCost: number } | null;
   batch: { monthlyCost: number } | null;
   provisioned: { term: Term; hourlyRate: number; best: JsonPoint; peakSized: JsonPoint; curve: JsonPoint[] }[];
+  reserved: { term: ReservedTerm; scope: ReservedScope; best: JsonReservedPoint; peakSized: JsonReservedPoint }[];
   notes: JsonMessage[];
+}
+
+interface JsonReservedPoint extends ReservedCosts {
+  overflowMinutes: number;
+}
+
+export function reservedPointJson(point: ReservedPoint): JsonReservedPoint {
+  return { ...reservedCostsJson(point), overflowMinutes: point.overflowMinutes };
 }
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
@@ -85,6 +97,12 @@ export function toProfileJson(
       best: pointJson(curve.best),
       peakSized: pointJson(curve.peakSized),
       curve: curve.curve.map(pointJson),
+    })),
+    reserved: profile.reserved.map((option) => ({
+      term: option.term,
+      scope: option.scope,
+      best: reservedPointJson(option.best),
+      peakSized: reservedPointJson(option.peakSized),
     })),
     notes: notes.map((note) => ({ code: note.code, message: measurementNoteMessage(note) })),
   });

@@ -99,6 +99,26 @@ export function renderProfileTable(
       cost: curve.best.monthlyCost,
     });
   }
+  for (const option of profile.reserved) {
+    for (const [point, which] of [
+      [option.best, "best"],
+      [option.peakSized, "sized to the peak"],
+    ] as const) {
+      lanes.push([
+        `Reserved ${option.term} (${option.scope}), ${which}`,
+        `${formatTokensShort(point.inputTpm)}/${formatTokensShort(point.outputTpm)} TPM`,
+        formatUsd(point.reservedCost),
+        formatUsd(point.overflowCost),
+        formatUsd(point.monthlyCost),
+        formatPercent(point.utilization),
+        formatCount(point.overflowMinutes),
+      ]);
+    }
+    options.push({
+      label: `the Reserved tier (${option.scope}) on a ${option.term} term, ${formatCount(option.best.inputTpm)} input and ${formatCount(option.best.outputTpm)} output tokens a minute (the rest at Standard)`,
+      cost: option.best.monthlyCost,
+    });
+  }
   lines.push(lanes.toString());
 
   for (const curve of profile.provisioned) {

@@ -88,12 +88,12 @@ describe("bedrock-cost profile", () => {
     const run = runCli(["profile", `${DIR}/four.csv`, ...FLAGS, "--format", "csv"]);
     expect(run.stdout).toBe(
       [
-        "lane,term,units,reservedCost,overflowCost,monthlyCost,utilization,overflowMinutes,best,peakSized",
-        "on-demand,,,,,22995,,,,",
-        "provisioned,6-month,0,0,22995,22995,,3,true,false",
-        "provisioned,6-month,1,18250,11114.25,29364.25,0.75,2,false,false",
-        "provisioned,6-month,2,36500,3832.5,40332.5,0.625,1,false,false",
-        "provisioned,6-month,3,54750,0,54750,0.5,0,false,true",
+        "lane,term,units,reservedCost,overflowCost,monthlyCost,utilization,overflowMinutes,best,peakSized,scope,reservedInputTpm,reservedOutputTpm,committedCost",
+        "on-demand,,,,,22995,,,,,,,,",
+        "provisioned,6-month,0,0,22995,22995,,3,true,false,,,,",
+        "provisioned,6-month,1,18250,11114.25,29364.25,0.75,2,false,false,,,,",
+        "provisioned,6-month,2,36500,3832.5,40332.5,0.625,1,false,false,,,,",
+        "provisioned,6-month,3,54750,0,54750,0.5,0,false,true,,,,",
         "",
       ].join("\n"),
     );

@@ -23,6 +23,23 @@ export interface ReservedPrices {
   outputPer1kTpmHour: number;
 }
 
+/** A reservation priced over a month: what compare and profile report for each term. */
+export interface ReservedCosts {
+  /** Tokens a minute reserved: input (with cache writes) and output. */
+  inputTpm: number;
+  outputTpm: number;
+  /** USD a month for the reservation, whatever traffic it carries. */
+  reservedCost: number;
+  /** USD a month for tokens above the reservation, at the Standard price. */
+  overflowCost: number;
+  /** The reservation, the overflow, and cache reads at their Standard price. */
+  monthlyCost: number;
+  /** USD the reservation commits to over its whole term (usage above it is billed as it comes). */
+  committedCost: number;
+  /** The share of the reservation's price that carries traffic (each side weighted by its price). */
+  utilization: number;
+}
+
 /** The least a reservation may hold on each side, in tokens a minute (AWS's minimums by default). */
 export interface ReservedMinimum {
   input: number;
@@ -86,6 +103,26 @@ export function sideMonthlyCost(
 }
 
 /**
+ * The level at least `minimum` on one side that costs least with its overflow (see
+ * bestSideReservation, which also weighs reserving nothing).
+ */
+export function lowestSideLevel(
+  side: SideLoads,
+  per1kTpmHour: number,
+  standardPerMTok: number,
+  hoursPerMonth: number,
+  minimum: number,
+): number {
+  const c = (per1kTpmHour / 1_000) * hoursPerMonth;
+  const ps = (standardPerMTok / 1e6) * ((hoursPerMonth * 60) / side.windowMinutes);
+  const sorted = Float64Array.from(side.loads).sort().reverse();
+  // Minutes that may lie above R at the optimum.
+  const above = ps > 0 ? Math.floor(c / ps) : Number.POSITIVE_INFINITY;
+  const unconstrained = above < sorted.length ? (sorted[above] as number) : 0;
+  return Math.max(minimum, unconstrained);
+}
+
+/**
  * The reservation on one side that costs least with its overflow, 0 or at least `minimum`. The cost
  * R × c + p × s × Σ max(0, load − R) (c: the month's price of one token a minute; p: the Standard
  * price of a token; s: months per window) falls while more than c / (p × s) minutes lie above R and
@@ -99,16 +136,10 @@ export function bestSideReservation(
   hoursPerMonth: number,
   minimum: number,
 ): number {
-  const c = (per1kTpmHour / 1_000) * hoursPerMonth;
-  const ps = (standardPerMTok / 1e6) * ((hoursPerMonth * 60) / side.windowMinutes);
-  const sorted = Float64Array.from(side.loads).sort().reverse();
-  // Minutes that may lie above R at the optimum.
-  const above = ps > 0 ? Math.floor(c / ps) : Number.POSITIVE_INFINITY;
-  const unconstrained = above < sorted.length ? (sorted[above] as number) : 0;
   const cost = (tpm: number) => {
     const { reservedCost, overflowCost } = sideMonthlyCost(side, tpm, per1kTpmHour, standardPerMTok, hoursPerMonth);
     return reservedCost + overflowCost;
   };
-  const candidate = Math.max(minimum, unconstrained);
+  const candidate = lowestSideLevel(side, per1kTpmHour, standardPerMTok, hoursPerMonth, minimum);
   return candidate > 0 && cost(candidate) < cost(0) ? candidate : 0;
 }

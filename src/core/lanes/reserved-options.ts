@@ -2,6 +2,7 @@ import { onDemandCost, onDemandPrices, tokenCost } from "../cost-model/pricing.j
 import {
   RESERVED_TERM_KEYS,
   RESERVED_TERMS,
+  type ReservedCosts,
   type ReservedScope,
   type ReservedTerm,
   reservedCommittedCost,
@@ -10,25 +11,12 @@ import {
 import type { TokensPerMinute, Volume } from "../cost-model/volume.js";
 import type { ModelRates } from "../rates/rate-card.js";
 
-/** One term of the Reserved tier, sized to carry a workload. */
-export interface ReservedOption {
+/** One term of the Reserved tier, sized to carry a workload (at least `minimumTpm`). */
+export interface ReservedOption extends ReservedCosts {
   term: ReservedTerm;
   scope: ReservedScope;
   /** What the reservation is sized to carry: the peak minute given, or the average minute. */
   basis: "peak" | "average";
-  /** Tokens a minute reserved: input (with cache writes) and output, at least `minimumTpm`. */
-  inputTpm: number;
-  outputTpm: number;
-  /** USD a month for the reservation, whatever traffic it carries. */
-  reservedCost: number;
-  /** USD a month for tokens above the reservation, at the Standard price. */
-  overflowCost: number;
-  /** The reservation, the overflow, and cache reads at their Standard price. */
-  monthlyCost: number;
-  /** USD the reservation commits to over its whole term (usage above it is billed as it comes). */
-  committedCost: number;
-  /** The share of the reservation's price that carries traffic (each side weighted by its price). */
-  utilization: number;
   /** USD a month the same tokens cost on the Standard tier alone: what the guarantee costs over it is the difference. */
   standardCost: number;
   minimumTpm: { input: number; output: number };

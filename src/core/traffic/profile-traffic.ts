@@ -8,12 +8,15 @@ import {
   tokenCost,
   reservedCost as unitsReservedCost,
 } from "../cost-model/pricing.js";
+import type { ReservedScope } from "../cost-model/reserved-tier.js";
 import { TERMS, type Term } from "../cost-model/terms.js";
 import type { Volume } from "../cost-model/volume.js";
 import type { Latency } from "../lanes/lanes.js";
+import { defaultScope } from "../lanes/reserved-options.js";
 import { type ModelRates, pricedTerms, type UnitThroughput } from "../rates/rate-card.js";
 import type { MinuteTraffic } from "./minute-traffic.js";
 import { valuesAtRanks } from "./percentiles.js";
+import { profileReserved, type ReservedProfile } from "./profile-reserved.js";
 
 export interface TpmStats {
   avg: number;
@@ -64,6 +67,9 @@ export interface TrafficProfile {
   provisionedMissing: "no-pt-price" | "no-throughput" | "no-price-for-term" | null;
   /** Units that carry the peak minute; null without the unit throughput. */
   peakUnits: number | null;
+  /** The Reserved tier in `scope`, one per priced term; empty when none is priced. */
+  reserved: ReservedProfile[];
+  scope: ReservedScope;
 }
 
 export interface ProfileOptions {
@@ -72,6 +78,8 @@ export interface ProfileOptions {
   terms?: readonly Term[] | undefined;
   /** Where traffic above the units goes; on-demand unless the application does not fall back. */
   overflow?: OverflowTo | undefined;
+  /** The Reserved tier's scope; that of the model id when absent. */
+  scope?: ReservedScope | undefined;
 }
 
 const LOAD_TOLERANCE = 1e-9;
@@ -262,6 +270,8 @@ export function profileTraffic(traffic: MinuteTraffic, model: ModelRates, option
       return { term, hourlyRate, best, peakSized, curve };
     });
   }
+  const scope = options.scope ?? defaultScope(model.id);
+  const reserved = profileReserved(traffic, model, hours, scope);
   // Last, because selecting the percentiles reorders the input-side array in place.
   const tpm = { input: stats(pass.input, sums.inputSide), output: stats(Float64Array.from(traffic.outputTokens), sums.outputTokens) };
 
@@ -285,5 +295,7 @@ export function profileTraffic(traffic: MinuteTraffic, model: ModelRates, option
     provisioned,
     provisionedMissing,
     peakUnits,
+    reserved,
+    scope,
   };
 }
