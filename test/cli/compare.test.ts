@@ -12,8 +12,8 @@ describe("compare: the worked example of docs/cost-model.md §12, from a rate fi
     expect(report.model).toMatchObject({ id: "example.sonnet-class", name: "Sonnet-class example" });
     expect(report.rates).toEqual({
       region: "us-east-1",
-      effectiveDate: "2026-11-24",
-      files: ["rates/us-east-1/2026-11-24.yaml", "test/fixtures/rates/worked-example.yaml"],
+      effectiveDate: "2026-11-30",
+      files: ["rates/us-east-1/2026-11-30.yaml", "test/fixtures/rates/worked-example.yaml"],
     });
     expect(report.hoursPerMonth).toBe(730);
     expect(report.volume).toMatchObject({ inputTokens: 3_000_000_000, outputTokens: 600_000_000 });
@@ -100,7 +100,7 @@ describe("compare: the worked example of docs/cost-model.md §12, from a rate fi
     expect(run.stdout).toContain("Sonnet-class example (example.sonnet-class)");
     // The header names every rate file in use (issue 11), the bundled version and the overlay.
     expect(run.stdout).toContain(
-      "Rates: us-east-1, 2026-11-24 (rates/us-east-1/2026-11-24.yaml, test/fixtures/rates/worked-example.yaml) · 730 hours a month · interactive",
+      "Rates: us-east-1, 2026-11-30 (rates/us-east-1/2026-11-30.yaml, test/fixtures/rates/worked-example.yaml) · 730 hours a month · interactive",
     );
     expect(run.stdout).toMatch(/On-demand \(recommended\) │\s+- │\s+- │\s+\$18,000\.00 │/);
     expect(run.stdout).toMatch(
@@ -305,7 +305,7 @@ describe("errors: one clear line, exit code 2, no stack", () => {
     [
       "an unknown model",
       ["compare", "-m", "claude-3.5-sonet", ...HALF],
-      'error: --model: unknown model "claude-3.5-sonet" in the us-east-1 rates; did you mean claude-3.5-sonnet, claude-3.7-sonnet, claude-3.5-sonnet-v2?',
+      'error: --model: unknown model "claude-3.5-sonet" in the us-east-1 rates; did you mean claude-3.5-sonnet, claude-3.7-sonnet, claude-3-sonnet?',
     ],
     [
       "a bad token count",
@@ -343,7 +343,7 @@ describe("errors: one clear line, exit code 2, no stack", () => {
     [
       "an unknown version",
       ["compare", "-m", "claude-instant", ...HALF, "--rates-version", "2020-01-01"],
-      "error: --rates-version 2020-01-01: no such bundled version for us-east-1 (versions: 2026-11-01, 2026-11-24)",
+      "error: --rates-version 2020-01-01: no such bundled version for us-east-1 (versions: 2026-11-01, 2026-11-24, 2026-11-30)",
     ],
     [
       "a price without a term",
@@ -383,7 +383,7 @@ describe("errors: one clear line, exit code 2, no stack", () => {
     [
       "a rate file for another region",
       ["compare", "-m", "claude-instant", ...HALF, "-r", "test/fixtures/rates/wrong-region.yaml"],
-      "error: test/fixtures/rates/wrong-region.yaml:2: region: us-west-2 differs from us-east-1, the region of rates/us-east-1/2026-11-24.yaml (give --region us-west-2 to use this file's region)",
+      "error: test/fixtures/rates/wrong-region.yaml:2: region: us-west-2 differs from us-east-1, the region of rates/us-east-1/2026-11-30.yaml (give --region us-west-2 to use this file's region)",
     ],
     ["an unknown command", ["compp"], "error: unknown command 'compp'\n(Did you mean compare?)"],
   ])("%s", (_, args, message) => {

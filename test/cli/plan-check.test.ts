@@ -201,7 +201,7 @@ describe("bedrock-cost check", () => {
       // 3B / (730 × 60) = 68,493.15 input tokens a minute: a peak of 68,493 is the least the file may give.
       `error: ${file}:19: workloads[2].peakTpm.input: 1,000 is below the average of 68,493 input tokens a minute that its monthly volume implies over 730 hours; give at least 68,493`,
       `error: ${file}:22: workloads[3].monthly.outputTokens: amazon.titan-embed-text-v2:0 is an input-only model (it has no output price, as an embeddings model has none), so it gives no output tokens; set them to 0`,
-      `error: ${file}:25: reservations[0].model: unknown model "claude-instnt" in the us-east-1 rates; did you mean claude-instant, claude-2, claude-2.1?`,
+      `error: ${file}:25: reservations[0].model: unknown model "claude-instnt" in the us-east-1 rates; did you mean claude-instant, claude-3-sonnet, claude-2?`,
     ]);
   });
 

@@ -96,7 +96,7 @@ describe("profile: invocation logs as they land in S3", () => {
       "profiles:\n  arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/x: claude-3.5-sonet\n",
     );
     expect(runCli(["profile", BUCKET, ...SONNET, "--profile-map", unknown]).stderr).toBe(
-      `error: ${unknown}:2: profiles.arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/x: unknown model "claude-3.5-sonet" in the us-east-1 rates; did you mean claude-3.5-sonnet, claude-3.7-sonnet, claude-3.5-sonnet-v2?\n`,
+      `error: ${unknown}:2: profiles.arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/x: unknown model "claude-3.5-sonet" in the us-east-1 rates; did you mean claude-3.5-sonnet, claude-3.7-sonnet, claude-3-sonnet?\n`,
     );
   });
 

@@ -3,7 +3,7 @@ import { runCli } from "../helpers/run-cli.js";
 
 // A printed table must say which prices it used: the bundled version and every overlay, in order.
 const QUOTE = "test/fixtures/rates/quote-sonnet-pt.yaml";
-const FILES = `rates/us-east-1/2026-11-24.yaml, ${QUOTE}`;
+const FILES = `rates/us-east-1/2026-11-30.yaml, ${QUOTE}`;
 
 describe("every table names the rate files it used", () => {
   it.each([
@@ -14,7 +14,7 @@ describe("every table names the rate files it used", () => {
   ])("%s", (command, args) => {
     const run = runCli(args);
     const files =
-      command === "plan" || command === "check" ? "rates/us-east-1/2026-11-24.yaml, test/fixtures/plans/quotes/sonnet-pt.yaml" : FILES;
-    expect(run.stdout).toContain(`Rates: us-east-1, 2026-11-24 (${files})`);
+      command === "plan" || command === "check" ? "rates/us-east-1/2026-11-30.yaml, test/fixtures/plans/quotes/sonnet-pt.yaml" : FILES;
+    expect(run.stdout).toContain(`Rates: us-east-1, 2026-11-30 (${files})`);
   });
 });

@@ -12,8 +12,8 @@ const { dir: tmp } = tempDir("rates");
 describe("bedrock-cost rates list and versions", () => {
   it("lists every bundled model with its lanes, prices and source", () => {
     const report = runJson(["rates", "list"]);
-    expect(report.rates).toMatchObject({ region: "us-east-1", effectiveDate: "2026-11-24" });
-    expect(report.models).toHaveLength(54);
+    expect(report.rates).toMatchObject({ region: "us-east-1", effectiveDate: "2026-11-30" });
+    expect(report.models).toHaveLength(82);
     const instant = report.models.find((m: { id: string }) => m.id === "anthropic.claude-instant-v1");
     expect(instant).toMatchObject({
       lanes: ["on-demand", "provisioned"],
@@ -60,7 +60,7 @@ describe("bedrock-cost rates list and versions", () => {
     const provider = runCli(["rates", "list", "--provider", "nobody"]);
     expect(provider.code).toBe(2);
     expect(provider.stderr).toBe(
-      "error: --provider nobody: no such provider in these rates (AI21 Labs, Amazon, Anthropic, Cohere, DeepSeek, Meta, Mistral AI, OpenAI)\n",
+      "error: --provider nobody: no such provider in these rates (AI21 Labs, Amazon, Anthropic, Cohere, DeepSeek, Meta, Mistral AI, OpenAI, Qwen, Writer)\n",
     );
     const lane = runCli(["rates", "list", "--lane", "spot"]);
     expect(lane.code).toBe(2);
@@ -79,13 +79,15 @@ describe("bedrock-cost rates list and versions", () => {
         region: "us-east-1",
         versions: [
           { effectiveDate: "2026-11-01", file: "rates/us-east-1/2026-11-01.yaml", models: 50, default: false },
-          { effectiveDate: "2026-11-24", file: "rates/us-east-1/2026-11-24.yaml", models: 54, default: true },
+          { effectiveDate: "2026-11-24", file: "rates/us-east-1/2026-11-24.yaml", models: 54, default: false },
+          { effectiveDate: "2026-11-30", file: "rates/us-east-1/2026-11-30.yaml", models: 82, default: true },
         ],
       },
     ]);
     expect(runCli(["rates", "versions"]).stdout).toBe(
       "us-east-1  2026-11-01  rates/us-east-1/2026-11-01.yaml  50 models\n" +
-        "us-east-1  2026-11-24  rates/us-east-1/2026-11-24.yaml  54 models  (default)\n",
+        "us-east-1  2026-11-24  rates/us-east-1/2026-11-24.yaml  54 models\n" +
+        "us-east-1  2026-11-30  rates/us-east-1/2026-11-30.yaml  82 models  (default)\n",
     );
   });
 });
@@ -173,7 +175,7 @@ describe("bedrock-cost rates validate", () => {
       "invalid-merge.yaml",
       [],
       [
-        'invalid-merge.yaml:4: models[0].id: "anthropic.claude-3-5-sonet-20241022-v2:0" matches no model in the rates it overlays (rates/us-east-1/2026-11-24.yaml), and a new model needs name and provider; did you mean anthropic.claude-3-5-sonnet-20241022-v2:0, anthropic.claude-3-5-sonnet-20240620-v1:0, anthropic.claude-3-5-haiku-20241022-v1:0?',
+        'invalid-merge.yaml:4: models[0].id: "anthropic.claude-3-5-sonet-20241022-v2:0" matches no model in the rates it overlays (rates/us-east-1/2026-11-30.yaml), and a new model needs name and provider; did you mean anthropic.claude-3-5-sonnet-20241022-v2:0, anthropic.claude-3-5-sonnet-20240620-v1:0, anthropic.claude-3-5-haiku-20241022-v1:0?',
         "invalid-merge.yaml:10: models[1].onDemand: needs inputPerMTok as well",
         'invalid-merge.yaml:14: models[2].aliases[0]: alias "nova-pro" already names amazon.nova-pro-v1:0',
         "invalid-merge.yaml:18: models[3].provisioned: needs hourlyPerUnit with at least one of noCommit, oneMonth, sixMonth (no PT price is known for this model)",
@@ -263,7 +265,7 @@ describe("bedrock-cost rates diff", () => {
     const run = runCli(["rates", "diff", "2020-01-01", NEW]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      "error: --rates-version 2020-01-01: no such bundled version for us-east-1 (versions: 2026-11-01, 2026-11-24)\n",
+      "error: --rates-version 2020-01-01: no such bundled version for us-east-1 (versions: 2026-11-01, 2026-11-24, 2026-11-30)\n",
     );
   });
 });
@@ -298,13 +300,13 @@ describe("bedrock-cost rates import", () => {
     const run = runCli(["rates", "import", ...BULK, ...ARGS]);
     expect(run.code).toBe(0);
     expect(run.stderr.trimEnd().split("\n")).toEqual([
-      "note: imported 9 models (32 prices) from 43 price lines for the region",
+      // Palmyra X4 is a bundled model since 2026-11-30: its Price List name now maps to it.
+      "note: imported 10 models (34 prices) from 43 price lines for the region",
       "note: left out 2 price lines of other regions",
       "note: left out 6 prices bedrock-cost does not model: not text tokens (2), cache write kept longer than 5 minutes (1), latency-optimized tier (1), priority tier (1), reserved tokens-per-minute capacity (not model units) (1)",
       "note: left out part of anthropic.claude-3-5-sonnet-20240620-v1:0: onDemand has an input price but no output price",
-      'note: could not map 2 Price List names to a Bedrock model id; add them to a --names file (names: {"Name": model.id}):',
+      'note: could not map 1 Price List name to a Bedrock model id; add them to a --names file (names: {"Name": model.id}):',
       'note:   "Frobnicator 9B" (2 prices)',
-      'note:   "Palmyra X4" (2 prices)',
     ]);
     // Per 1K in AmazonBedrock ("0.0000175000" → 0.0175 per 1M), per 1M in AmazonBedrockFoundationModels, exact.
     expect(run.stdout).toContain(

@@ -71,7 +71,7 @@ describe("inputs that are not plain files are refused at once, never waited on",
       },
     );
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout).rates.files).toEqual(["rates/us-east-1/2026-11-24.yaml", "/dev/fd/63"]);
+    expect(JSON.parse(run.stdout).rates.files).toEqual(["rates/us-east-1/2026-11-30.yaml", "/dev/fd/63"]);
   });
 });
 

@@ -12,9 +12,9 @@ describe("loadRateCard", () => {
     const card = await loadRateCard({ files: [] });
     expect(card).toMatchObject({
       region: "us-east-1",
-      effectiveDate: "2026-11-24",
+      effectiveDate: "2026-11-30",
       hoursPerMonth: 730,
-      files: ["rates/us-east-1/2026-11-24.yaml"],
+      files: ["rates/us-east-1/2026-11-30.yaml"],
     });
     expect((await loadRateCard({ files: [], ratesVersion: "2026-11-01" })).effectiveDate).toBe("2026-11-01");
   });
@@ -25,7 +25,7 @@ describe("loadRateCard", () => {
     expect(model?.onDemand).toEqual({ inputPerMTok: 3, outputPerMTok: 15 });
     expect(model?.batch).toEqual({ inputPerMTok: 1.5, outputPerMTok: 7.5 });
     expect(model?.provisioned).toEqual({ hourlyPerUnit: { sixMonth: 25 } });
-    expect(model?.files).toEqual(["rates/us-east-1/2026-11-24.yaml", `${FIXTURES}/quote-sonnet-pt.yaml`]);
+    expect(model?.files).toEqual(["rates/us-east-1/2026-11-30.yaml", `${FIXTURES}/quote-sonnet-pt.yaml`]);
     expect(card.files).toHaveLength(2);
   });
 
@@ -46,7 +46,7 @@ describe("loadRateCard", () => {
 
   it("rejects a file whose region differs, naming the line and the flag that would use it", async () => {
     expect(await problemsOfAsync(() => loadRateCard({ files: [`${FIXTURES}/wrong-region.yaml`] }))).toEqual([
-      `${FIXTURES}/wrong-region.yaml:2: region: us-west-2 differs from us-east-1, the region of rates/us-east-1/2026-11-24.yaml (give --region us-west-2 to use this file's region)`,
+      `${FIXTURES}/wrong-region.yaml:2: region: us-west-2 differs from us-east-1, the region of rates/us-east-1/2026-11-30.yaml (give --region us-west-2 to use this file's region)`,
     ]);
     expect(
       await problemsOfAsync(() =>
@@ -66,7 +66,7 @@ describe("loadRateCard", () => {
       new UsageError("no bundled rates for region eu-west-1 (bundled regions: us-east-1); give your own with --rates FILE"),
     );
     await expect(loadRateCard({ ratesVersion: "2020-01-01", files: [] })).rejects.toThrow(
-      new UsageError("--rates-version 2020-01-01: no such bundled version for us-east-1 (versions: 2026-11-01, 2026-11-24)"),
+      new UsageError("--rates-version 2020-01-01: no such bundled version for us-east-1 (versions: 2026-11-01, 2026-11-24, 2026-11-30)"),
     );
   });
 
@@ -81,7 +81,7 @@ describe("loadRateCard", () => {
 
   it("lists every merge problem: a typo'd id, an incomplete price pair, a stolen alias, a partial unit", async () => {
     expect(await problemsOfAsync(() => loadRateCard({ files: [`${FIXTURES}/invalid-merge.yaml`] }))).toEqual([
-      `${FIXTURES}/invalid-merge.yaml:4: models[0].id: "anthropic.claude-3-5-sonet-20241022-v2:0" matches no model in the rates it overlays (rates/us-east-1/2026-11-24.yaml), and a new model needs name and provider; did you mean anthropic.claude-3-5-sonnet-20241022-v2:0, anthropic.claude-3-5-sonnet-20240620-v1:0, anthropic.claude-3-5-haiku-20241022-v1:0?`,
+      `${FIXTURES}/invalid-merge.yaml:4: models[0].id: "anthropic.claude-3-5-sonet-20241022-v2:0" matches no model in the rates it overlays (rates/us-east-1/2026-11-30.yaml), and a new model needs name and provider; did you mean anthropic.claude-3-5-sonnet-20241022-v2:0, anthropic.claude-3-5-sonnet-20240620-v1:0, anthropic.claude-3-5-haiku-20241022-v1:0?`,
       `${FIXTURES}/invalid-merge.yaml:10: models[1].onDemand: needs inputPerMTok as well`,
       `${FIXTURES}/invalid-merge.yaml:14: models[2].aliases[0]: alias "nova-pro" already names amazon.nova-pro-v1:0`,
       `${FIXTURES}/invalid-merge.yaml:18: models[3].provisioned: needs hourlyPerUnit with at least one of noCommit, oneMonth, sixMonth (no PT price is known for this model)`,
