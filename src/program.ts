@@ -62,7 +62,8 @@ const WORKLOAD_OPTIONS = [
   "hoursPerMonth",
   "peakInputTpm",
   "peakOutputTpm",
-  "latency",
+  "compareLatency",
+  "tier",
   "overflow",
   "minSaving",
 ] as const;

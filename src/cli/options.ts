@@ -3,7 +3,7 @@ import { CHART_FORMATS, FORMATS } from "../commands/command-result.js";
 import { OVERFLOW_CHOICES } from "../core/cost-model/pricing.js";
 import { RESERVED_SCOPES } from "../core/cost-model/reserved-tier.js";
 import { TERMS } from "../core/cost-model/terms.js";
-import { LANES, LATENCIES } from "../core/lanes/lanes.js";
+import { COMPARE_LATENCIES, LANES, LATENCIES, TIERS } from "../core/lanes/lanes.js";
 import {
   collect,
   dateArg,
@@ -75,6 +75,17 @@ export const OPTIONS = {
     ).choices(RESERVED_SCOPES),
   latency: () =>
     new Option("--latency <latency>", "interactive, or async for work that can wait (Batch)").choices(LATENCIES).default("interactive"),
+  compareLatency: () =>
+    new Option(
+      "--latency <latency>",
+      "interactive; flex for work that can take longer (the Flex tier); async for work that can wait (Batch)",
+    )
+      .choices(COMPARE_LATENCIES)
+      .default("interactive"),
+  tier: () =>
+    new Option("--tier <tier>", "the on-demand tier interactive traffic is priced at: standard, or priority (the Priority tier's prices)")
+      .choices(TIERS)
+      .default("standard"),
   unitHourly: () => new Option("--unit-hourly <usd>", "a quoted PT price per unit-hour for --term, for this run").argParser(usdArg),
   unitInputTpm: () => new Option("--unit-input-tpm <n>", "input tokens per minute one model unit carries").argParser(positiveTokenRateArg),
   unitOutputTpm: () =>

@@ -3,7 +3,7 @@ import type { ReservedScope } from "../core/cost-model/reserved-tier.js";
 import type { TokensPerMinute } from "../core/cost-model/volume.js";
 import { makeVolume } from "../core/cost-model/volume.js";
 import { type CompareResult, compareLanes } from "../core/lanes/compare-lanes.js";
-import type { Latency } from "../core/lanes/lanes.js";
+import type { CompareLatency, Tier } from "../core/lanes/lanes.js";
 import { workloadProblems } from "../core/plans/workload-problems.js";
 import { pricedTerms, type RateCard } from "../core/rates/rate-card.js";
 import { UsageError } from "../errors.js";
@@ -26,7 +26,8 @@ export interface CompareOptions extends RateFlags, UnitFlags {
   hoursPerMonth?: number;
   peakInputTpm?: number;
   peakOutputTpm?: number;
-  latency: Latency;
+  latency: CompareLatency;
+  tier?: Tier;
   overflow: OverflowTo;
   minSaving?: number;
   scope?: ReservedScope;
@@ -68,6 +69,16 @@ export async function compareFromFlags(options: Omit<CompareOptions, "format">):
     throw new UsageError(
       problems.map((problem) => `${FLAG_OF[problem.path.join(".")]}${workloadProblemMessage(problem, "flags")}`).join("\n"),
     );
+  if (options.tier === "priority" && !model.priority) {
+    throw new UsageError(
+      `--tier priority: no Priority tier price is known for ${model.id}; add priority: {inputPerMTok, outputPerMTok} in a rate file (--rates FILE)`,
+    );
+  }
+  if (options.latency === "flex" && !model.flex) {
+    throw new UsageError(
+      `--latency flex: no Flex tier price is known for ${model.id}; add flex: {inputPerMTok, outputPerMTok} in a rate file (--rates FILE), or use --latency interactive`,
+    );
+  }
   const terms = options.term ? [options.term] : undefined;
   if (!model.onDemand && !pricedTerms(model).some((term) => !terms || terms.includes(term))) {
     throw new UsageError(
@@ -83,6 +94,7 @@ export async function compareFromFlags(options: Omit<CompareOptions, "format">):
     peakTpm,
     terms,
     latency: options.latency,
+    tier: options.tier,
     overflow: options.overflow,
     minSaving: options.minSaving,
     scope: options.scope,

@@ -87,6 +87,8 @@ const modelEntry = z.strictObject({
   source: text("the id of an entry under sources").optional(),
   onDemand: tokenRates.optional(),
   batch: tokenRates.optional(),
+  priority: tokenRates.optional(),
+  flex: tokenRates.optional(),
   promptCache: cacheRates.optional(),
   provisioned: z
     .strictObject({

@@ -35,6 +35,8 @@ export function renderCompareCsv(result: CompareResult): string {
   const rows: Row[] = [];
   if (result.onDemand) rows.push({ ...common, lane: "on-demand", monthlyCost: roundCents(result.onDemand.monthlyCost) });
   if (result.batch) rows.push({ ...common, lane: "batch", monthlyCost: roundCents(result.batch.monthlyCost) });
+  if (result.priority) rows.push({ ...common, lane: "priority", monthlyCost: roundCents(result.priority.monthlyCost) });
+  if (result.flex) rows.push({ ...common, lane: "flex", monthlyCost: roundCents(result.flex.monthlyCost) });
   for (const option of result.provisioned) {
     const json = provisionedJson(option);
     rows.push({

@@ -4,7 +4,7 @@ import type { ReservedCosts, ReservedScope, ReservedTerm } from "../core/cost-mo
 import type { Term } from "../core/cost-model/terms.js";
 import type { Volume } from "../core/cost-model/volume.js";
 import type { CompareResult } from "../core/lanes/compare-lanes.js";
-import type { Lane, LaneChoice, Latency } from "../core/lanes/lanes.js";
+import type { CompareLatency, Lane, LaneChoice, Tier } from "../core/lanes/lanes.js";
 import type { ReservedOption } from "../core/lanes/reserved-options.js";
 import type { RateCard, RateSource } from "../core/rates/rate-card.js";
 import { type JsonMessage, type JsonRates, jsonText, ratesJson, versioned } from "./json-envelope.js";
@@ -68,10 +68,13 @@ interface CompareJson {
   model: { id: string; name: string; provider: string; source: RateSource | null };
   rates: JsonRates;
   hoursPerMonth: number;
-  latency: Latency;
+  latency: CompareLatency;
+  tier: Tier;
   volume: JsonTokens;
   onDemand: { monthlyCost: number } | null;
   batch: { monthlyCost: number } | null;
+  priority: { monthlyCost: number } | null;
+  flex: { monthlyCost: number } | null;
   provisioned: JsonProvisioned[];
   reserved: JsonReserved[];
   recommendation: { lane: Lane; term: LaneChoice["term"]; units: number | null; monthlyCost: number; reasons: JsonMessage[] };
@@ -137,9 +140,12 @@ function toCompareJson(result: CompareResult, card: RateCard): CompareJson {
     rates: ratesJson(card),
     hoursPerMonth: result.hoursPerMonth,
     latency: result.latency,
+    tier: result.tier,
     volume: tokens(result.volume),
     onDemand: result.onDemand && { monthlyCost: roundCents(result.onDemand.monthlyCost) },
     batch: result.batch && { monthlyCost: roundCents(result.batch.monthlyCost) },
+    priority: result.priority && { monthlyCost: roundCents(result.priority.monthlyCost) },
+    flex: result.flex && { monthlyCost: roundCents(result.flex.monthlyCost) },
     provisioned: result.provisioned.map(provisionedJson),
     reserved: result.reserved.map(reservedJson),
     recommendation: {

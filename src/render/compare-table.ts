@@ -48,7 +48,7 @@ function header(result: CompareResult, card: RateCard, paint: Painter): string[]
       : "";
   return [
     paint.heading(`${model.name} (${model.id})`),
-    `Rates: ${ratesText(card)} · ${result.hoursPerMonth} hours a month · ${result.latency}`,
+    `Rates: ${ratesText(card)} · ${result.hoursPerMonth} hours a month · ${result.latency}${result.tier === "priority" ? " · Priority tier" : ""}`,
     `Volume: ${formatTokensShort(volume.inputTokens)} input + ${formatTokensShort(volume.outputTokens)} output tokens a month${cacheText}`,
   ];
 }
@@ -64,6 +64,15 @@ export function renderCompareTable(result: CompareResult, card: RateCard, paint:
   if (result.onDemand) {
     const isBest = recommended.lane === "on-demand";
     table.push([label("On-demand", isBest), NONE, NONE, money(result.onDemand.monthlyCost, isBest), NONE, NONE, NONE, NONE, NONE]);
+  }
+  for (const [lane, name, cost] of [
+    ["priority", "Priority tier", result.priority],
+    ["flex", result.latency === "flex" ? "Flex tier" : "Flex tier (slower)", result.flex],
+  ] as const) {
+    if (!cost) continue;
+    const isBest = recommended.lane === lane;
+    const delta = onDemand === null ? NONE : formatUsdDelta(cost.monthlyCost - onDemand);
+    table.push([label(name, isBest), NONE, NONE, money(cost.monthlyCost, isBest), NONE, NONE, NONE, NONE, delta]);
   }
   if (result.batch) {
     const isBest = recommended.lane === "batch";

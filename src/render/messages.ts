@@ -28,6 +28,10 @@ export function describeChoice(choice: LaneChoice): string {
       return `PT, ${units(choice.units ?? 0)} on a ${choice.term} term`;
     case "reserved":
       return `the Reserved tier on a ${choice.term} term`;
+    case "priority":
+      return "on-demand at the Priority tier";
+    case "flex":
+      return "on-demand at the Flex tier";
   }
 }
 
@@ -105,6 +109,8 @@ export function reasonMessage(reason: Reason, context: MessageContext): string {
         ? `${what}, would cost ${terms}, ${against}.`
         : `${what}, would cost ${terms}, ${against}: the price of capacity guaranteed at AWS's 99.5% target, with traffic above it billed at Standard.`;
     }
+    case "FLEX_IF_SLOWER":
+      return `If this work can take longer, the Flex tier would cost ${formatUsd(reason.flexCost)} a month (${formatUsd(reason.saving)} less): run with --latency flex.`;
     case "SHARED_UNITS": {
       const unnamed = reason.withCount - reason.with.length;
       const others =

@@ -23,6 +23,8 @@ export interface JsonModelRates {
     hourlyPerUnit: { noCommit: number | null; oneMonth: number | null; sixMonth: number | null };
     unitThroughput: { inputTpm: number; outputTpm: number } | null;
   } | null;
+  priority: { inputPerMTok: number; outputPerMTok: number | null } | null;
+  flex: { inputPerMTok: number; outputPerMTok: number | null } | null;
   /** The Reserved tier: prices per 1,000 tokens a minute an hour, by scope and term, and the minimums. */
   reserved: ReservedRates | null;
   source: RateSource | null;
@@ -35,6 +37,8 @@ export function lanesOf(model: ModelRates): Lane[] {
   if (model.batch) lanes.push("batch");
   if (pricedTerms(model).length > 0) lanes.push("provisioned");
   if (model.reserved) lanes.push("reserved");
+  if (model.priority) lanes.push("priority");
+  if (model.flex) lanes.push("flex");
   return lanes;
 }
 
@@ -57,6 +61,8 @@ export function modelJson(model: ModelRates): JsonModelRates {
           unitThroughput: model.provisioned.unitThroughput ? { ...model.provisioned.unitThroughput } : null,
         }
       : null,
+    priority: model.priority ? { inputPerMTok: model.priority.inputPerMTok, outputPerMTok: model.priority.outputPerMTok ?? null } : null,
+    flex: model.flex ? { inputPerMTok: model.flex.inputPerMTok, outputPerMTok: model.flex.outputPerMTok ?? null } : null,
     reserved: model.reserved ? structuredClone(model.reserved) : null,
     source: model.source ?? null,
     files: [...model.files],

@@ -108,6 +108,8 @@ export function renderRatesShowText(card: RateCard, model: ModelRates): string {
     `Lanes: ${lanesOf(model).join(", ") || "none"}`,
     `On-demand: ${lanePrices(model.onDemand)}`,
     `Batch: ${lanePrices(model.batch)}`,
+    `Priority tier: ${lanePrices(model.priority)}`,
+    `Flex tier: ${lanePrices(model.flex)}`,
     `Prompt cache: ${model.promptCache ? `${[model.promptCache.readPerMTok === undefined ? null : `${formatRate(model.promptCache.readPerMTok)} read`, model.promptCache.writePerMTok === undefined ? null : `${formatRate(model.promptCache.writePerMTok)} write`].filter(Boolean).join(", ")} per 1M tokens` : "none"}`,
     `Provisioned Throughput: ${terms.length > 0 ? `${terms.join(", ")} per unit-hour` : "no price"}`,
     `Unit throughput: ${t ? `${t.inputTpm} input, ${t.outputTpm} output tokens a minute` : "unknown"}`,

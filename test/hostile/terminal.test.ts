@@ -17,7 +17,7 @@ describe("the terminal shows only what is safe", () => {
     expect(option.stderr).toContain("error: unknown option '--\\u001b[31mfoo\\u202e'");
     const choice = runCli(["compare", "-m", "claude-instant", "--input-tokens", "1", "--output-tokens", "1", "--latency", "a\u001b[2Jb"]);
     expect(choice.stderr).toBe(
-      "error: option '--latency <latency>' argument 'a\\u001b[2Jb' is invalid. Allowed choices are interactive, async.\n",
+      "error: option '--latency <latency>' argument 'a\\u001b[2Jb' is invalid. Allowed choices are interactive, async, flex.\n",
     );
   });
 

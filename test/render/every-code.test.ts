@@ -76,6 +76,8 @@ const REASONS: ByCode<Reason, ReasonCode> = {
     { code: "SHARED_UNITS", with: ["search-assist"], withCount: 1, units: 1, term: "6-month", utilization: 0.9785, addedCost: null },
     { code: "SHARED_UNITS", with: ["payments-bot", "chat"], withCount: 2, units: 1, term: "1-month", utilization: null, addedCost: 0 },
   ],
+  // 3B + 600M on a Flex tier at half of $3 / $15: $9,000 against $18,000.
+  FLEX_IF_SLOWER: [{ code: "FLEX_IF_SLOWER", flexCost: 9_000, saving: 9_000 }],
   // The illustrative quote of test/fixtures/rates/reserved-quote.yaml at 3B + 600M a month.
   RESERVED_TIER: [
     { ...RESERVED, chosen: true, minSaving: null },

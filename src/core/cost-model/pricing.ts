@@ -97,6 +97,21 @@ export function onDemandCost(model: ModelRates, volume: Volume): number | null {
   return volumeCost(onDemandPrices(model, volume), volume);
 }
 
+/** The service tiers of on-demand that have their own token prices. */
+export type ServiceTier = "priority" | "flex";
+
+/**
+ * USD for a volume on the Priority or Flex tier of on-demand: input and output at the tier's prices,
+ * prompt-cache reads and writes at the on-demand cache prices (no tier prices for them are known).
+ * Null for a model without that tier. Throws MissingPriceError as `onDemandPrices` does.
+ */
+export function tierCost(model: ModelRates, volume: Volume, tier: ServiceTier): number | null {
+  const rates = model[tier];
+  const standard = onDemandPrices(model, volume);
+  if (!rates || !standard) return null;
+  return volumeCost({ ...standard, input: rates.inputPerMTok, output: rates.outputPerMTok ?? 0 }, volume);
+}
+
 /** USD for a volume on Batch; null for a model without a Batch lane. */
 export function batchCost(model: ModelRates, volume: Volume): number | null {
   return volumeCost(batchPrices(model, volume), volume);

@@ -1,11 +1,11 @@
-import { batchCost, type OverflowTo, onDemandCost } from "../cost-model/pricing.js";
+import { batchCost, type OverflowTo, onDemandCost, tierCost } from "../cost-model/pricing.js";
 import { type ProvisionedOption, priceProvisioned } from "../cost-model/provisioned-option.js";
 import type { ReservedScope } from "../cost-model/reserved-tier.js";
 import { TERMS, type Term } from "../cost-model/terms.js";
 import type { TokensPerMinute, Volume } from "../cost-model/volume.js";
 import { hourlyRateFor, type ModelRates, pricedTerms } from "../rates/rate-card.js";
 import { chooseUnits } from "./choose-units.js";
-import type { Latency } from "./lanes.js";
+import type { CompareLatency, Tier } from "./lanes.js";
 import type { Note, Recommendation } from "./reasons.js";
 import { DEFAULT_MIN_SAVING, recommendLane } from "./recommend-lane.js";
 import { defaultScope, type ReservedOption, reservedOptions } from "./reserved-options.js";
@@ -19,7 +19,9 @@ export interface CompareInput {
   peakTpm?: TokensPerMinute;
   /** Only these terms; every priced term when absent. */
   terms?: readonly Term[];
-  latency: Latency;
+  latency: CompareLatency;
+  /** The on-demand tier interactive traffic is priced at (Standard by default). */
+  tier?: Tier;
   /** Where traffic above the units goes; on-demand unless the application does not fall back. */
   overflow?: OverflowTo;
   /** The least share of on-demand reserved units must save to be recommended (--min-saving). */
@@ -34,9 +36,13 @@ export interface CompareResult {
   overflow: OverflowTo;
   hoursPerMonth: number;
   volume: Volume;
-  latency: Latency;
+  latency: CompareLatency;
+  tier: Tier;
   onDemand: { monthlyCost: number } | null;
   batch: { monthlyCost: number } | null;
+  /** The Priority and Flex tiers of on-demand; null where the model has no price for them. */
+  priority: { monthlyCost: number } | null;
+  flex: { monthlyCost: number } | null;
   provisioned: ProvisionedOption[];
   /** The Reserved tier in `scope`, one option per priced term; empty when none is priced. */
   reserved: ReservedOption[];
@@ -109,11 +115,16 @@ export function compareLanes(input: CompareInput): CompareResult {
   const blended = basis === "volume" ? cheapestBlended(provisioned, input, onDemand) : undefined;
   const scope = input.scope ?? defaultScope(model.id);
   const reserved = reservedOptions({ model, volume, hoursPerMonth, scope, peakTpm: input.peakTpm });
+  const tier = input.tier ?? "standard";
+  const priority = tierCost(model, volume, "priority");
+  const flex = tierCost(model, volume, "flex");
   const recommendation = recommendLane({
     reserved,
     model,
     latency: input.latency,
-    onDemand,
+    onDemand: tier === "priority" ? priority : onDemand,
+    paygLane: tier === "priority" ? "priority" : "on-demand",
+    flex,
     batch,
     provisioned,
     unpricedTerms,
@@ -134,8 +145,11 @@ export function compareLanes(input: CompareInput): CompareResult {
     hoursPerMonth,
     volume,
     latency: input.latency,
+    tier,
     onDemand: onDemand === null ? null : { monthlyCost: onDemand },
     batch: batch === null ? null : { monthlyCost: batch },
+    priority: priority === null ? null : { monthlyCost: priority },
+    flex: flex === null ? null : { monthlyCost: flex },
     provisioned,
     unpricedTerms,
     recommendation,

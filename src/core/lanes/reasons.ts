@@ -58,6 +58,7 @@ export type Reason =
       /** Set where it would save, but less than this share of on-demand (--min-saving), so it was declined. */
       minSaving: number | null;
     }
+  | { code: "FLEX_IF_SLOWER"; flexCost: number; saving: number }
   | { code: "CUSTOM_MODEL" }
   | { code: "SLA_OVERRIDE"; premium: number; onDemandCost: number }
   | { code: "SLA_NEEDS_PT_PRICE" }

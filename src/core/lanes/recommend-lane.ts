@@ -3,16 +3,22 @@ import type { ProvisionedOption } from "../cost-model/provisioned-option.js";
 import { TERMS, type Term } from "../cost-model/terms.js";
 import type { TokensPerMinute } from "../cost-model/volume.js";
 import type { ModelRates } from "../rates/rate-card.js";
-import type { LaneChoice, Latency } from "./lanes.js";
+import type { CompareLatency, LaneChoice } from "./lanes.js";
 import type { Reason, Recommendation } from "./reasons.js";
 import type { ReservedOption } from "./reserved-options.js";
 
 export interface RecommendInput {
   model: ModelRates;
-  latency: Latency;
-  /** USD a month on each lane; null where the model has no such lane. */
+  latency: CompareLatency;
+  /**
+   * USD a month on each lane; null where the model has no such lane. `onDemand` is per token at the
+   * workload's tier: Standard, or Priority when `paygLane` is "priority".
+   */
   onDemand: number | null;
+  paygLane?: "on-demand" | "priority" | undefined;
   batch: number | null;
+  /** The Flex tier: for work that can take longer (latency flex), and named as an option otherwise. */
+  flex?: number | null | undefined;
   provisioned: ProvisionedOption[];
   /** The Reserved tier, one option per priced term. */
   reserved?: ReservedOption[] | undefined;
@@ -42,7 +48,10 @@ interface Candidate extends LaneChoice {
 function candidatesFor(input: RecommendInput): Candidate[] {
   const candidates: Candidate[] = [];
   if (input.onDemand !== null) {
-    candidates.push({ lane: "on-demand", term: null, units: null, monthlyCost: input.onDemand, rank: 0 });
+    candidates.push({ lane: input.paygLane ?? "on-demand", term: null, units: null, monthlyCost: input.onDemand, rank: 0 });
+  }
+  if (input.latency === "flex" && input.flex !== null && input.flex !== undefined) {
+    candidates.push({ lane: "flex", term: null, units: null, monthlyCost: input.flex, rank: 1 });
   }
   const batchFits = input.latency === "async" && input.batch !== null;
   if (batchFits) {
@@ -128,7 +137,7 @@ export function recommendLane(input: RecommendInput): Recommendation {
   let declined: Candidate | undefined;
   if ((best.option || best.reserved) && onDemand !== null && onDemand - best.monthlyCost < input.minSaving * onDemand) {
     declined = best;
-    best = candidates.find((c) => c.lane === "on-demand") as Candidate;
+    best = candidates.find((c) => c.lane === (input.paygLane ?? "on-demand")) as Candidate;
   }
   const runnerUp = candidates.find((c) => c !== best && !(declined && (c.option || c.reserved)));
 
@@ -170,6 +179,10 @@ export function recommendLane(input: RecommendInput): Recommendation {
     else reasons.push({ code: "NO_BATCH_PRICE" });
   } else if (input.batch !== null && input.batch < best.monthlyCost) {
     reasons.push({ code: "BATCH_IF_ASYNC", batchCost: input.batch, saving: best.monthlyCost - input.batch });
+  }
+  const flex = input.flex;
+  if (input.latency === "interactive" && flex !== null && flex !== undefined && flex < best.monthlyCost) {
+    reasons.push({ code: "FLEX_IF_SLOWER", flexCost: flex, saving: best.monthlyCost - flex });
   }
 
   if (best.lane !== "batch") {

@@ -22,6 +22,8 @@ interface ModelEntry {
   source?: string | undefined;
   onDemand?: Partial<TokenRates> | undefined;
   batch?: Partial<TokenRates> | undefined;
+  priority?: Partial<TokenRates> | undefined;
+  flex?: Partial<TokenRates> | undefined;
   promptCache?: CacheRates | undefined;
   provisioned?:
     | {
@@ -84,7 +86,7 @@ function completenessProblems(model: ModelRates, at: FieldPath, file: string): R
   // An input price in every lane; an output price in every lane, or in none (an input-only model such
   // as an embeddings model has no output tokens to price).
   const inputOnly = model.onDemand !== undefined && model.onDemand.outputPerMTok === undefined;
-  for (const lane of ["onDemand", "batch"] as const) {
+  for (const lane of ["onDemand", "batch", "priority", "flex"] as const) {
     const rates = model[lane];
     if (!rates) continue;
     const needed = inputOnly ? (["inputPerMTok"] as const) : (["inputPerMTok", "outputPerMTok"] as const);
@@ -119,6 +121,11 @@ function completenessProblems(model: ModelRates, at: FieldPath, file: string): R
     }
   }
   problems.push(...reservedProblems(model.reserved, at, file));
+  for (const tier of ["priority", "flex"] as const) {
+    if (model[tier] && !model.onDemand) {
+      problems.push({ file, path: [...at, tier], message: `${tier} is a tier of on-demand: the model needs onDemand prices as well` });
+    }
+  }
   if (model.reserved && !model.onDemand) {
     problems.push({
       file,
@@ -202,6 +209,25 @@ function plausibilityProblems(model: ModelRates, at: FieldPath, file: string): R
       });
     }
   }
+  for (const side of ["inputPerMTok", "outputPerMTok"] as const) {
+    const onDemand = od?.[side];
+    const flex = model.flex?.[side];
+    const priority = model.priority?.[side];
+    if (flex !== undefined && onDemand !== undefined && flex > onDemand) {
+      problems.push({
+        file,
+        path: [...at, "flex", side],
+        message: `${flex} is above the on-demand price ${onDemand}: Flex is never dearer`,
+      });
+    }
+    if (priority !== undefined && onDemand !== undefined && priority < onDemand) {
+      problems.push({
+        file,
+        path: [...at, "priority", side],
+        message: `${priority} is below the on-demand price ${onDemand}: Priority is never cheaper`,
+      });
+    }
+  }
   const read = model.promptCache?.readPerMTok;
   if (read !== undefined && od?.inputPerMTok !== undefined && read > od.inputPerMTok) {
     problems.push({
@@ -249,10 +275,14 @@ function mergeModel(base: ModelRates | undefined, entry: ModelEntry, source: Rat
   if (resolvedSource) merged.source = resolvedSource;
   const onDemand = mergeFields(base?.onDemand, entry.onDemand);
   const batch = mergeFields(base?.batch, entry.batch);
+  const priority = mergeFields(base?.priority, entry.priority);
+  const flex = mergeFields(base?.flex, entry.flex);
   const promptCache = mergeFields(base?.promptCache, entry.promptCache);
   // Completeness is checked after the merge, so a partly filled pair is carried as it is until then.
   if (onDemand) merged.onDemand = onDemand as TokenRates;
   if (batch) merged.batch = batch as TokenRates;
+  if (priority) merged.priority = priority as TokenRates;
+  if (flex) merged.flex = flex as TokenRates;
   if (promptCache) merged.promptCache = promptCache;
   if (provisioned) merged.provisioned = provisioned as ModelRates["provisioned"];
   const reserved = mergeReserved(base?.reserved, entry.reserved);

@@ -50,6 +50,10 @@ export interface ModelRates {
   onDemand?: TokenRates;
   /** Absent: the model has no Batch lane. */
   batch?: TokenRates;
+  /** The Priority tier of on-demand: faster, at a premium. Absent: not offered, or no price known. */
+  priority?: TokenRates;
+  /** The Flex tier of on-demand: slower, at a discount. Absent: not offered, or no price known. */
+  flex?: TokenRates;
   promptCache?: CacheRates;
   /** Absent: no PT price is known. */
   provisioned?: ProvisionedRates;
