@@ -40,6 +40,8 @@ export function renderRateFileYaml(header: RateFileHeader, models: readonly Impo
     );
     const onDemand = group(model.prices, "onDemand", ["inputPerMTok", "outputPerMTok"]);
     const batch = group(model.prices, "batch", ["inputPerMTok", "outputPerMTok"]);
+    const priority = group(model.prices, "priority", ["inputPerMTok", "outputPerMTok"]);
+    const flex = group(model.prices, "flex", ["inputPerMTok", "outputPerMTok"]);
     const cache = group(model.prices, "promptCache", ["readPerMTok", "writePerMTok"]);
     const hourly = group(
       model.prices,
@@ -48,6 +50,8 @@ export function renderRateFileYaml(header: RateFileHeader, models: readonly Impo
     );
     if (onDemand) lines.push(`    onDemand: ${onDemand}`);
     if (batch) lines.push(`    batch: ${batch}`);
+    if (priority) lines.push(`    priority: ${priority}`);
+    if (flex) lines.push(`    flex: ${flex}`);
     if (cache) lines.push(`    promptCache: ${cache}`);
     if (hourly) lines.push("    provisioned:", `      hourlyPerUnit: ${hourly}`);
   }

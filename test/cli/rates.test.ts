@@ -7,7 +7,7 @@ import { tempDir } from "../helpers/temp-dir.js";
 
 const RATES = "test/fixtures/rates";
 const PRICE_LIST = "test/fixtures/price-list";
-const { dir: tmp } = tempDir("rates");
+const { dir: tmp, file } = tempDir("rates");
 
 describe("bedrock-cost rates list and versions", () => {
   it("lists every bundled model with its lanes, prices and source", () => {
@@ -296,6 +296,40 @@ describe("bedrock-cost rates import", () => {
     expect(run.stdout).toContain("    onDemand: {inputPerMTok: 0.15, outputPerMTok: 0.2}");
   });
 
+  it("maps the Priority and Flex tiers' token prices, and leaves out their cache prices, saying why", () => {
+    // Nova Micro per 1K: Standard 0.000035 / 0.00014, Priority 0.00006125 / 0.000245 (1.75 times),
+    // Flex 0.0000175 / 0.00007 (half): per 1M, 0.035 / 0.14, 0.06125 / 0.245, 0.0175 / 0.07.
+    const run = runCli(["rates", "import", "test/fixtures/price-list/AmazonBedrock-tiers.json", ...ARGS]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      [
+        "    onDemand: {inputPerMTok: 0.035, outputPerMTok: 0.14}",
+        "    priority: {inputPerMTok: 0.06125, outputPerMTok: 0.245}",
+        "    flex: {inputPerMTok: 0.0175, outputPerMTok: 0.07}",
+      ].join("\n"),
+    );
+    expect(run.stderr).toBe(
+      "note: imported 1 model (6 prices) from 7 price lines for the region\n" +
+        "note: left out 1 price bedrock-cost does not model: cache or Batch price of the Priority or Flex tier (1)\n",
+    );
+    // The imported file prices the tiers: 1B input + 100M output at Priority, 1,000 × 0.06125 + 100 × 0.245 = $85.75.
+    const imported = file("tiers.yaml", run.stdout);
+    const report = runJson([
+      "compare",
+      "-m",
+      "nova-micro",
+      "--input-tokens",
+      "1B",
+      "--output-tokens",
+      "100M",
+      "--rates",
+      imported,
+      "--tier",
+      "priority",
+    ]);
+    expect(report).toMatchObject({ onDemand: { monthlyCost: 49 }, priority: { monthlyCost: 85.75 }, flex: { monthlyCost: 24.5 } });
+  });
+
   it("converts both offer files, reporting every product it could not map or does not model", () => {
     const run = runCli(["rates", "import", ...BULK, ...ARGS]);
     expect(run.code).toBe(0);
@@ -303,7 +337,9 @@ describe("bedrock-cost rates import", () => {
       // Palmyra X4 is a bundled model since 2026-11-30: its Price List name now maps to it.
       "note: imported 10 models (34 prices) from 43 price lines for the region",
       "note: left out 2 price lines of other regions",
-      "note: left out 6 prices bedrock-cost does not model: not text tokens (2), cache write kept longer than 5 minutes (1), latency-optimized tier (1), priority tier (1), reserved tokens-per-minute capacity (not model units) (1)",
+      "note: left out 5 prices bedrock-cost does not model: not text tokens (2), cache write kept longer than 5 minutes (1), latency-optimized tier (1), reserved tokens-per-minute capacity (not model units) (1)",
+      // The fixture's priority line is Nova Micro's input price alone: half a pair, left out and said.
+      "note: left out part of amazon.nova-micro-v1:0: priority has an input price but no output price",
       "note: left out part of anthropic.claude-3-5-sonnet-20240620-v1:0: onDemand has an input price but no output price",
       'note: could not map 1 Price List name to a Bedrock model id; add them to a --names file (names: {"Name": model.id}):',
       'note:   "Frobnicator 9B" (2 prices)',

@@ -45,11 +45,13 @@ function fieldName(field: PriceField): string {
 const PAIRS: [string, string, string][] = [
   ["onDemand", "onDemand.inputPerMTok", "onDemand.outputPerMTok"],
   ["batch", "batch.inputPerMTok", "batch.outputPerMTok"],
+  ["priority", "priority.inputPerMTok", "priority.outputPerMTok"],
+  ["flex", "flex.inputPerMTok", "flex.outputPerMTok"],
 ];
 
 /**
- * Turns Price List lines into models of one region: on-demand, Batch, cache and Provisioned
- * Throughput prices, by model id. Every line is accounted for in the report: priced, in another
+ * Turns Price List lines into models of one region: on-demand, Batch, Priority and Flex tier,
+ * cache and Provisioned Throughput prices, by model id. Every line is accounted for in the report: priced, in another
  * region, not modelled, of an unmapped name, half of a pair, or in conflict.
  */
 export function importPriceList(lines: readonly PriceLine[], region: string, resolve: NameResolver): ImportResult {

@@ -24,7 +24,7 @@ export interface PriceListEdition {
 
 /** Where a price goes in a rate file. */
 export type PriceField =
-  | { lane: "onDemand" | "batch"; key: "inputPerMTok" | "outputPerMTok" }
+  | { lane: "onDemand" | "batch" | "priority" | "flex"; key: "inputPerMTok" | "outputPerMTok" }
   | { lane: "promptCache"; key: "readPerMTok" | "writePerMTok" }
   | { lane: "provisioned"; key: HourlyRateKey };
 
@@ -47,8 +47,6 @@ function hourValue(line: PriceLine): string | null {
 
 const NOT_TEXT = /image|video|audio|speech|search|rerank|guardrail|customization|storage|training/;
 const TIERS: [RegExp, string][] = [
-  [/priority/, "priority tier"],
-  [/flex/, "flex tier"],
   [/latency[-_ ]?optimi[sz]ed/, "latency-optimized tier"],
   [/long[-_ ]?ctx/, "long-context tier"],
   [/custom[-_ ]?model/, "custom-model price"],
@@ -85,6 +83,8 @@ const USAGE_WORDS = new Set([
   "cross",
   "region",
   "batch",
+  "priority",
+  "flex",
   "units",
   "inputtokencount",
   "outputtokencount",
@@ -120,6 +120,14 @@ function provisionedTerm(text: string): HourlyRateKey | null {
 
 function tokenField(text: string): PriceField | null {
   const batch = /batch/.test(text);
+  // The Priority and Flex tiers of on-demand: their input and output prices.
+  const tier = /priority/.test(text) ? "priority" : /flex/.test(text) ? "flex" : null;
+  if (tier) {
+    if (batch || /cache/.test(text)) return null;
+    if (/input/.test(text)) return { lane: tier, key: "inputPerMTok" };
+    if (/output/.test(text)) return { lane: tier, key: "outputPerMTok" };
+    return null;
+  }
   if (/cache[-_ ]?read/.test(text)) return batch ? null : { lane: "promptCache", key: "readPerMTok" };
   if (/cache[-_ ]?write/.test(text)) return batch ? null : { lane: "promptCache", key: "writePerMTok" };
   if (/input/.test(text)) return { lane: batch ? "batch" : "onDemand", key: "inputPerMTok" };
@@ -154,6 +162,8 @@ export function classifyLine(line: PriceLine): Classified {
   const skip = commonSkip(text);
   if (skip) return { kind: "skip", why: skip, name };
   if (!knownUsage(usage, foundation)) return { kind: "skip", why: `unknown usage type ${quote(a.usagetype ?? "")}`, name };
+  if (/priority|flex/.test(text) && /cache|batch/.test(text))
+    return { kind: "skip", why: "cache or Batch price of the Priority or Flex tier", name };
   const field = tokenField(text);
   if (!field) return { kind: "skip", why: "not an input, output or cache price", name };
   const value = tokenValue(line, foundation);

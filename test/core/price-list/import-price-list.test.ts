@@ -90,12 +90,13 @@ describe("importPriceList", () => {
     expect(models.map((m) => [m.id, Object.fromEntries(m.prices)])).toEqual([
       ["anthropic.claude-v2", { "onDemand.inputPerMTok": "8", "onDemand.outputPerMTok": "24" }],
     ]);
-    expect(report.notModelled).toEqual(new Map([["priority tier", 1]]));
+    expect(report.notModelled).toEqual(new Map());
     expect(report.unmapped).toEqual(new Map([["Acme Frobnicator", 2]]));
     expect(report.conflicts).toEqual([{ id: "anthropic.claude-v2", field: "onDemand.inputPerMTok", kept: "8", other: "9" }]);
     expect(report.incomplete).toEqual([
       { id: "amazon.titan-text-express-v1", detail: "no complete on-demand or Provisioned Throughput price: left out" },
       { id: "anthropic.claude-v2", detail: "batch has an input price but no output price" },
+      { id: "anthropic.claude-v2", detail: "priority has an input price but no output price" },
     ]);
     expect(report.prices).toBe(2);
   });

@@ -90,8 +90,25 @@ describe("classifyLine: AmazonBedrock (per 1K tokens)", () => {
   });
 
   it.each([
-    ["Input tokens priority", "USE1-GPT-OSS-Safeguard-20B-input-tokens-priority", "priority tier"],
-    ["Input tokens flex", "USE1-Gemma-3-4B-IT-input-tokens-flex", "flex tier"],
+    ["Input tokens priority", "USE1-GPT-OSS-Safeguard-20B-input-tokens-priority", { lane: "priority", key: "inputPerMTok" }],
+    ["Output tokens priority", "USE1-GPT-OSS-Safeguard-20B-output-tokens-priority", { lane: "priority", key: "outputPerMTok" }],
+    ["Input tokens flex", "USE1-Gemma-3-4B-IT-input-tokens-flex", { lane: "flex", key: "inputPerMTok" }],
+  ])("maps the tier price %s (%s)", (inferenceType, usagetype, field) => {
+    // 0.001 per 1K: $1 per 1M.
+    expect(classifyLine(legacy(inferenceType, usagetype, "0.001"))).toMatchObject({ kind: "price", field, value: "1" });
+  });
+
+  it("leaves out a cache or Batch price of the Priority or Flex tier, saying why", () => {
+    expect(
+      classifyLine(legacy("Prompt cache read input tokens priority", "USE1-NovaMicro-cache-read-input-token-count-priority", "0.001")),
+    ).toEqual({
+      kind: "skip",
+      why: "cache or Batch price of the Priority or Flex tier",
+      name: "Claude 2.0",
+    });
+  });
+
+  it.each([
     ["Input tokens", "USE1-Claude3-5Haiku-input-tokens-latency-optimized", "latency-optimized tier"],
     ["Input Video Token Count", "USE1-NovaPro-video-input-tokens", "not text tokens"],
     ["Input tokens", "USE1-NovaSonic-speech-input-tokens", "not text tokens"],
@@ -167,9 +184,8 @@ describe("classifyLine: AmazonBedrockFoundationModels (per 1M tokens)", () => {
     ["CacheWrite1hInputTokenCount", "cache write kept longer than 5 minutes"],
     ["CacheWrite30mInputTokenCount", "cache write kept longer than 5 minutes"],
     ["CacheStorage", "not text tokens"],
-    ["InputTokenCount_Priority", "priority tier"],
     ["InputTokenCount_LatencyOptimized", "latency-optimized tier"],
-    ["input_tokens_long_ctx_flex", "flex tier"],
+    ["input_tokens_long_ctx_flex", "long-context tier"],
     ["cache_read_tokens_long_ctx_global_standard", "long-context tier"],
     ["ImageCount", "not text tokens"],
   ])("leaves out %s: %s", (usage, why) => {
@@ -214,14 +230,15 @@ describe("classifyLine: names and usage types as AWS spells them", () => {
     ["cache_write_tokens_standard", { lane: "promptCache", key: "writePerMTok" }, false],
     ["input_tokens_batch", { lane: "batch", key: "inputPerMTok" }, false],
     ["InputTokenCount_Global", { lane: "onDemand", key: "inputPerMTok" }, true],
+    ["InputTokenCount_Priority", { lane: "priority", key: "inputPerMTok" }, false],
+    ["input_tokens_flex", { lane: "flex", key: "inputPerMTok" }, false],
+    ["output_tokens_priority", { lane: "priority", key: "outputPerMTok" }, false],
   ])("maps the snake_case usage type %s", (usage, field, global) => {
     expect(classifyLine(foundation(usage, "3"))).toMatchObject({ kind: "price", field, global });
   });
 
   it.each([
-    ["input_tokens_flex", "flex tier"],
-    ["output_tokens_priority", "priority tier"],
-    ["input_tokens_long_ctx_flex", "flex tier"],
+    ["input_tokens_long_ctx_flex", "long-context tier"],
     ["cache_read_tokens_long_ctx_global_standard", "long-context tier"],
     ["cache_write_tokens_1h_standard", "cache write kept longer than 5 minutes"],
     ["CacheWrite1hInputTokenCount_Global", "cache write kept longer than 5 minutes"],
