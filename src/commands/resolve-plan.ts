@@ -106,6 +106,7 @@ export async function resolveWorkloads(
       custom,
       measuredDays,
       overflow: entry.overflow,
+      scope: entry.scope,
     });
   }
   return workloads;

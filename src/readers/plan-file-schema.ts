@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_TOKENS, tokenCountProblem } from "../core/cost-model/limits.js";
 import { OVERFLOW_CHOICES } from "../core/cost-model/pricing.js";
+import { RESERVED_SCOPES } from "../core/cost-model/reserved-tier.js";
 import { TERMS } from "../core/cost-model/terms.js";
 import { LATENCIES } from "../core/lanes/lanes.js";
 import { DEFAULT_POLICY } from "../core/plans/findings.js";
@@ -73,6 +74,8 @@ export const workloadSchema = z.strictObject({
   /** Where traffic above reserved units goes: on-demand when the application falls back to it, else throttle. */
   overflow: oneOf(OVERFLOW_CHOICES).default("on-demand"),
   sla: oneOf(SLAS).default("none"),
+  /** The Reserved tier's scope (global or geo); by default that of the model id. */
+  scope: oneOf(RESERVED_SCOPES).optional(),
   /** true: a custom model of its own, named after the workload; a name: the custom model, shared by every workload that names it. */
   custom: z
     .union([z.boolean(), z.string()], { error: expected("true, false or the custom model's name") })

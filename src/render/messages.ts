@@ -2,7 +2,7 @@ import type { Volume } from "../core/cost-model/volume.js";
 import type { LaneChoice } from "../core/lanes/lanes.js";
 import type { Note, Reason } from "../core/lanes/reasons.js";
 import { type InputsGivenBy, overflowFallbackText, ptPriceHint, throughputHint } from "./hints.js";
-import { formatCount, formatPercent, formatTokensShort, formatUsd } from "./money.js";
+import { formatCount, formatPercent, formatTokensShort, formatUsd, formatUsdDelta } from "./money.js";
 
 export interface MessageContext {
   modelName: string;
@@ -108,6 +108,17 @@ export function reasonMessage(reason: Reason, context: MessageContext): string {
       return reason.premium < 0
         ? `${what}, would cost ${terms}, ${against}.`
         : `${what}, would cost ${terms}, ${against}: the price of capacity guaranteed at AWS's 99.5% target, with traffic above it billed at Standard.`;
+    }
+    case "GUARANTEES": {
+      const against = (cost: number) => `${formatUsd(cost)} (${formatUsdDelta(cost - reason.standardCost)})`;
+      const parts = [
+        reason.pt ? `PT, ${units(reason.pt.units)} on a ${reason.pt.term} term, ${against(reason.pt.monthlyCost)}` : "PT: no price known",
+        reason.reserved
+          ? `the Reserved tier (${reason.reserved.scope}) on a ${reason.reserved.term} term, ${formatCount(reason.reserved.inputTpm)} input and ${formatCount(reason.reserved.outputTpm)} output tokens a minute, ${against(reason.reserved.monthlyCost)}`
+          : "the Reserved tier: no price known",
+        reason.priority ? `the Priority tier ${against(reason.priority.monthlyCost)}` : "the Priority tier: no price known",
+      ];
+      return `Ways to buy capacity for its no-throttling SLA, a month against ${formatUsd(reason.standardCost)} on Standard on-demand: ${parts.join("; ")}.`;
     }
     case "FLEX_IF_SLOWER":
       return `If this work can take longer, the Flex tier would cost ${formatUsd(reason.flexCost)} a month (${formatUsd(reason.saving)} less): run with --latency flex.`;

@@ -76,6 +76,18 @@ const REASONS: ByCode<Reason, ReasonCode> = {
     { code: "SHARED_UNITS", with: ["search-assist"], withCount: 1, units: 1, term: "6-month", utilization: 0.9785, addedCost: null },
     { code: "SHARED_UNITS", with: ["payments-bot", "chat"], withCount: 2, units: 1, term: "1-month", utilization: null, addedCost: 0 },
   ],
+  // Claude Sonnet 4.5 (regional) at 3B + 600M, $19,800 on Standard: PT as the plan fixture's quote
+  // ($14 a unit-hour on 6 months, 1 unit), the illustrative Reserved quote, Priority at 1.75 times.
+  GUARANTEES: [
+    {
+      code: "GUARANTEES",
+      standardCost: 19_800,
+      pt: { term: "6-month", units: 1, monthlyCost: 10_220 },
+      reserved: { term: "3-month", scope: "geo", inputTpm: 100_000, outputTpm: 13_699, monthlyCost: 16_605.1823 },
+      priority: { monthlyCost: 34_650 },
+    },
+    { code: "GUARANTEES", standardCost: 19_800, pt: null, reserved: null, priority: { monthlyCost: 34_650 } },
+  ],
   // 3B + 600M on a Flex tier at half of $3 / $15: $9,000 against $18,000.
   FLEX_IF_SLOWER: [{ code: "FLEX_IF_SLOWER", flexCost: 9_000, saving: 9_000 }],
   // The illustrative quote of test/fixtures/rates/reserved-quote.yaml at 3B + 600M a month.

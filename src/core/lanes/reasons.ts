@@ -59,6 +59,14 @@ export type Reason =
       minSaving: number | null;
     }
   | { code: "FLEX_IF_SLOWER"; flexCost: number; saving: number }
+  | {
+      /** A no-throttling SLA: what each way of buying capacity costs, against Standard on-demand. */
+      code: "GUARANTEES";
+      standardCost: number;
+      pt: { term: Term; units: number; monthlyCost: number } | null;
+      reserved: { term: ReservedTerm; scope: ReservedScope; inputTpm: number; outputTpm: number; monthlyCost: number } | null;
+      priority: { monthlyCost: number } | null;
+    }
   | { code: "CUSTOM_MODEL" }
   | { code: "SLA_OVERRIDE"; premium: number; onDemandCost: number }
   | { code: "SLA_NEEDS_PT_PRICE" }

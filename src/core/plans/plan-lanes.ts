@@ -1,9 +1,11 @@
 import { findBreakEven } from "../cost-model/break-even.js";
 import { unitsForDemand } from "../cost-model/capacity.js";
-import { batchCost, onDemandCost } from "../cost-model/pricing.js";
+import { batchCost, onDemandCost, tierCost } from "../cost-model/pricing.js";
 import { priceProvisioned } from "../cost-model/provisioned-option.js";
+import type { Term } from "../cost-model/terms.js";
 import type { LaneChoice } from "../lanes/lanes.js";
 import type { Reason } from "../lanes/reasons.js";
+import { defaultScope, reservedOptions } from "../lanes/reserved-options.js";
 import { type ModelRates, pricedTerms } from "../rates/rate-card.js";
 import { chooseJoiners } from "./choose-joiners.js";
 import { DEFAULT_POLICY, type PlanPolicy } from "./findings.js";
@@ -151,6 +153,47 @@ function poolReasons(pool: PlanPool, workload: Workload, cost: number, policy: P
   return reasons;
 }
 
+/**
+ * For a no-throttling SLA: PT (as planned, or its own cheapest units), the Reserved tier sized for its
+ * peak (or average) and the Priority tier side by side, each against Standard on-demand. Null where
+ * neither the Reserved tier nor Priority is priced (SLA_OVERRIDE and SLA_NEEDS_PT_PRICE say the rest).
+ */
+function guaranteesReason(plan: WorkloadPlan, hours: number): Reason | null {
+  const { workload } = plan;
+  if (workload.sla !== "no-throttling" || plan.onDemandCost === null) return null;
+  const reserved = reservedOptions({
+    model: workload.model,
+    volume: workload.volume,
+    hoursPerMonth: hours,
+    scope: workload.scope ?? defaultScope(workload.model.id),
+    peakTpm: workload.peakTpm,
+  }).sort((a, b) => a.monthlyCost - b.monthlyCost)[0];
+  const priority = tierCost(workload.model, workload.volume, "priority");
+  if (!reserved && priority === null) return null;
+  let pt: { term: Term; units: number; monthlyCost: number } | null = null;
+  if (plan.lane === "provisioned" && plan.term && plan.units !== null)
+    pt = { term: plan.term as Term, units: plan.units, monthlyCost: plan.monthlyCost };
+  else {
+    const own = cheapestPool(workload.model, [workload], hours);
+    if (own) pt = { term: own.term, units: own.units, monthlyCost: own.reservedCost };
+  }
+  return {
+    code: "GUARANTEES",
+    standardCost: plan.onDemandCost,
+    pt,
+    reserved: reserved
+      ? {
+          term: reserved.term,
+          scope: reserved.scope,
+          inputTpm: reserved.inputTpm,
+          outputTpm: reserved.outputTpm,
+          monthlyCost: reserved.monthlyCost,
+        }
+      : null,
+    priority: priority === null ? null : { monthlyCost: priority },
+  };
+}
+
 /** Why a workload that could use PT stays on-demand: its own units against its own traffic. */
 function standaloneReasons(workload: Workload, od: number, hours: number): Reason[] {
   const option = cheapestPool(workload.model, [workload], hours);
@@ -296,6 +339,10 @@ export function planLanes(workloads: readonly Workload[], hoursPerMonth: number,
     }
     return { workload, ...onDemandChoice(cost), onDemandCost: od, runnerUp, reasons };
   });
+  for (const plan of plans) {
+    const guarantees = guaranteesReason(plan, hours);
+    if (guarantees) plan.reasons.push(guarantees);
+  }
 
   const monthlyCost = plans.reduce((sum, plan) => sum + plan.monthlyCost, 0);
   const allOnDemandMonthlyCost = plans.reduce((sum, plan) => sum + (plan.onDemandCost ?? plan.monthlyCost), 0);

@@ -1,4 +1,5 @@
 import { type OverflowTo, onDemandCost } from "../cost-model/pricing.js";
+import type { ReservedScope } from "../cost-model/reserved-tier.js";
 import { inputSideTokens, type TokensPerMinute, type Volume } from "../cost-model/volume.js";
 import type { Latency } from "../lanes/lanes.js";
 import type { ModelRates } from "../rates/rate-card.js";
@@ -24,6 +25,8 @@ export interface Workload {
   measuredDays: number | null;
   /** Where its traffic above reserved units goes: on-demand when the application falls back, else throttled. */
   overflow: OverflowTo;
+  /** The Reserved tier's scope for it; that of the model id when absent. */
+  scope?: ReservedScope | undefined;
 }
 
 /** The rate units must carry for a workload: its peak, or its average when no peak is known. */
