@@ -57,6 +57,7 @@ const WORKLOAD_OPTIONS = [
   "outputTokens",
   "cacheReadTokens",
   "cacheWriteTokens",
+  "cacheWrite1hTokens",
   "units",
   "term",
   "hoursPerMonth",

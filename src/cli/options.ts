@@ -33,6 +33,11 @@ export const OPTIONS = {
     new Option("--cache-read-tokens <n>", "prompt-cache read tokens a month, priced at the cache-read rate").argParser(tokenCountArg),
   cacheWriteTokens: () =>
     new Option("--cache-write-tokens <n>", "prompt-cache write tokens a month, priced at the cache-write rate").argParser(tokenCountArg),
+  cacheWrite1hTokens: () =>
+    new Option(
+      "--cache-write-1h-tokens <n>",
+      "prompt-cache write tokens a month kept 1 hour, priced at the 1-hour cache-write rate",
+    ).argParser(tokenCountArg),
   units: () => new Option("--units <n>", "model units to price (default: sized from the peak, else from the volume)").argParser(unitsArg),
   term: () => new Option("--term <term>", "price only this PT term").choices(TERMS),
   hoursPerMonth: () =>

@@ -22,6 +22,7 @@ export interface CompareOptions extends RateFlags, UnitFlags {
   outputTokens: number;
   cacheReadTokens?: number;
   cacheWriteTokens?: number;
+  cacheWrite1hTokens?: number;
   units?: number;
   hoursPerMonth?: number;
   peakInputTpm?: number;
@@ -39,6 +40,7 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   "monthly.outputTokens": "--output-tokens: ",
   "monthly.cacheReadTokens": "--cache-read-tokens: ",
   "monthly.cacheWriteTokens": "--cache-write-tokens: ",
+  "monthly.cacheWrite1hTokens": "--cache-write-1h-tokens: ",
   "peakTpm.input": "--peak-input-tpm ",
   "peakTpm.output": "--peak-output-tpm ",
 };
@@ -62,6 +64,7 @@ export async function compareFromFlags(options: Omit<CompareOptions, "format">):
     outputTokens: options.outputTokens,
     cacheReadTokens: options.cacheReadTokens ?? 0,
     cacheWriteTokens: options.cacheWriteTokens ?? 0,
+    cacheWrite1hTokens: options.cacheWrite1hTokens ?? 0,
   });
   const peakTpm = peakFrom(options);
   const problems = workloadProblems({ model, volume, peakTpm, custom: false, hoursPerMonth });

@@ -48,6 +48,8 @@ export const workloadSchema = z.strictObject({
         outputTokens: tokenCount,
         cacheReadTokens: tokenCount.optional(),
         cacheWriteTokens: tokenCount.optional(),
+        /** Prompt-cache writes kept 1 hour, priced at promptCache.write1hPerMTok. */
+        cacheWrite1hTokens: tokenCount.optional(),
       },
       { error: expected("a mapping with inputTokens and outputTokens") },
     )

@@ -41,6 +41,7 @@ const tokenRates = z.strictObject({
 const cacheRates = z.strictObject({
   readPerMTok: usdPerMTok.optional(),
   writePerMTok: usdPerMTok.optional(),
+  write1hPerMTok: usdPerMTok.optional(),
 });
 
 const hourlyPerUnit = z.strictObject({

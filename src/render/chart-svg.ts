@@ -1,3 +1,4 @@
+import { inputSideTokens } from "../core/cost-model/volume.js";
 import type { CostChart, LineKey } from "../core/lanes/cost-lines.js";
 import { formatUsdShort, lineName } from "./chart-text.js";
 import { formatTokensShort, formatUsd } from "./money.js";
@@ -63,7 +64,7 @@ export function renderSvgChart(chart: CostChart, title: string, subtitle: string
   }
   for (const point of chart.breakEvens) {
     const v = point.volume;
-    const label = `${formatTokensShort(v.inputTokens + v.cacheReadTokens + v.cacheWriteTokens)} in + ${formatTokensShort(v.outputTokens)} out`;
+    const label = `${formatTokensShort(inputSideTokens(v))} in + ${formatTokensShort(v.outputTokens)} out`;
     // Labels in the right half of the plot read leftward, so that they stay inside it.
     const right = point.x > chart.xMax / 2;
     out.push(

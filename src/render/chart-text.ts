@@ -1,3 +1,4 @@
+import { inputSideTokens } from "../core/cost-model/volume.js";
 import { type CostChart, costAt, type LineKey } from "../core/lanes/cost-lines.js";
 import type { Charset } from "./charset.js";
 import type { Painter } from "./colors.js";
@@ -152,13 +153,13 @@ export function renderTextChart(chart: CostChart, options: TextChartOptions): st
   for (const point of chart.breakEvens) {
     const v = point.volume;
     lines.push(
-      `  ${paint.warn(glyph["break-even"])} break-even (${point.term}): ${formatTokensShort(v.inputTokens + v.cacheReadTokens + v.cacheWriteTokens)} input + ${formatTokensShort(v.outputTokens)} output tokens a month, ${formatUsd(point.y)}`,
+      `  ${paint.warn(glyph["break-even"])} break-even (${point.term}): ${formatTokensShort(inputSideTokens(v))} input + ${formatTokensShort(v.outputTokens)} output tokens a month, ${formatUsd(point.y)}`,
     );
   }
   if (chart.overflowPriced) lines.push(`  ${overflowFallbackText("flags")}`);
   const u = chart.userVolume;
   lines.push(
-    `  ${paint.dim(glyph.you)} your volume: ${formatTokensShort(u.inputTokens + u.cacheReadTokens + u.cacheWriteTokens)} input + ${formatTokensShort(u.outputTokens)} output tokens a month`,
+    `  ${paint.dim(glyph.you)} your volume: ${formatTokensShort(inputSideTokens(u))} input + ${formatTokensShort(u.outputTokens)} output tokens a month`,
   );
   return `${lines.flatMap((line) => wrapLine(line.trimEnd(), options.width)).join("\n")}\n`;
 }

@@ -16,6 +16,7 @@ interface JsonTokens {
   outputTokens: number;
   cacheReadTokens: number;
   cacheWriteTokens: number;
+  cacheWrite1hTokens: number;
 }
 
 export interface JsonProvisioned {
@@ -87,6 +88,7 @@ function tokens(volume: Volume): JsonTokens {
     outputTokens: roundTokens(volume.outputTokens),
     cacheReadTokens: roundTokens(volume.cacheReadTokens),
     cacheWriteTokens: roundTokens(volume.cacheWriteTokens),
+    cacheWrite1hTokens: roundTokens(volume.cacheWrite1hTokens),
   };
 }
 

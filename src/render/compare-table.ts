@@ -41,10 +41,11 @@ function breakEvenCell(option: ProvisionedOption, paint: Painter): string {
 
 function header(result: CompareResult, card: RateCard, paint: Painter): string[] {
   const { model, volume } = result;
-  const cache = volume.cacheReadTokens + volume.cacheWriteTokens;
+  const cache = volume.cacheReadTokens + volume.cacheWriteTokens + volume.cacheWrite1hTokens;
+  const oneHour = volume.cacheWrite1hTokens > 0 ? ` + ${formatTokensShort(volume.cacheWrite1hTokens)} cache write kept 1 hour` : "";
   const cacheText =
     cache > 0
-      ? ` + ${formatTokensShort(volume.cacheReadTokens)} cache read + ${formatTokensShort(volume.cacheWriteTokens)} cache write`
+      ? ` + ${formatTokensShort(volume.cacheReadTokens)} cache read + ${formatTokensShort(volume.cacheWriteTokens)} cache write${oneHour}`
       : "";
   return [
     paint.heading(`${model.name} (${model.id})`),

@@ -36,7 +36,7 @@ export function describeChoice(choice: LaneChoice): string {
 }
 
 function volumeText(volume: Volume): string {
-  const cache = volume.cacheReadTokens + volume.cacheWriteTokens;
+  const cache = volume.cacheReadTokens + volume.cacheWriteTokens + volume.cacheWrite1hTokens;
   const cacheText = cache > 0 ? ` (with ${formatTokensShort(cache)} cache tokens)` : "";
   return `${formatTokensShort(volume.inputTokens)} input + ${formatTokensShort(volume.outputTokens)} output tokens a month${cacheText}`;
 }

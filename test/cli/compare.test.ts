@@ -29,13 +29,14 @@ describe("compare: the worked example of docs/cost-model.md §12, from a rate fi
         monthlyCost: 36_500,
         committedCost: 219_000,
         utilization: 0.4892,
-        overflow: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, share: 0, cost: 0 },
+        overflow: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, share: 0, cost: 0 },
         // 36,500 / 30 = 1,216.67 blocks of (5M in + 1M out)
         breakEven: {
           inputTokens: 6_083_333_333,
           outputTokens: 1_216_666_667,
           cacheReadTokens: 0,
           cacheWriteTokens: 0,
+          cacheWrite1hTokens: 0,
           utilization: 0.9921,
         },
         breakEvenStatus: "found",
@@ -60,6 +61,7 @@ describe("compare: the worked example of docs/cost-model.md §12, from a rate fi
       outputTokens: 373_600_000,
       cacheReadTokens: 0,
       cacheWriteTokens: 0,
+      cacheWrite1hTokens: 0,
       share: 0.2335,
       cost: 11_208,
     });
@@ -213,7 +215,13 @@ describe("compare: bundled rates", () => {
     // 3,000 × 3 + 600 × 15 + 1,000 × 0.30 + 200 × 3.75 = 9,000 + 9,000 + 300 + 750
     const report = runJson(["compare", "-m", "claude-3.5-sonnet-v2", ...HALF, "--cache-read-tokens", "1B", "--cache-write-tokens", "200M"]);
     expect(report.onDemand.monthlyCost).toBe(19_050);
-    expect(report.volume).toEqual({ inputTokens: 3e9, outputTokens: 6e8, cacheReadTokens: 1e9, cacheWriteTokens: 2e8 });
+    expect(report.volume).toEqual({
+      inputTokens: 3e9,
+      outputTokens: 6e8,
+      cacheReadTokens: 1e9,
+      cacheWriteTokens: 2e8,
+      cacheWrite1hTokens: 0,
+    });
   });
 
   it("adds a quote file's PT price to the bundled on-demand prices, with utilization unknown", () => {

@@ -16,10 +16,16 @@ export interface TokenPrices {
   output: number;
   cacheRead: number;
   cacheWrite: number;
+  cacheWrite1h: number;
 }
 
 /** A rate-file field that a volume's tokens may need: the cache prices, and the output price an input-only model lacks. */
-export type PriceField = "promptCache.readPerMTok" | "promptCache.writePerMTok" | "onDemand.outputPerMTok" | "batch.outputPerMTok";
+export type PriceField =
+  | "promptCache.readPerMTok"
+  | "promptCache.writePerMTok"
+  | "promptCache.write1hPerMTok"
+  | "onDemand.outputPerMTok"
+  | "batch.outputPerMTok";
 
 /** Tokens of a kind the model has no price for: pricing them at $0 would understate the bill. */
 class MissingPriceError extends Error {
@@ -38,6 +44,7 @@ export function missingPrices(model: ModelRates, volume: Volume): PriceField[] {
   if (volume.outputTokens > 0 && model.onDemand && model.onDemand.outputPerMTok === undefined) missing.push("onDemand.outputPerMTok");
   if (volume.cacheReadTokens > 0 && model.promptCache?.readPerMTok === undefined) missing.push("promptCache.readPerMTok");
   if (volume.cacheWriteTokens > 0 && model.promptCache?.writePerMTok === undefined) missing.push("promptCache.writePerMTok");
+  if (volume.cacheWrite1hTokens > 0 && model.promptCache?.write1hPerMTok === undefined) missing.push("promptCache.write1hPerMTok");
   return missing;
 }
 
@@ -56,6 +63,7 @@ export function onDemandPrices(model: ModelRates, volume: Volume): TokenPrices |
     output: od.outputPerMTok ?? 0,
     cacheRead: model.promptCache?.readPerMTok ?? 0,
     cacheWrite: model.promptCache?.writePerMTok ?? 0,
+    cacheWrite1h: model.promptCache?.write1hPerMTok ?? 0,
   };
 }
 
@@ -67,7 +75,13 @@ function batchPrices(model: ModelRates, volume: Volume): TokenPrices | null {
   const batch = model.batch;
   if (!batch) return null;
   if (volume.outputTokens > 0 && batch.outputPerMTok === undefined) throw new MissingPriceError(model.id, "batch.outputPerMTok");
-  return { input: batch.inputPerMTok, output: batch.outputPerMTok ?? 0, cacheRead: batch.inputPerMTok, cacheWrite: batch.inputPerMTok };
+  return {
+    input: batch.inputPerMTok,
+    output: batch.outputPerMTok ?? 0,
+    cacheRead: batch.inputPerMTok,
+    cacheWrite: batch.inputPerMTok,
+    cacheWrite1h: batch.inputPerMTok,
+  };
 }
 
 /** USD for tokens of each kind at `prices`: the one sum every per-token lane uses, a month or a minute at a time. */
@@ -77,19 +91,28 @@ export function tokenCost(
   outputTokens: number,
   cacheReadTokens: number,
   cacheWriteTokens: number,
+  cacheWrite1hTokens = 0,
 ): number {
   return (
     (inputTokens / PER_MILLION) * prices.input +
     (outputTokens / PER_MILLION) * prices.output +
     (cacheReadTokens / PER_MILLION) * prices.cacheRead +
-    (cacheWriteTokens / PER_MILLION) * prices.cacheWrite
+    (cacheWriteTokens / PER_MILLION) * prices.cacheWrite +
+    (cacheWrite1hTokens / PER_MILLION) * prices.cacheWrite1h
   );
 }
 
 function volumeCost(prices: TokenPrices | null, volume: Volume): number | null {
   return prices === null
     ? null
-    : tokenCost(prices, volume.inputTokens, volume.outputTokens, volume.cacheReadTokens, volume.cacheWriteTokens);
+    : tokenCost(
+        prices,
+        volume.inputTokens,
+        volume.outputTokens,
+        volume.cacheReadTokens,
+        volume.cacheWriteTokens,
+        volume.cacheWrite1hTokens,
+      );
 }
 
 /** USD for a volume on-demand; null for a PT-only model. Throws MissingPriceError as `onDemandPrices` does. */

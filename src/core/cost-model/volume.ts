@@ -3,7 +3,10 @@ export interface Volume {
   inputTokens: number;
   outputTokens: number;
   cacheReadTokens: number;
+  /** Prompt-cache writes kept 5 minutes (the default). */
   cacheWriteTokens: number;
+  /** Prompt-cache writes kept 1 hour, priced apart. */
+  cacheWrite1hTokens: number;
 }
 
 export function makeVolume(partial: Partial<Volume>): Volume {
@@ -12,12 +15,13 @@ export function makeVolume(partial: Partial<Volume>): Volume {
     outputTokens: partial.outputTokens ?? 0,
     cacheReadTokens: partial.cacheReadTokens ?? 0,
     cacheWriteTokens: partial.cacheWriteTokens ?? 0,
+    cacheWrite1hTokens: partial.cacheWrite1hTokens ?? 0,
   };
 }
 
 /** Every token on the input side of the model: plain input plus cache reads and writes. */
 export function inputSideTokens(volume: Volume): number {
-  return volume.inputTokens + volume.cacheReadTokens + volume.cacheWriteTokens;
+  return volume.inputTokens + volume.cacheReadTokens + volume.cacheWriteTokens + volume.cacheWrite1hTokens;
 }
 
 /** The same mix of traffic, `scale` times as much. */
@@ -27,6 +31,7 @@ export function scaleVolume(volume: Volume, scale: number): Volume {
     outputTokens: volume.outputTokens * scale,
     cacheReadTokens: volume.cacheReadTokens * scale,
     cacheWriteTokens: volume.cacheWriteTokens * scale,
+    cacheWrite1hTokens: volume.cacheWrite1hTokens * scale,
   };
 }
 

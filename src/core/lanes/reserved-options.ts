@@ -47,7 +47,7 @@ export function reservedOptions(input: {
   const standard = onDemandPrices(model, volume);
   if (!reserved || !standard) return [];
   const minutes = hoursPerMonth * 60;
-  const counted = volume.inputTokens + volume.cacheWriteTokens;
+  const counted = volume.inputTokens + volume.cacheWriteTokens + volume.cacheWrite1hTokens;
   const inputSide = counted + volume.cacheReadTokens;
   const average = { input: counted / minutes, output: volume.outputTokens / minutes };
   const carried = peakTpm ? { input: inputSide > 0 ? peakTpm.input * (counted / inputSide) : 0, output: peakTpm.output } : average;

@@ -34,7 +34,12 @@ export function workloadProblems(input: WorkloadInput): WorkloadProblem[] {
         problems.push({ code: "NO_OUTPUT_PRICE", path: ["monthly", "outputTokens"], modelId: model.id });
         continue;
       }
-      const key = field === "promptCache.readPerMTok" ? "cacheReadTokens" : "cacheWriteTokens";
+      const key =
+        field === "promptCache.readPerMTok"
+          ? "cacheReadTokens"
+          : field === "promptCache.write1hPerMTok"
+            ? "cacheWrite1hTokens"
+            : "cacheWriteTokens";
       problems.push({ code: "NO_CACHE_PRICE", path: ["monthly", key], modelId: model.id, field });
     }
   }

@@ -47,8 +47,9 @@ export function sumVolumes(volumes: readonly Volume[]): Volume {
       outputTokens: sum.outputTokens + v.outputTokens,
       cacheReadTokens: sum.cacheReadTokens + v.cacheReadTokens,
       cacheWriteTokens: sum.cacheWriteTokens + v.cacheWriteTokens,
+      cacheWrite1hTokens: sum.cacheWrite1hTokens + v.cacheWrite1hTokens,
     }),
-    { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 },
+    { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0 },
   );
 }
 

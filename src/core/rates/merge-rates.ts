@@ -100,8 +100,8 @@ function completenessProblems(model: ModelRates, at: FieldPath, file: string): R
       });
     }
   }
-  if (model.promptCache && missingOf(model.promptCache, ["readPerMTok", "writePerMTok"]).length === 2) {
-    problems.push({ file, path: [...at, "promptCache"], message: "needs readPerMTok or writePerMTok" });
+  if (model.promptCache && missingOf(model.promptCache, ["readPerMTok", "writePerMTok", "write1hPerMTok"]).length === 3) {
+    problems.push({ file, path: [...at, "promptCache"], message: "needs readPerMTok, writePerMTok or write1hPerMTok" });
   }
   const provisioned = model.provisioned;
   if (provisioned) {

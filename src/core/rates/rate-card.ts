@@ -11,7 +11,10 @@ export interface TokenRates {
 /** USD per 1M prompt-cache tokens; a model may publish only one of the two. */
 export interface CacheRates {
   readPerMTok?: number;
+  /** Writes kept 5 minutes (the default). */
   writePerMTok?: number;
+  /** Writes kept 1 hour. */
+  write1hPerMTok?: number;
 }
 
 /** Tokens per minute one model unit carries. AWS does not publish these figures. */

@@ -1,4 +1,4 @@
-import type { TokensPerMinute } from "../cost-model/volume.js";
+import type { TokensPerMinute, Volume } from "../cost-model/volume.js";
 export const TOKEN_FIELDS = ["inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens"] as const;
 export type TokenField = (typeof TOKEN_FIELDS)[number];
 
@@ -106,11 +106,12 @@ export function summarizeTraffic(
   traffic: MinuteTraffic,
   hoursPerMonth: number,
 ): {
-  volume: { inputTokens: number; outputTokens: number; cacheReadTokens: number; cacheWriteTokens: number };
+  volume: Volume;
   peakTpm: TokensPerMinute;
 } {
   const scale = traffic.minutes === 0 ? 0 : (hoursPerMonth * 60) / traffic.minutes;
-  const volume = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
+  // Measured traffic does not tell 1-hour cache writes from 5-minute ones: all are counted as 5-minute.
+  const volume = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0 };
   const peakTpm = { input: 0, output: 0 };
   for (let m = 0; m < traffic.minutes; m++) {
     const input = traffic.inputTokens[m] as number;

@@ -106,7 +106,8 @@ interface Scan {
 function scan(traffic: MinuteTraffic, throughput: UnitThroughput | undefined): Scan {
   const n = traffic.minutes;
   const input = new Float64Array(n);
-  const sums = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, inputSide: 0 };
+  // Measured traffic does not tell 1-hour cache writes from 5-minute ones: all are counted as 5-minute.
+  const sums = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, inputSide: 0 };
   const hourInput = new Array<number>(24).fill(0);
   const hourOutput = new Array<number>(24).fill(0);
   const hourCount = new Array<number>(24).fill(0);
@@ -244,6 +245,7 @@ export function profileTraffic(traffic: MinuteTraffic, model: ModelRates, option
     outputTokens: sums.outputTokens * scale,
     cacheReadTokens: sums.cacheReadTokens * scale,
     cacheWriteTokens: sums.cacheWriteTokens * scale,
+    cacheWrite1hTokens: 0,
   };
   // The window's own tokens decide which prices are needed: cache tokens without a cache price are refused.
   const prices = onDemandPrices(model, sums);
