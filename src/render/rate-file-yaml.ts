@@ -42,7 +42,7 @@ export function renderRateFileYaml(header: RateFileHeader, models: readonly Impo
     const batch = group(model.prices, "batch", ["inputPerMTok", "outputPerMTok"]);
     const priority = group(model.prices, "priority", ["inputPerMTok", "outputPerMTok"]);
     const flex = group(model.prices, "flex", ["inputPerMTok", "outputPerMTok"]);
-    const cache = group(model.prices, "promptCache", ["readPerMTok", "writePerMTok"]);
+    const cache = group(model.prices, "promptCache", ["readPerMTok", "writePerMTok", "write1hPerMTok"]);
     const hourly = group(
       model.prices,
       "provisioned.hourlyPerUnit",

@@ -335,9 +335,9 @@ describe("bedrock-cost rates import", () => {
     expect(run.code).toBe(0);
     expect(run.stderr.trimEnd().split("\n")).toEqual([
       // Palmyra X4 is a bundled model since 2026-11-30: its Price List name now maps to it.
-      "note: imported 10 models (34 prices) from 43 price lines for the region",
+      "note: imported 10 models (35 prices) from 43 price lines for the region",
       "note: left out 2 price lines of other regions",
-      "note: left out 5 prices bedrock-cost does not model: not text tokens (2), cache write kept longer than 5 minutes (1), latency-optimized tier (1), reserved tokens-per-minute capacity (not model units) (1)",
+      "note: left out 4 prices bedrock-cost does not model: not text tokens (2), latency-optimized tier (1), reserved tokens-per-minute capacity (not model units) (1)",
       // The fixture's priority line is Nova Micro's input price alone: half a pair, left out and said.
       "note: left out part of amazon.nova-micro-v1:0: priority has an input price but no output price",
       "note: left out part of anthropic.claude-3-5-sonnet-20240620-v1:0: onDemand has an input price but no output price",
@@ -357,6 +357,8 @@ describe("bedrock-cost rates import", () => {
       ].join("\n"),
     );
     expect(run.stdout).toContain(["    provisioned:", "      hourlyPerUnit: {noCommit: 176, oneMonth: 158.4, sixMonth: 88}"].join("\n"));
+    // The 1-hour cache write (USE1_CacheWrite1hInputTokenCount, $6.60 per 1M) beside the 5-minute one.
+    expect(run.stdout).toContain("    promptCache: {readPerMTok: 0.33, writePerMTok: 4.125, write1hPerMTok: 6.6}");
     expect(run.stdout).toContain(
       ['  - id: "global.anthropic.claude-sonnet-4-5-20250929-v1:0"', '    name: "Claude Sonnet 4.5 (global profile)"'].join("\n"),
     );
@@ -380,7 +382,7 @@ describe("bedrock-cost rates import", () => {
     const out = join(tmp, "imported.yaml");
     const run = runCli(["rates", "import", ...BULK, ...ARGS, "--names", names, "--output", out]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain(`note: imported 10 models (34 prices)`);
+    expect(run.stderr).toContain(`note: imported 10 models (35 prices)`);
     expect(run.stderr).toContain(`wrote ${out}`);
     expect(runCli(["rates", "validate", "--bundled", out]).stdout).toBe(`ok: ${out} (10 models, us-east-1)\n`);
 

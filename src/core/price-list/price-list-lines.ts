@@ -25,7 +25,7 @@ export interface PriceListEdition {
 /** Where a price goes in a rate file. */
 export type PriceField =
   | { lane: "onDemand" | "batch" | "priority" | "flex"; key: "inputPerMTok" | "outputPerMTok" }
-  | { lane: "promptCache"; key: "readPerMTok" | "writePerMTok" }
+  | { lane: "promptCache"; key: "readPerMTok" | "writePerMTok" | "write1hPerMTok" }
   | { lane: "provisioned"; key: HourlyRateKey };
 
 export type Classified =
@@ -52,7 +52,7 @@ const TIERS: [RegExp, string][] = [
   [/custom[-_ ]?model/, "custom-model price"],
   [/mantle/, "bedrock-mantle endpoint"],
   [/reserved/, "reserved tokens-per-minute capacity (not model units)"],
-  [/cache[-_ ]?write.*(1h|30m)/, "cache write kept longer than 5 minutes"],
+  [/cache[-_ ]?write.*30m/, "cache write kept 30 minutes"],
 ];
 
 function commonSkip(text: string): string | null {
@@ -78,6 +78,8 @@ const USAGE_WORDS = new Set([
   "read",
   "write",
   "5m",
+  "1h",
+  "cachewrite1hinputtokencount",
   "standard",
   "global",
   "cross",
@@ -129,6 +131,7 @@ function tokenField(text: string): PriceField | null {
     return null;
   }
   if (/cache[-_ ]?read/.test(text)) return batch ? null : { lane: "promptCache", key: "readPerMTok" };
+  if (/cache[-_ ]?write.*1h/.test(text)) return batch ? null : { lane: "promptCache", key: "write1hPerMTok" };
   if (/cache[-_ ]?write/.test(text)) return batch ? null : { lane: "promptCache", key: "writePerMTok" };
   if (/input/.test(text)) return { lane: batch ? "batch" : "onDemand", key: "inputPerMTok" };
   if (/output/.test(text)) return { lane: batch ? "batch" : "onDemand", key: "outputPerMTok" };

@@ -181,8 +181,7 @@ describe("classifyLine: AmazonBedrockFoundationModels (per 1M tokens)", () => {
 
   it.each([
     ["Reserved_1Month_InputTPM_Global", "reserved tokens-per-minute capacity (not model units)"],
-    ["CacheWrite1hInputTokenCount", "cache write kept longer than 5 minutes"],
-    ["CacheWrite30mInputTokenCount", "cache write kept longer than 5 minutes"],
+    ["CacheWrite30mInputTokenCount", "cache write kept 30 minutes"],
     ["CacheStorage", "not text tokens"],
     ["InputTokenCount_LatencyOptimized", "latency-optimized tier"],
     ["input_tokens_long_ctx_flex", "long-context tier"],
@@ -232,6 +231,9 @@ describe("classifyLine: names and usage types as AWS spells them", () => {
     ["InputTokenCount_Global", { lane: "onDemand", key: "inputPerMTok" }, true],
     ["InputTokenCount_Priority", { lane: "priority", key: "inputPerMTok" }, false],
     ["input_tokens_flex", { lane: "flex", key: "inputPerMTok" }, false],
+    ["cache_write_tokens_1h_standard", { lane: "promptCache", key: "write1hPerMTok" }, false],
+    ["CacheWrite1hInputTokenCount_Global", { lane: "promptCache", key: "write1hPerMTok" }, true],
+    ["CacheWrite1hInputTokenCount", { lane: "promptCache", key: "write1hPerMTok" }, false],
     ["output_tokens_priority", { lane: "priority", key: "outputPerMTok" }, false],
   ])("maps the snake_case usage type %s", (usage, field, global) => {
     expect(classifyLine(foundation(usage, "3"))).toMatchObject({ kind: "price", field, global });
@@ -240,8 +242,7 @@ describe("classifyLine: names and usage types as AWS spells them", () => {
   it.each([
     ["input_tokens_long_ctx_flex", "long-context tier"],
     ["cache_read_tokens_long_ctx_global_standard", "long-context tier"],
-    ["cache_write_tokens_1h_standard", "cache write kept longer than 5 minutes"],
-    ["CacheWrite1hInputTokenCount_Global", "cache write kept longer than 5 minutes"],
+
     ["input_tokens_turbo_standard", 'unknown usage type "USE1-MP:USE1_input_tokens_turbo_standard-Units"'],
   ])("leaves out %s, saying why", (usage, why) => {
     expect(classifyLine(foundation(usage, "3"))).toMatchObject({ kind: "skip", why });
