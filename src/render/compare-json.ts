@@ -78,6 +78,7 @@ interface CompareJson {
   flex: { monthlyCost: number } | null;
   provisioned: JsonProvisioned[];
   reserved: JsonReserved[];
+  provisionedCeiling: { hourlyTotal: number; units: number | null; hourlyPerUnit: number | null } | null;
   recommendation: { lane: Lane; term: LaneChoice["term"]; units: number | null; monthlyCost: number; reasons: JsonMessage[] };
   notes: JsonMessage[];
 }
@@ -150,6 +151,11 @@ function toCompareJson(result: CompareResult, card: RateCard): CompareJson {
     flex: result.flex && { monthlyCost: roundCents(result.flex.monthlyCost) },
     provisioned: result.provisioned.map(provisionedJson),
     reserved: result.reserved.map(reservedJson),
+    provisionedCeiling: result.provisionedCeiling && {
+      hourlyTotal: roundCents(result.provisionedCeiling.hourlyTotal),
+      units: result.provisionedCeiling.units,
+      hourlyPerUnit: result.provisionedCeiling.hourlyPerUnit === null ? null : roundCents(result.provisionedCeiling.hourlyPerUnit),
+    },
     recommendation: {
       lane: recommendation.lane,
       term: recommendation.term,

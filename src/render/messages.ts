@@ -61,8 +61,14 @@ export function reasonMessage(reason: Reason, context: MessageContext): string {
       return `The work can wait, but ${context.modelName} has no Batch price in these rates; add batch prices in a rate file if AWS offers them.`;
     case "BATCH_IF_ASYNC":
       return `If this work can wait, Batch would cost ${formatUsd(reason.batchCost)} a month (${formatUsd(reason.saving)} less): ${context.inputs === "plan" ? "set latency: async" : "run with --latency async"}.`;
-    case "NO_PT_PRICE":
-      return `No Provisioned Throughput price is known for ${context.modelName} (AWS publishes none for current models): ${ptPriceHint(context.inputs ?? "flags")}.`;
+    case "NO_PT_PRICE": {
+      const base = `No Provisioned Throughput price is known for ${context.modelName} (AWS publishes none for current models): ${ptPriceHint(context.inputs ?? "flags")}.`;
+      // Without a PT price there is no unit throughput either: the ceiling is for all units together.
+      const c = reason.ceiling;
+      if (!c) return base;
+      const saving = c.minSaving > 0 ? `, to save the ${formatPercent(c.minSaving)} asked of a commitment (--min-saving)` : "";
+      return `${base} PT pays off only below ${formatUsd(c.hourlyTotal)} an hour in all${saving}: the price to ask the account team for.`;
+    }
     case "NO_PT_PRICE_FOR_TERM":
       return `No PT price is known for ${context.modelName} on the ${reason.terms.join(", ")} term; add it with --rates FILE or --unit-hourly USD.`;
     case "BELOW_BREAK_EVEN": {

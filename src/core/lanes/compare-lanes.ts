@@ -6,7 +6,7 @@ import type { TokensPerMinute, Volume } from "../cost-model/volume.js";
 import { hourlyRateFor, type ModelRates, pricedTerms } from "../rates/rate-card.js";
 import { chooseUnits } from "./choose-units.js";
 import type { CompareLatency, Tier } from "./lanes.js";
-import type { Note, Recommendation } from "./reasons.js";
+import type { Note, ProvisionedCeiling, Recommendation } from "./reasons.js";
 import { DEFAULT_MIN_SAVING, recommendLane } from "./recommend-lane.js";
 import { defaultScope, type ReservedOption, reservedOptions } from "./reserved-options.js";
 
@@ -49,6 +49,8 @@ export interface CompareResult {
   scope: ReservedScope;
   /** Terms the user asked for that have no price for this model. */
   unpricedTerms: Term[];
+  /** The PT price worth negotiating: null when every term is priced, or there is no on-demand price. */
+  provisionedCeiling: ProvisionedCeiling | null;
   recommendation: Recommendation;
   notes: Note[];
 }
@@ -78,6 +80,18 @@ function cheapestBlended(options: ProvisionedOption[], input: CompareInput, onDe
     if (!best || blended.monthlyCost < best.monthlyCost) best = blended;
   }
   return best;
+}
+
+/**
+ * The hourly price below which PT would pay off (docs/cost-model.md §6): the on-demand cost of the
+ * month over its hours, lowered by --min-saving when given; per unit, over the units the traffic
+ * needs, when the unit throughput says how many.
+ */
+function ceilingOf(input: CompareInput, onDemand: number | null, units: number | null): ProvisionedCeiling | null {
+  if (onDemand === null || pricedTerms(input.model).length === TERMS.length) return null;
+  const minSaving = input.minSaving ?? 0;
+  const hourlyTotal = (onDemand * (1 - minSaving)) / input.hoursPerMonth;
+  return { hourlyTotal, units, hourlyPerUnit: units === null || units === 0 ? null : hourlyTotal / units, minSaving };
 }
 
 /** Prices one workload on every lane its model has and recommends the cheapest lane that fits. */
@@ -113,12 +127,14 @@ export function compareLanes(input: CompareInput): CompareResult {
   if (basis === "default" && model.provisioned) notes.push({ code: "UNITS_DEFAULT", units, peakGiven: input.peakTpm !== undefined });
 
   const blended = basis === "volume" ? cheapestBlended(provisioned, input, onDemand) : undefined;
+  const provisionedCeiling = ceilingOf(input, onDemand, throughput ? chooseUnits({ ...input, units: undefined }, throughput).units : null);
   const scope = input.scope ?? defaultScope(model.id);
   const reserved = reservedOptions({ model, volume, hoursPerMonth, scope, peakTpm: input.peakTpm });
   const tier = input.tier ?? "standard";
   const priority = tierCost(model, volume, "priority");
   const flex = tierCost(model, volume, "flex");
   const recommendation = recommendLane({
+    ceiling: provisionedCeiling,
     reserved,
     model,
     latency: input.latency,
@@ -152,6 +168,7 @@ export function compareLanes(input: CompareInput): CompareResult {
     flex: flex === null ? null : { monthlyCost: flex },
     provisioned,
     unpricedTerms,
+    provisionedCeiling,
     recommendation,
     notes,
   };

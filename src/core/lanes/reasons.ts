@@ -13,6 +13,18 @@ interface BreakEvenDetails {
   breakEvenVolume: Volume;
 }
 
+/**
+ * The most all reserved units together may cost an hour for PT to pay off against on-demand (lowered
+ * by --min-saving when given), and per unit when the units the traffic needs are known.
+ */
+export interface ProvisionedCeiling {
+  hourlyTotal: number;
+  units: number | null;
+  hourlyPerUnit: number | null;
+  /** The share of on-demand PT must save, when --min-saving is given; 0 otherwise. */
+  minSaving: number;
+}
+
 /** Why a lane was recommended. Each code is stable; the sentence is written by the renderer. */
 export type Reason =
   | { code: "CHEAPEST"; choice: LaneChoice; runnerUp: LaneChoice | null }
@@ -20,7 +32,7 @@ export type Reason =
   | { code: "ASYNC_TO_BATCH"; batchCost: number; onDemandCost: number | null }
   | { code: "NO_BATCH_PRICE" }
   | { code: "BATCH_IF_ASYNC"; batchCost: number; saving: number }
-  | { code: "NO_PT_PRICE" }
+  | { code: "NO_PT_PRICE"; ceiling?: ProvisionedCeiling | null }
   | { code: "NO_PT_PRICE_FOR_TERM"; terms: Term[] }
   | ({ code: "BELOW_BREAK_EVEN" } & BreakEvenDetails)
   | ({ code: "ABOVE_BREAK_EVEN" } & BreakEvenDetails)

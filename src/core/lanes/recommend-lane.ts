@@ -4,7 +4,7 @@ import { TERMS, type Term } from "../cost-model/terms.js";
 import type { TokensPerMinute } from "../cost-model/volume.js";
 import type { ModelRates } from "../rates/rate-card.js";
 import type { CompareLatency, LaneChoice } from "./lanes.js";
-import type { Reason, Recommendation } from "./reasons.js";
+import type { ProvisionedCeiling, Reason, Recommendation } from "./reasons.js";
 import type { ReservedOption } from "./reserved-options.js";
 
 export interface RecommendInput {
@@ -28,6 +28,8 @@ export interface RecommendInput {
   blended?: ProvisionedOption | undefined;
   /** The least share of the on-demand cost reserved units must save to be recommended over on-demand. */
   minSaving: number;
+  /** The PT price worth negotiating, for the NO_PT_PRICE reason. */
+  ceiling?: ProvisionedCeiling | null | undefined;
 }
 
 /** The default of --min-saving and of a plan's policy.minSavingShare: reserved units must save 5% of on-demand. */
@@ -186,7 +188,7 @@ export function recommendLane(input: RecommendInput): Recommendation {
   }
 
   if (best.lane !== "batch") {
-    if (!input.model.provisioned) reasons.push({ code: "NO_PT_PRICE" });
+    if (!input.model.provisioned) reasons.push({ code: "NO_PT_PRICE", ceiling: input.ceiling ?? null });
     else if (input.unpricedTerms.length > 0) reasons.push({ code: "NO_PT_PRICE_FOR_TERM", terms: input.unpricedTerms });
 
     // Explain PT through the option that was chosen, or else the cheapest one on offer.
