@@ -105,7 +105,7 @@ export function createProgram(io: ProgramIo): Command {
   const compare = program
     .command("compare")
     .description("price one workload on-demand, on Batch and on Provisioned Throughput, with break-even and a recommendation");
-  withOptions(compare, [...WORKLOAD_OPTIONS, "scope", ...RATE_OPTIONS, ...UNIT_OPTIONS, "format"]).action(
+  withOptions(compare, [...WORKLOAD_OPTIONS, "scope", "credits", ...RATE_OPTIONS, ...UNIT_OPTIONS, "format"]).action(
     async (options: CompareOptions, command: Command) => {
       const { runCompare } = await import("./commands/compare.js");
       emit(io, await runCompare(options, colorOf(io, command)));
@@ -153,7 +153,7 @@ export function createProgram(io: ProgramIo): Command {
     .command("plan")
     .description("put every workload of a plan file in its lane (on-demand, Batch or PT), with the account's totals")
     .argument("<file>", "a plan file (YAML)");
-  withOptions(plan, ["hoursPerMonth", ...RATE_OPTIONS, "allowOutsidePaths", "format"]).action(
+  withOptions(plan, ["hoursPerMonth", "credits", ...RATE_OPTIONS, "allowOutsidePaths", "format"]).action(
     async (file: string, options: PlanOptions, command: Command) => {
       const { runPlan } = await import("./commands/plan.js");
       emit(io, await runPlan(file, options, colorOf(io, command)));

@@ -39,6 +39,14 @@ export const usdArg = wrap((text) => {
   return value;
 });
 
+/** A budget in US dollars: credits, up to a trillion. */
+export const creditsArg = wrap((text) => {
+  if (!/^\d+(\.\d+)?$/.test(text.trim())) throw new Error("expected US dollars such as 100000");
+  const value = Number(text);
+  if (!(value > 0) || value > 1e12) throw new Error("expected an amount greater than 0 and at most $1,000,000,000,000");
+  return value;
+});
+
 export const fractionArg = wrap((text) => {
   if (!/^\d+(\.\d+)?$/.test(text.trim())) throw new Error("expected a share such as 0.05 (5%)");
   const value = Number(text);

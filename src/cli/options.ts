@@ -6,6 +6,7 @@ import { TERMS } from "../core/cost-model/terms.js";
 import { COMPARE_LATENCIES, LANES, LATENCIES, TIERS } from "../core/lanes/lanes.js";
 import {
   collect,
+  creditsArg,
   dateArg,
   fractionArg,
   hoursArg,
@@ -73,6 +74,11 @@ export const OPTIONS = {
       "--min-saving <share>",
       "the least share of the on-demand cost a commitment (PT units, a Reserved tier reservation) must save to be recommended (default 0.05)",
     ).argParser(fractionArg),
+  credits: () =>
+    new Option(
+      "--credits <usd>",
+      "credits (or a budget) in US dollars: how many months they fund, in the recommended lanes and all on-demand",
+    ).argParser(creditsArg),
   scope: () =>
     new Option(
       "--scope <scope>",

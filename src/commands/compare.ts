@@ -1,3 +1,4 @@
+import { creditsRunway } from "../core/cost-model/credits.js";
 import type { OverflowTo } from "../core/cost-model/pricing.js";
 import type { ReservedScope } from "../core/cost-model/reserved-tier.js";
 import type { TokensPerMinute } from "../core/cost-model/volume.js";
@@ -10,7 +11,7 @@ import { UsageError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
 import { renderCompareCsv } from "../render/compare-csv.js";
 import { renderCompareJson } from "../render/compare-json.js";
-import { noteMessage } from "../render/messages.js";
+import { creditsMessage, noteMessage } from "../render/messages.js";
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
 import { assertExact } from "./assert-exact.js";
 import { type CommandResult, type Format, renderAs } from "./command-result.js";
@@ -32,6 +33,8 @@ export interface CompareOptions extends RateFlags, UnitFlags {
   overflow: OverflowTo;
   minSaving?: number;
   scope?: ReservedScope;
+  /** USD of credits, to say how many months they fund. */
+  credits?: number;
   format: Format;
 }
 
@@ -108,10 +111,14 @@ export async function compareFromFlags(options: Omit<CompareOptions, "format">):
 
 export async function runCompare(options: CompareOptions, color: boolean): Promise<CommandResult> {
   const { card, result } = await compareFromFlags(options);
+  const allOnDemand = result.onDemand?.monthlyCost ?? null;
+  const credits =
+    options.credits === undefined ? undefined : creditsRunway(options.credits, result.recommendation.monthlyCost, allOnDemand);
+  const creditsLine = credits ? creditsMessage(credits, result.recommendation.monthlyCost, allOnDemand) : undefined;
   const stdout = await renderAs(
     options.format,
     {
-      json: (r) => renderCompareJson(r, card),
+      json: (r) => renderCompareJson(r, card, credits),
       csv: renderCompareCsv,
       // The table libraries (cli-table3, chalk) are loaded only for table output.
       table: async (r) => {
@@ -119,13 +126,15 @@ export async function runCompare(options: CompareOptions, color: boolean): Promi
           import("../render/compare-table.js"),
           import("../render/colors.js"),
         ]);
-        return renderCompareTable(r, card, makePainter(color));
+        const table = renderCompareTable(r, card, makePainter(color));
+        return creditsLine ? `${table}${creditsLine}\n` : table;
       },
     },
     result,
   );
   // In JSON the notes are part of the report.
   const notes = options.format === "json" ? [] : result.notes.map((note) => `note: ${noteMessage(note)}`);
+  if (options.format === "csv" && creditsLine) notes.push(`note: ${creditsLine}`);
   const hint =
     options.format === "table" ? ["hint: the same flags with bedrock-cost chart draw cost against volume, with the crossover marked"] : [];
   return { stdout, stderr: [...notes, ...hint], exitCode: 0 };

@@ -17,6 +17,8 @@ export interface PlanOptions {
   format: Format;
   /** Let a plan's rates: and profile: lead outside the working folder. */
   allowOutsidePaths?: boolean;
+  /** plan: USD of credits, to say how many months they fund. */
+  credits?: number;
 }
 
 export interface PlanContext {

@@ -1,5 +1,7 @@
+import { creditsRunway } from "../core/cost-model/credits.js";
 import { planLanes } from "../core/plans/plan-lanes.js";
 import { measurementNoteMessage } from "../render/measurement-notes.js";
+import { creditsMessage } from "../render/messages.js";
 import { renderPlanCsv } from "../render/plan-csv.js";
 import { renderPlanJson } from "../render/plan-json.js";
 import { assertExact } from "./assert-exact.js";
@@ -12,10 +14,15 @@ export async function runPlan(file: string, options: PlanOptions, color: boolean
   endOnProblems(file, problems);
   const result = planLanes(workloads, hoursPerMonth, plan.data.policy);
   assertExact(result, file);
+  const credits =
+    options.credits === undefined
+      ? undefined
+      : creditsRunway(options.credits, result.totals.monthlyCost, result.totals.allOnDemandMonthlyCost);
+  const creditsLine = credits ? creditsMessage(credits, result.totals.monthlyCost, result.totals.allOnDemandMonthlyCost) : undefined;
   const stdout = await renderAs(
     options.format,
     {
-      json: (r) => renderPlanJson(r, card, hoursPerMonth, notes),
+      json: (r) => renderPlanJson(r, card, hoursPerMonth, notes, credits),
       csv: renderPlanCsv,
       // The table libraries (cli-table3, chalk) are loaded only for table output.
       table: async (r) => {
@@ -23,11 +30,14 @@ export async function runPlan(file: string, options: PlanOptions, color: boolean
           import("../render/plan-table.js"),
           import("../render/colors.js"),
         ]);
-        return renderPlanTable(r, card, hoursPerMonth, file, makePainter(color));
+        const table = renderPlanTable(r, card, hoursPerMonth, file, makePainter(color));
+        return creditsLine ? `${table}${creditsLine}\n` : table;
       },
     },
     result,
   );
-  // In JSON the notes are part of the report.
-  return { stdout, stderr: options.format === "json" ? [] : notes.map((note) => `note: ${measurementNoteMessage(note)}`), exitCode: 0 };
+  // In JSON the notes are part of the report; in CSV the credits line goes with them to stderr.
+  const stderr = options.format === "json" ? [] : notes.map((note) => `note: ${measurementNoteMessage(note)}`);
+  if (options.format === "csv" && creditsLine) stderr.push(`note: ${creditsLine}`);
+  return { stdout, stderr, exitCode: 0 };
 }

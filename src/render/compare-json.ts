@@ -1,4 +1,5 @@
 import type { BreakEven } from "../core/cost-model/break-even.js";
+import type { CreditsRunway } from "../core/cost-model/credits.js";
 import type { Overflow, ProvisionedOption, UnitsBasis } from "../core/cost-model/provisioned-option.js";
 import type { ReservedCosts, ReservedScope, ReservedTerm } from "../core/cost-model/reserved-tier.js";
 import type { Term } from "../core/cost-model/terms.js";
@@ -7,7 +8,7 @@ import type { CompareResult } from "../core/lanes/compare-lanes.js";
 import type { CompareLatency, Lane, LaneChoice, Tier } from "../core/lanes/lanes.js";
 import type { ReservedOption } from "../core/lanes/reserved-options.js";
 import type { RateCard, RateSource } from "../core/rates/rate-card.js";
-import { type JsonMessage, type JsonRates, jsonText, ratesJson, versioned } from "./json-envelope.js";
+import { creditsJson, type JsonCredits, type JsonMessage, type JsonRates, jsonText, ratesJson, versioned } from "./json-envelope.js";
 import { noteMessage, reasonMessage } from "./messages.js";
 import { roundCents, roundFraction, roundPrice, roundTokens } from "./money.js";
 
@@ -79,6 +80,8 @@ interface CompareJson {
   provisioned: JsonProvisioned[];
   reserved: JsonReserved[];
   provisionedCeiling: { hourlyTotal: number; units: number | null; hourlyPerUnit: number | null } | null;
+  /** With --credits only. */
+  credits?: JsonCredits;
   recommendation: { lane: Lane; term: LaneChoice["term"]; units: number | null; monthlyCost: number; reasons: JsonMessage[] };
   notes: JsonMessage[];
 }
@@ -135,7 +138,7 @@ export function provisionedJson(option: ProvisionedOption): JsonProvisioned {
 }
 
 /** Builds the JSON report field by field, so that the contract does not follow internal types. */
-function toCompareJson(result: CompareResult, card: RateCard): CompareJson {
+function toCompareJson(result: CompareResult, card: RateCard, credits?: CreditsRunway): CompareJson {
   const context = { modelName: result.model.name };
   const recommendation = result.recommendation;
   return versioned({
@@ -163,10 +166,11 @@ function toCompareJson(result: CompareResult, card: RateCard): CompareJson {
       monthlyCost: roundCents(recommendation.monthlyCost),
       reasons: recommendation.reasons.map((reason) => ({ code: reason.code, message: reasonMessage(reason, context) })),
     },
+    ...(credits ? { credits: creditsJson(credits) } : {}),
     notes: result.notes.map((note) => ({ code: note.code, message: noteMessage(note) })),
   });
 }
 
-export function renderCompareJson(result: CompareResult, card: RateCard): string {
-  return jsonText(toCompareJson(result, card));
+export function renderCompareJson(result: CompareResult, card: RateCard, credits?: CreditsRunway): string {
+  return jsonText(toCompareJson(result, card, credits));
 }

@@ -1,4 +1,6 @@
+import type { CreditsRunway } from "../core/cost-model/credits.js";
 import type { RateCard } from "../core/rates/rate-card.js";
+import { roundCents, roundTo } from "./money.js";
 
 /**
  * The version of every `--format json` report. Scripts may rely on the names in a version; new keys
@@ -21,6 +23,22 @@ export interface JsonRates {
 
 export function ratesJson(card: RateCard): JsonRates {
   return { region: card.region, effectiveDate: card.effectiveDate, files: [...card.files] };
+}
+
+/** `credits` in the plan and compare reports (with --credits): months to two decimals. */
+export interface JsonCredits {
+  amount: number;
+  monthsInLanes: number | null;
+  monthsAllOnDemand: number | null;
+}
+
+export function creditsJson(runway: CreditsRunway): JsonCredits {
+  const months = (value: number | null) => (value === null ? null : roundTo(value, 2));
+  return {
+    amount: roundCents(runway.amount),
+    monthsInLanes: months(runway.monthsInLanes),
+    monthsAllOnDemand: months(runway.monthsAllOnDemand),
+  };
 }
 
 /** A report with the schema version first. */

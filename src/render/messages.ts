@@ -1,3 +1,4 @@
+import type { CreditsRunway } from "../core/cost-model/credits.js";
 import type { Volume } from "../core/cost-model/volume.js";
 import type { LaneChoice } from "../core/lanes/lanes.js";
 import type { Note, Reason } from "../core/lanes/reasons.js";
@@ -33,6 +34,15 @@ export function describeChoice(choice: LaneChoice): string {
     case "flex":
       return "on-demand at the Flex tier";
   }
+}
+
+/** "$100,000.00 of credits fund 5.1 months at the recommended $19,800.00 a month, and 5.1 months all on-demand." */
+export function creditsMessage(runway: CreditsRunway, monthlyInLanes: number, monthlyAllOnDemand: number | null): string {
+  const months = (value: number | null) =>
+    value === null ? "indefinitely" : `${value.toFixed(1)} month${value.toFixed(1) === "1.0" ? "" : "s"}`;
+  const inLanes = `${formatUsd(runway.amount)} of credits fund ${months(runway.monthsInLanes)} at the recommended ${formatUsd(monthlyInLanes)} a month`;
+  if (monthlyAllOnDemand === null) return `${inLanes}.`;
+  return `${inLanes}, and ${months(runway.monthsAllOnDemand)} all on-demand (${formatUsd(monthlyAllOnDemand)} a month).`;
 }
 
 function volumeText(volume: Volume): string {

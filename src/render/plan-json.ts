@@ -1,7 +1,8 @@
+import type { CreditsRunway } from "../core/cost-model/credits.js";
 import type { Lane, LaneChoice } from "../core/lanes/lanes.js";
 import type { PlanResult } from "../core/plans/plan-lanes.js";
 import type { RateCard } from "../core/rates/rate-card.js";
-import { type JsonMessage, type JsonRates, jsonText, ratesJson, versioned } from "./json-envelope.js";
+import { creditsJson, type JsonCredits, type JsonMessage, type JsonRates, jsonText, ratesJson, versioned } from "./json-envelope.js";
 import { type MeasurementNote, measurementNoteMessage } from "./measurement-notes.js";
 import { reasonMessage } from "./messages.js";
 import { roundCents } from "./money.js";
@@ -32,10 +33,18 @@ interface PlanJson {
     reasons: JsonMessage[];
   }[];
   totals: { monthlyCost: number; allOnDemandMonthlyCost: number; saving: number };
+  /** With --credits only. */
+  credits?: JsonCredits;
   notes: JsonMessage[];
 }
 
-function toPlanJson(result: PlanResult, card: RateCard, hoursPerMonth: number, notes: readonly MeasurementNote[]): PlanJson {
+function toPlanJson(
+  result: PlanResult,
+  card: RateCard,
+  hoursPerMonth: number,
+  notes: readonly MeasurementNote[],
+  credits: CreditsRunway | undefined,
+): PlanJson {
   return versioned({
     rates: ratesJson(card),
     hoursPerMonth,
@@ -59,10 +68,17 @@ function toPlanJson(result: PlanResult, card: RateCard, hoursPerMonth: number, n
       allOnDemandMonthlyCost: roundCents(result.totals.allOnDemandMonthlyCost),
       saving: roundCents(result.totals.saving),
     },
+    ...(credits ? { credits: creditsJson(credits) } : {}),
     notes: notes.map((note) => ({ code: note.code, message: measurementNoteMessage(note) })),
   });
 }
 
-export function renderPlanJson(result: PlanResult, card: RateCard, hoursPerMonth: number, notes: readonly MeasurementNote[]): string {
-  return jsonText(toPlanJson(result, card, hoursPerMonth, notes));
+export function renderPlanJson(
+  result: PlanResult,
+  card: RateCard,
+  hoursPerMonth: number,
+  notes: readonly MeasurementNote[],
+  credits?: CreditsRunway,
+): string {
+  return jsonText(toPlanJson(result, card, hoursPerMonth, notes, credits));
 }
