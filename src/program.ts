@@ -48,7 +48,7 @@ function withOptions(command: Command, names: readonly OptionName[]): Command {
   return command;
 }
 
-const RATE_OPTIONS = ["rates", "region", "ratesVersion"] as const;
+const RATE_OPTIONS = ["rates", "region", "ratesVersion", "discount"] as const;
 const UNIT_OPTIONS = ["unitHourly", "unitInputTpm", "unitOutputTpm"] as const;
 /** The flags that describe one workload: compare and chart share them. */
 const WORKLOAD_OPTIONS = [

@@ -39,6 +39,14 @@ export const usdArg = wrap((text) => {
   return value;
 });
 
+/** A discount: percent off, greater than 0 and below 100. */
+export const percentArg = wrap((text) => {
+  if (!/^\d+(\.\d+)?$/.test(text.trim())) throw new Error("expected a percentage such as 10");
+  const value = Number(text);
+  if (!(value > 0) || value >= 100) throw new Error("expected a percentage greater than 0 and below 100");
+  return value;
+});
+
 /** A budget in US dollars: credits, up to a trillion. */
 export const creditsArg = wrap((text) => {
   if (!/^\d+(\.\d+)?$/.test(text.trim())) throw new Error("expected US dollars such as 100000");

@@ -10,6 +10,7 @@ import {
   dateArg,
   fractionArg,
   hoursArg,
+  percentArg,
   periodArg,
   positiveTokenRateArg,
   regionArg,
@@ -74,6 +75,11 @@ export const OPTIONS = {
       "--min-saving <share>",
       "the least share of the on-demand cost a commitment (PT units, a Reserved tier reservation) must save to be recommended (default 0.05)",
     ).argParser(fractionArg),
+  discount: () =>
+    new Option(
+      "--discount <percent>",
+      "a private discount, percent off every list price, for this run (rate files' discounts, more specific, win)",
+    ).argParser(percentArg),
   credits: () =>
     new Option(
       "--credits <usd>",

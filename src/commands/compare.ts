@@ -59,7 +59,12 @@ function peakFrom(options: Pick<CompareOptions, "peakInputTpm" | "peakOutputTpm"
 
 /** The comparison the flags ask for, with the rates it used: shared by compare and chart. */
 export async function compareFromFlags(options: Omit<CompareOptions, "format">): Promise<{ card: RateCard; result: CompareResult }> {
-  const card = await loadRateCard({ region: options.region, ratesVersion: options.ratesVersion, files: options.rates });
+  const card = await loadRateCard({
+    region: options.region,
+    ratesVersion: options.ratesVersion,
+    files: options.rates,
+    discountPercent: options.discount,
+  });
   const model = applyUnitFlags(findModel(card, options.model), options);
   const hoursPerMonth = options.hoursPerMonth ?? card.hoursPerMonth;
   const volume = makeVolume({

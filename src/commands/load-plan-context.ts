@@ -19,6 +19,8 @@ export interface PlanOptions {
   allowOutsidePaths?: boolean;
   /** plan: USD of credits, to say how many months they fund. */
   credits?: number;
+  /** --discount: percent off every list price. */
+  discount?: number;
 }
 
 export interface PlanContext {
@@ -77,6 +79,7 @@ export async function loadPlanContext(file: string, options: PlanOptions): Promi
       region: options.region ?? planRegion,
       ratesVersion: options.ratesVersion,
       files: [...plan.rateFiles, ...options.rates],
+      discountPercent: options.discount,
     });
   } catch (error) {
     if (error instanceof InputFileError) endOnProblems(file, [...problems, ...error.problems]);

@@ -9,6 +9,8 @@ export interface RateFlags {
   rates: string[];
   region?: string;
   ratesVersion?: string;
+  /** --discount: percent off every list price. */
+  discount?: number;
 }
 
 /** The flags that lay a run's own PT price and unit throughput over the rates. */

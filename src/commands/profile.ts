@@ -48,7 +48,12 @@ async function profileMapOf(file: string, card: RateCard): Promise<Map<string, s
 
 /** `stdin` opens standard input, for a file named `-`. */
 export async function runProfile(files: string[], options: ProfileOptions, color: boolean, stdin?: () => Readable): Promise<CommandResult> {
-  const card = await loadRateCard({ region: options.region, ratesVersion: options.ratesVersion, files: options.rates });
+  const card = await loadRateCard({
+    region: options.region,
+    ratesVersion: options.ratesVersion,
+    files: options.rates,
+    discountPercent: options.discount,
+  });
   const model = applyUnitFlags(findModel(card, options.model), options);
   const hoursPerMonth = options.hoursPerMonth ?? card.hoursPerMonth;
   const profileMap = options.profileMap === undefined ? undefined : await profileMapOf(options.profileMap, card);

@@ -16,7 +16,12 @@ export interface RatesListOptions extends RateFlags {
 
 /** Every model of the rates in effect, with its prices, lanes and source. */
 export async function runRatesList(options: RatesListOptions): Promise<CommandResult> {
-  const card = await loadRateCard({ region: options.region, ratesVersion: options.ratesVersion, files: options.rates });
+  const card = await loadRateCard({
+    region: options.region,
+    ratesVersion: options.ratesVersion,
+    files: options.rates,
+    discountPercent: options.discount,
+  });
   const provider = options.provider?.toLowerCase();
   const models = card.models.filter(
     (model) =>
@@ -41,7 +46,12 @@ export interface RatesShowOptions extends RateFlags {
 
 /** One model in full: names, prices, source, and what is unknown with how to supply it. */
 export async function runRatesShow(name: string, options: RatesShowOptions): Promise<CommandResult> {
-  const card = await loadRateCard({ region: options.region, ratesVersion: options.ratesVersion, files: options.rates });
+  const card = await loadRateCard({
+    region: options.region,
+    ratesVersion: options.ratesVersion,
+    files: options.rates,
+    discountPercent: options.discount,
+  });
   const model = findModel(card, name);
   const stdout = await renderAs(
     options.format,

@@ -1,4 +1,5 @@
 import type { FieldPath } from "../core/input/field-path.js";
+import { applyDiscounts, type Discount, discountProblems } from "../core/rates/discounts.js";
 import { emptyRateCard, layRateFile, type RateFileData } from "../core/rates/merge-rates.js";
 import type { RateCard } from "../core/rates/rate-card.js";
 import { InputFileError, type InputProblem, UsageError } from "../errors.js";
@@ -15,6 +16,8 @@ export interface RateCardRequest {
   files: readonly string[];
   /** Where the bundled versions live; the package's own rates/ unless given. */
   bundledDir?: string | undefined;
+  /** --discount: percent off every list price, below the discounts of rate files, which are more specific. */
+  discountPercent?: number | undefined;
 }
 
 function pickBundled(
@@ -106,5 +109,24 @@ export async function loadRateCard(request: RateCardRequest): Promise<RateCard> 
     problems.push(...located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   }
   if (problems.length > 0) throw new InputFileError(problems);
-  return card;
+
+  // Private discounts: the flag's first, as the least specific, then each file's in order.
+  const discounts: Discount[] = [];
+  if (request.discountPercent !== undefined) discounts.push({ percent: request.discountPercent, from: "--discount" });
+  for (const rateFile of rateFiles) {
+    (rateFile.data.discounts ?? []).forEach((entry, index) => {
+      const discount = { ...entry, from: rateFile.data.file };
+      const problem = discountProblems(card, discount);
+      if (problem) {
+        problems.push({
+          source: rateFile.data.file,
+          path: ["discounts", index],
+          line: rateFile.lineOf(["discounts", index]),
+          message: problem,
+        });
+      } else discounts.push(discount);
+    });
+  }
+  if (problems.length > 0) throw new InputFileError(problems);
+  return applyDiscounts(card, discounts);
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_TOKENS, MAX_USD_PER_MTOK, MAX_USD_PER_UNIT_HOUR } from "../core/cost-model/limits.js";
 import { isCalendarDate } from "../core/input/calendar-date.js";
+import { DISCOUNT_LANES } from "../core/rates/discounts.js";
 import { describeKind, describeValue } from "./describe-value.js";
 import { expected, printableText } from "./schema-parts.js";
 
@@ -127,6 +128,25 @@ export const rateFileSchema = z.strictObject(
       .max(744, { error: (issue) => `a month has at most 744 hours, got ${describeValue(issue.input)}` })
       .optional(),
     sources: z.array(source, { error: expected("a list of sources") }).optional(),
+    /** Private pricing: a share off the list prices of a provider, a model and/or a lane. */
+    discounts: z
+      .array(
+        z.strictObject({
+          provider: text("a provider name").optional(),
+          model: text("a model id or alias").optional(),
+          lane: z
+            .enum(DISCOUNT_LANES, {
+              error: (issue) => `expected one of ${DISCOUNT_LANES.join(", ")}, got ${describeValue(issue.input)}`,
+            })
+            .optional(),
+          percent: z
+            .number({ error: expected("a percentage such as 10") })
+            .positive({ error: (issue) => `must be greater than 0, got ${describeValue(issue.input)}` })
+            .max(99.99, { error: (issue) => `must be below 100, got ${describeValue(issue.input)}` }),
+        }),
+        { error: expected("a list of discounts") },
+      )
+      .optional(),
     models: z.array(modelEntry, { error: expected("a list of models") }),
   },
   {

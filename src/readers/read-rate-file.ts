@@ -35,6 +35,7 @@ export function parseRateFile(text: string, shownAs: string, bundled: boolean): 
       hoursPerMonth: data.hoursPerMonth,
       sources: data.sources ?? [],
       models: data.models,
+      discounts: data.discounts,
       requireSources: bundled,
     },
   };

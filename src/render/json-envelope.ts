@@ -19,10 +19,22 @@ export interface JsonRates {
   region: string;
   effectiveDate: string | null;
   files: string[];
+  /** The private discounts applied (present only when any was). */
+  discounts?: { provider: string | null; model: string | null; lane: string | null; percent: number; from: string }[];
 }
 
 export function ratesJson(card: RateCard): JsonRates {
-  return { region: card.region, effectiveDate: card.effectiveDate, files: [...card.files] };
+  const rates: JsonRates = { region: card.region, effectiveDate: card.effectiveDate, files: [...card.files] };
+  if (card.discounts?.length) {
+    rates.discounts = card.discounts.map((d) => ({
+      provider: d.provider ?? null,
+      model: d.model ?? null,
+      lane: d.lane ?? null,
+      percent: d.percent,
+      from: d.from,
+    }));
+  }
+  return rates;
 }
 
 /** `credits` in the plan and compare reports (with --credits): months to two decimals. */

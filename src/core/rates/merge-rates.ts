@@ -11,6 +11,7 @@ import type { FieldPath } from "../input/field-path.js";
 import { nameKey } from "../input/name-key.js";
 import { nearestNames } from "../input/nearest-names.js";
 import { quote } from "../input/quote.js";
+import type { DiscountEntry } from "./discounts.js";
 import type { CacheRates, ModelRates, RateCard, RateSource, ReservedRates, TokenRates, UnitThroughput } from "./rate-card.js";
 
 /** One model's entry in a rate file: every field but the id may be left out to keep the rates below. */
@@ -51,6 +52,8 @@ export interface RateFileData {
   hoursPerMonth?: number | undefined;
   sources: RateSource[];
   models: ModelEntry[];
+  /** Private discounts the file gives (applied once every file is laid). */
+  discounts?: DiscountEntry[] | undefined;
   /** Bundled files name a source for every model. */
   requireSources: boolean;
 }

@@ -1,5 +1,6 @@
 import type { ReservedMinimum, ReservedPrices, ReservedTermKey } from "../cost-model/reserved-tier.js";
 import { type HourlyRateKey, TERM_RATE_KEYS, TERMS, type Term } from "../cost-model/terms.js";
+import type { Discount } from "./discounts.js";
 
 /** USD per 1M tokens, input and output. */
 export interface TokenRates {
@@ -75,6 +76,8 @@ export interface RateCard {
   hoursPerMonth: number;
   files: string[];
   models: ModelRates[];
+  /** Private discounts that lowered any price of the card; absent or empty for list prices. */
+  discounts?: Discount[];
 }
 
 export function hourlyRateFor(model: ModelRates, term: Term): number | undefined {
