@@ -5,7 +5,7 @@ import { OPTIONS, type OptionName } from "./cli/options.js";
 import type { ChartOptions } from "./commands/chart.js";
 import type { CheckOptions } from "./commands/check.js";
 import type { CommandResult, Format } from "./commands/command-result.js";
-import type { CompareOptions } from "./commands/compare.js";
+import type { CompareCommandOptions } from "./commands/compare.js";
 import type { PlanOptions } from "./commands/load-plan-context.js";
 import type { ProfileOptions } from "./commands/profile.js";
 import type { RatesListOptions, RatesShowOptions } from "./commands/rates.js";
@@ -105,12 +105,18 @@ export function createProgram(io: ProgramIo): Command {
   const compare = program
     .command("compare")
     .description("price one workload on-demand, on Batch and on Provisioned Throughput, with break-even and a recommendation");
-  withOptions(compare, [...WORKLOAD_OPTIONS, "scope", "credits", ...RATE_OPTIONS, ...UNIT_OPTIONS, "format"]).action(
-    async (options: CompareOptions, command: Command) => {
-      const { runCompare } = await import("./commands/compare.js");
-      emit(io, await runCompare(options, colorOf(io, command)));
-    },
-  );
+  withOptions(compare, [
+    "models",
+    ...WORKLOAD_OPTIONS.filter((name) => name !== "model"),
+    "scope",
+    "credits",
+    ...RATE_OPTIONS,
+    ...UNIT_OPTIONS,
+    "format",
+  ]).action(async (options: CompareCommandOptions, command: Command) => {
+    const { runCompare } = await import("./commands/compare.js");
+    emit(io, await runCompare(options, colorOf(io, command)));
+  });
 
   const chart = program
     .command("chart")

@@ -87,6 +87,7 @@ export const regionArg = wrap((text) => {
   return text;
 });
 
-export function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+/** A repeatable flag's values, in the order given. */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }

@@ -26,6 +26,13 @@ import {
  */
 export const OPTIONS = {
   model: () => new Option("-m, --model <model>", "model id, alias, cross-region profile id or foundation-model ARN").makeOptionMandatory(),
+  models: () =>
+    new Option(
+      "-m, --model <model>",
+      "model id, alias, cross-region profile id or foundation-model ARN; repeat it to compare several models side by side",
+    )
+      .argParser(collect)
+      .makeOptionMandatory(),
   inputTokens: () =>
     new Option("--input-tokens <n>", "input tokens a month (3000000000, 3B, 600M, 250k, 1.5e9, 3_000_000)")
       .argParser(tokenCountArg)

@@ -1,4 +1,4 @@
-import { creditsRunway } from "../core/cost-model/credits.js";
+import { type CreditsRunway, creditsRunway } from "../core/cost-model/credits.js";
 import type { OverflowTo } from "../core/cost-model/pricing.js";
 import type { ReservedScope } from "../core/cost-model/reserved-tier.js";
 import type { TokensPerMinute } from "../core/cost-model/volume.js";
@@ -9,8 +9,8 @@ import { workloadProblems } from "../core/plans/workload-problems.js";
 import { pricedTerms, type RateCard } from "../core/rates/rate-card.js";
 import { UsageError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
-import { renderCompareCsv } from "../render/compare-csv.js";
-import { renderCompareJson } from "../render/compare-json.js";
+import { renderCompareCsv, renderCompareSetCsv } from "../render/compare-csv.js";
+import { renderCompareJson, renderCompareSetJson } from "../render/compare-json.js";
 import { creditsMessage, noteMessage } from "../render/messages.js";
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
 import { assertExact } from "./assert-exact.js";
@@ -114,33 +114,78 @@ export async function compareFromFlags(options: Omit<CompareOptions, "format">):
   return { card, result };
 }
 
-export async function runCompare(options: CompareOptions, color: boolean): Promise<CommandResult> {
+/** compare's own flags: --model may be repeated. */
+export type CompareCommandOptions = Omit<CompareOptions, "model"> & { model: string[] };
+
+/** What one model's comparison prints, and the credits line under its table. */
+async function compareOne(
+  options: CompareOptions,
+): Promise<{ card: RateCard; result: CompareResult; credits?: CreditsRunway; creditsLine?: string }> {
   const { card, result } = await compareFromFlags(options);
   const allOnDemand = result.onDemand?.monthlyCost ?? null;
-  const credits =
-    options.credits === undefined ? undefined : creditsRunway(options.credits, result.recommendation.monthlyCost, allOnDemand);
-  const creditsLine = credits ? creditsMessage(credits, result.recommendation.monthlyCost, allOnDemand) : undefined;
+  if (options.credits === undefined) return { card, result };
+  const credits = creditsRunway(options.credits, result.recommendation.monthlyCost, allOnDemand);
+  return { card, result, credits, creditsLine: creditsMessage(credits, result.recommendation.monthlyCost, allOnDemand) };
+}
+
+export async function runCompare(options: CompareCommandOptions, color: boolean): Promise<CommandResult> {
+  const names = options.model;
+  const runs = [];
+  for (const name of names) runs.push(await compareOne({ ...options, model: name }));
+  const seen = new Map<string, string>();
+  for (const [i, run] of runs.entries()) {
+    const earlier = seen.get(run.result.model.id);
+    if (earlier !== undefined)
+      throw new UsageError(`--model ${names[i]} and --model ${earlier} name the same model, ${run.result.model.id}`);
+    seen.set(run.result.model.id, names[i] as string);
+  }
+  const hint =
+    options.format === "table" ? ["hint: the same flags with bedrock-cost chart draw cost against volume, with the crossover marked"] : [];
+  // In JSON the notes are part of the report; in CSV the credits lines go with them to stderr.
+  const stderr: string[] = [];
+  for (const run of runs) {
+    const prefix = runs.length > 1 ? `${run.result.model.id}: ` : "";
+    if (options.format !== "json") stderr.push(...run.result.notes.map((note) => `note: ${prefix}${noteMessage(note)}`));
+    if (options.format === "csv" && run.creditsLine) stderr.push(`note: ${prefix}${run.creditsLine}`);
+  }
+  if (runs.length === 1) {
+    const { card, result, credits, creditsLine } = runs[0] as (typeof runs)[number];
+    const stdout = await renderAs(
+      options.format,
+      {
+        json: (r) => renderCompareJson(r, card, credits),
+        csv: renderCompareCsv,
+        // The table libraries (cli-table3, chalk) are loaded only for table output.
+        table: async (r) => {
+          const [{ renderCompareTable }, { makePainter }] = await Promise.all([
+            import("../render/compare-table.js"),
+            import("../render/colors.js"),
+          ]);
+          const table = renderCompareTable(r, card, makePainter(color));
+          return creditsLine ? `${table}${creditsLine}\n` : table;
+        },
+      },
+      result,
+    );
+    return { stdout, stderr: [...stderr, ...hint], exitCode: 0 };
+  }
   const stdout = await renderAs(
     options.format,
     {
-      json: (r) => renderCompareJson(r, card, credits),
-      csv: renderCompareCsv,
-      // The table libraries (cli-table3, chalk) are loaded only for table output.
+      json: (r) => renderCompareSetJson(r),
+      csv: (r) => renderCompareSetCsv(r.map((run) => run.result)),
       table: async (r) => {
-        const [{ renderCompareTable }, { makePainter }] = await Promise.all([
+        const [{ renderCompareSetTable }, { makePainter }] = await Promise.all([
           import("../render/compare-table.js"),
           import("../render/colors.js"),
         ]);
-        const table = renderCompareTable(r, card, makePainter(color));
-        return creditsLine ? `${table}${creditsLine}\n` : table;
+        return renderCompareSetTable(
+          r.map((run) => ({ ...run, extra: run.creditsLine ? `${run.creditsLine}\n` : "" })),
+          makePainter(color),
+        );
       },
     },
-    result,
+    runs,
   );
-  // In JSON the notes are part of the report.
-  const notes = options.format === "json" ? [] : result.notes.map((note) => `note: ${noteMessage(note)}`);
-  if (options.format === "csv" && creditsLine) notes.push(`note: ${creditsLine}`);
-  const hint =
-    options.format === "table" ? ["hint: the same flags with bedrock-cost chart draw cost against volume, with the crossover marked"] : [];
-  return { stdout, stderr: [...notes, ...hint], exitCode: 0 };
+  return { stdout, stderr: [...stderr, ...hint], exitCode: 0 };
 }

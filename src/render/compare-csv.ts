@@ -30,6 +30,19 @@ type Row = Partial<Record<(typeof COMPARE_CSV_HEADER)[number], CsvCell>>;
 
 /** One header row and one row per priced option, raw numbers only; empty cells where a figure does not apply. */
 export function renderCompareCsv(result: CompareResult): string {
+  return renderCompareSetCsv([result]);
+}
+
+/** Several models: one header row, then each model's rows as for one. */
+export function renderCompareSetCsv(results: readonly CompareResult[]): string {
+  const rows = results.flatMap(rowsOf);
+  return toCsv(
+    COMPARE_CSV_HEADER,
+    rows.map((row) => COMPARE_CSV_HEADER.map((key) => row[key] ?? null)),
+  );
+}
+
+function rowsOf(result: CompareResult): Row[] {
   const { model, volume, recommendation } = result;
   const common = { model: model.id, inputTokens: roundTokens(volume.inputTokens), outputTokens: roundTokens(volume.outputTokens) };
   const rows: Row[] = [];
@@ -74,8 +87,5 @@ export function renderCompareCsv(result: CompareResult): string {
   for (const row of rows) {
     row.recommended = recommendation.lane === row.lane && recommendation.term === (row.term ?? null);
   }
-  return toCsv(
-    COMPARE_CSV_HEADER,
-    rows.map((row) => COMPARE_CSV_HEADER.map((key) => row[key] ?? null)),
-  );
+  return rows;
 }

@@ -174,3 +174,32 @@ function toCompareJson(result: CompareResult, card: RateCard, credits?: CreditsR
 export function renderCompareJson(result: CompareResult, card: RateCard, credits?: CreditsRunway): string {
   return jsonText(toCompareJson(result, card, credits));
 }
+
+/** One comparison for each model; credits for each, when given. */
+export interface CompareRun {
+  result: CompareResult;
+  card: RateCard;
+  credits?: CreditsRunway | undefined;
+}
+
+/** The model whose recommendation costs least (the first given on a tie). */
+function cheapestRun(runs: readonly CompareRun[]): CompareRun {
+  return runs.reduce((best, run) => (run.result.recommendation.monthlyCost < best.result.recommendation.monthlyCost ? run : best));
+}
+
+/** Several models: `{ schemaVersion, comparisons: [one compare report each], cheapest }`; see docs/json.md. */
+export function renderCompareSetJson(runs: readonly CompareRun[]): string {
+  const cheapest = cheapestRun(runs).result;
+  return jsonText(
+    versioned({
+      comparisons: runs.map((run) => toCompareJson(run.result, run.card, run.credits)),
+      cheapest: {
+        model: cheapest.model.id,
+        lane: cheapest.recommendation.lane,
+        term: cheapest.recommendation.term,
+        units: cheapest.recommendation.units,
+        monthlyCost: roundCents(cheapest.recommendation.monthlyCost),
+      },
+    }),
+  );
+}

@@ -54,6 +54,30 @@ function header(result: CompareResult, card: RateCard, paint: Painter): string[]
   ];
 }
 
+/** Several models: each one's best lane and cost side by side, cheapest first, then each one's comparison. */
+export function renderCompareSetTable(runs: readonly { result: CompareResult; card: RateCard; extra?: string }[], paint: Painter): string {
+  const sorted = [...runs].sort((a, b) => a.result.recommendation.monthlyCost - b.result.recommendation.monthlyCost);
+  const cheapest = sorted[0]?.result.recommendation.monthlyCost ?? 0;
+  const table = new Table({
+    head: ["Model", "Best lane", "Monthly cost", "vs the cheapest"],
+    colAligns: ["left", "left", "right", "right"],
+    chars: CHARS,
+    style: { head: [], border: [] },
+  });
+  for (const [i, { result }] of sorted.entries()) {
+    const choice = result.recommendation;
+    const cost = formatUsd(choice.monthlyCost);
+    table.push([
+      `${result.model.name} (${result.model.id})`,
+      describeChoice(choice),
+      i === 0 ? paint.best(cost) : cost,
+      i === 0 ? NONE : formatUsdDelta(choice.monthlyCost - cheapest),
+    ]);
+  }
+  const details = runs.map((run) => `${renderCompareTable(run.result, run.card, paint)}${run.extra ?? ""}`);
+  return [paint.heading(`${runs.length} models for the same workload, cheapest first`), table.toString(), "", ...details].join("\n");
+}
+
 /** The comparison as a table with the recommendation and its reasons below it. */
 export function renderCompareTable(result: CompareResult, card: RateCard, paint: Painter): string {
   const table = new Table({ head: HEAD, colAligns: [...ALIGN], chars: CHARS, style: { head: [], border: [] } });
