@@ -121,15 +121,23 @@ export function createProgram(io: ProgramIo): Command {
   const chart = program
     .command("chart")
     .description("draw monthly cost against monthly volume for each lane, with the break-evens and your volume marked");
-  withOptions(chart, [...WORKLOAD_OPTIONS, "chartFormat", "width", "output", "force", "ascii", ...RATE_OPTIONS, ...UNIT_OPTIONS]).action(
-    async (options: ChartOptions, command: Command) => {
-      const [{ runChart }, { makePainter }] = await Promise.all([import("./commands/chart.js"), import("./render/colors.js")]);
-      emit(
-        io,
-        await runChart(options, { columns: io.columns, charset: (ascii) => io.charset(ascii), paint: makePainter(colorOf(io, command)) }),
-      );
-    },
-  );
+  withOptions(chart, [
+    "models",
+    ...WORKLOAD_OPTIONS.filter((name) => name !== "model"),
+    "chartFormat",
+    "width",
+    "output",
+    "force",
+    "ascii",
+    ...RATE_OPTIONS,
+    ...UNIT_OPTIONS,
+  ]).action(async (options: ChartOptions, command: Command) => {
+    const [{ runChart }, { makePainter }] = await Promise.all([import("./commands/chart.js"), import("./render/colors.js")]);
+    emit(
+      io,
+      await runChart(options, { columns: io.columns, charset: (ascii) => io.charset(ascii), paint: makePainter(colorOf(io, command)) }),
+    );
+  });
 
   const profile = program
     .command("profile")

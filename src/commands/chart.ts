@@ -1,5 +1,5 @@
 import { isZeroVolume } from "../core/cost-model/volume.js";
-import { costLines } from "../core/lanes/cost-lines.js";
+import { costLines, modelCostLines } from "../core/lanes/cost-lines.js";
 import { UsageError } from "../errors.js";
 import type { Charset } from "../render/charset.js";
 import { renderSvgChart } from "../render/chart-svg.js";
@@ -9,7 +9,9 @@ import { writeFileAtomically } from "../writers/write-file-atomically.js";
 import type { ChartFormat, CommandResult } from "./command-result.js";
 import { type CompareOptions, compareFromFlags } from "./compare.js";
 
-export interface ChartOptions extends Omit<CompareOptions, "format"> {
+export interface ChartOptions extends Omit<CompareOptions, "format" | "model"> {
+  /** One model, or several to draw on one chart. */
+  model: string[];
   format: ChartFormat;
   width?: number;
   output?: string;
@@ -29,15 +31,23 @@ const HEIGHT = 18;
 
 /** Draws monthly cost against monthly volume, in the terminal or as SVG. */
 export async function runChart(options: ChartOptions, surface: ChartSurface): Promise<CommandResult> {
-  const { card, result } = await compareFromFlags(options);
+  const runs = [];
+  for (const model of options.model) runs.push(await compareFromFlags({ ...options, model }));
+  const { card, result } = runs[0] as (typeof runs)[number];
   if (isZeroVolume(result.volume))
     throw new UsageError("--input-tokens and --output-tokens are both 0: the chart needs a volume to set the mix of tokens");
-  const chart = costLines(result);
+  const ids = runs.map((run) => run.result.model.id);
+  const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (repeated !== undefined) throw new UsageError(`--model names ${repeated} twice`);
+  const chart = runs.length === 1 ? costLines(result) : modelCostLines(runs.map((run) => run.result));
   const mix =
     result.volume.outputTokens > 0
       ? `${(result.volume.inputTokens / result.volume.outputTokens).toFixed(1)} input : 1 output`
       : "input only";
-  const title = `${result.model.name}: cost against volume`;
+  const title =
+    runs.length === 1
+      ? `${result.model.name}: cost against volume`
+      : `${runs.map((run) => run.result.model.name).join(", ")}: cost against volume`;
   const subtitle = `${mix}, ${card.region} rates${card.effectiveDate ? ` of ${card.effectiveDate}` : ""}, ${result.hoursPerMonth} hours a month`;
   if (options.format === "svg") {
     const svg = renderSvgChart(chart, title, subtitle);

@@ -13,6 +13,15 @@ const STROKES: Record<LineKey, { color: string; dash?: string }> = {
   "6-month": { color: "#2ca02c" },
 };
 
+/** On a chart of several models, a colour for each line, in the order of the legend. */
+const MODEL_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f"];
+
+function strokeOf(chart: CostChart, line: CostChart["lines"][number]): { color: string; dash?: string } {
+  if (line.model === undefined) return STROKES[line.key];
+  const index = chart.lines.indexOf(line);
+  return { color: MODEL_COLORS[index % MODEL_COLORS.length] as string, ...(line.key === "on-demand" ? {} : { dash: "6 3" }) };
+}
+
 function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
@@ -57,10 +66,11 @@ export function renderSvgChart(chart: CostChart, title: string, subtitle: string
     `<text x="${px(chart.userX) + 4}" y="${PLOT.top + 12}" fill="#555555">your volume</text></g>`,
   );
   for (const line of chart.lines) {
-    const stroke = STROKES[line.key];
+    const stroke = strokeOf(chart, line);
     const points = line.points.map((point) => `${px(point.x)},${py(point.y)}`).join(" ");
     const dash = stroke.dash ? ` stroke-dasharray="${stroke.dash}"` : "";
-    out.push(`<polyline data-series="${line.key}" points="${points}" fill="none" stroke="${stroke.color}" stroke-width="2.5"${dash}/>`);
+    const series = escapeXml(line.model === undefined ? line.key : `${line.model}: ${line.key}`);
+    out.push(`<polyline data-series="${series}" points="${points}" fill="none" stroke="${stroke.color}" stroke-width="2.5"${dash}/>`);
   }
   for (const point of chart.breakEvens) {
     const v = point.volume;
@@ -76,17 +86,20 @@ export function renderSvgChart(chart: CostChart, title: string, subtitle: string
   out.push('<g class="legend">');
   let y = PLOT.top + plotHeight + 70;
   for (const line of chart.lines) {
-    const stroke = STROKES[line.key];
+    const stroke = strokeOf(chart, line);
     const dash = stroke.dash ? ` stroke-dasharray="${stroke.dash}"` : "";
     out.push(
       `<line x1="${PLOT.left}" y1="${y - 4}" x2="${PLOT.left + 28}" y2="${y - 4}" stroke="${stroke.color}" stroke-width="2.5"${dash}/>`,
     );
-    out.push(`<text x="${PLOT.left + 36}" y="${y}">${escapeXml(lineName(line.key, line.units))}</text>`);
+    out.push(`<text x="${PLOT.left + 36}" y="${y}">${escapeXml(lineName(line.key, line.units, line.model))}</text>`);
     y += 18;
   }
   for (const point of chart.breakEvens) {
     out.push(`<circle cx="${PLOT.left + 14}" cy="${y - 4}" r="5" fill="#000000"/>`);
-    out.push(`<text x="${PLOT.left + 36}" y="${y}">${escapeXml(`break-even with ${point.term}: ${formatUsd(point.y)} a month`)}</text>`);
+    const whose = point.model === undefined ? "" : `${point.model}, `;
+    out.push(
+      `<text x="${PLOT.left + 36}" y="${y}">${escapeXml(`break-even with ${whose}${point.term}: ${formatUsd(point.y)} a month`)}</text>`,
+    );
     y += 18;
   }
   if (chart.overflowPriced) {

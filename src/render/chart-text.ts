@@ -47,10 +47,18 @@ const GLYPHS: Record<Charset, Record<LineKey | "break-even" | "you" | "axis-x" |
   },
 };
 
-export function lineName(key: LineKey, units?: number): string {
-  if (key === "on-demand") return "on-demand";
-  if (key === "batch") return "Batch";
-  return `PT ${key}, ${units === 1 ? "1 unit" : `${units} units`}`;
+export function lineName(key: LineKey, units?: number, model?: string): string {
+  const name = key === "on-demand" ? "on-demand" : key === "batch" ? "Batch" : `PT ${key}, ${units === 1 ? "1 unit" : `${units} units`}`;
+  return model === undefined ? name : `${model}: ${name}`;
+}
+
+/** On a chart of several models every line has a letter of its own, in the order of the legend. */
+const MODEL_GLYPHS = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+/** The glyph of each line: by lane for one model, by line for several. */
+function glyphOf(chart: CostChart, line: CostChart["lines"][number], glyph: Record<LineKey, string>): string {
+  if (line.model === undefined) return glyph[line.key];
+  return MODEL_GLYPHS[chart.lines.indexOf(line) % MODEL_GLYPHS.length] as string;
 }
 
 /** Short dollars for an axis: $0, $500, $36.5k, $1.2M. */
@@ -112,7 +120,7 @@ export function renderTextChart(chart: CostChart, options: TextChartOptions): st
     for (let col = 0; col < cols; col++) {
       const x = (col / (cols - 1)) * chart.xMax;
       const { row } = gridPosition(chart, cols, rows, x, costAt(line, x));
-      put(col, row, glyph[line.key]);
+      put(col, row, glyphOf(chart, line, glyph));
     }
   }
   for (const point of chart.breakEvens) {
@@ -148,12 +156,12 @@ export function renderTextChart(chart: CostChart, options: TextChartOptions): st
         : line.capacityX === null
           ? " (capacity unknown: no bend)"
           : ` (full at ${formatTokensShort(line.capacityX)}${chart.overflow === "throttle" ? "; the traffic above is throttled" : ""})`;
-    lines.push(`  ${glyph[line.key]} ${lineName(line.key, line.units)}${capacity}`);
+    lines.push(`  ${glyphOf(chart, line, glyph)} ${lineName(line.key, line.units, line.model)}${capacity}`);
   }
   for (const point of chart.breakEvens) {
     const v = point.volume;
     lines.push(
-      `  ${paint.warn(glyph["break-even"])} break-even (${point.term}): ${formatTokensShort(inputSideTokens(v))} input + ${formatTokensShort(v.outputTokens)} output tokens a month, ${formatUsd(point.y)}`,
+      `  ${paint.warn(glyph["break-even"])} break-even (${point.model === undefined ? "" : `${point.model}, `}${point.term}): ${formatTokensShort(inputSideTokens(v))} input + ${formatTokensShort(v.outputTokens)} output tokens a month, ${formatUsd(point.y)}`,
     );
   }
   if (chart.overflowPriced) lines.push(`  ${overflowFallbackText("flags")}`);

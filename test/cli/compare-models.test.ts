@@ -46,3 +46,22 @@ describe("compare several models for one workload", () => {
     expect(run.stderr).toBe("error: --model amazon.nova-pro-v1:0 and --model nova-pro name the same model, amazon.nova-pro-v1:0\n");
   });
 });
+
+describe("chart several models", () => {
+  const CHART = ["chart", "-m", "nova-pro", "-m", "nova-lite", "--input-tokens", "1B", "--output-tokens", "100M"];
+
+  it("draws each model's on-demand line on one chart, each with a letter of its own", () => {
+    const run = runCli([...CHART, "--width", "80", "--ascii"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Amazon Nova Pro, Amazon Nova Lite: cost against volume");
+    expect(run.stdout).toContain("  A Amazon Nova Pro: on-demand\n  B Amazon Nova Lite: on-demand\n");
+  });
+
+  it("and as SVG, one series each", () => {
+    const svg = runCli([...CHART, "--format", "svg"]).stdout;
+    expect(svg.match(/data-series="[^"]*"/g)).toEqual([
+      'data-series="Amazon Nova Pro: on-demand"',
+      'data-series="Amazon Nova Lite: on-demand"',
+    ]);
+  });
+});

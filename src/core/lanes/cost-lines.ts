@@ -18,9 +18,13 @@ export interface CostLine {
   /** For PT: the units and where they fill up (null when the unit throughput is unknown). */
   units?: number;
   capacityX?: number | null;
+  /** The model's name, on a chart of several models. */
+  model?: string;
 }
 
 interface ChartBreakEven {
+  /** The model's name, on a chart of several models. */
+  model?: string;
   term: Term;
   x: number;
   y: number;
@@ -71,7 +75,7 @@ export function costAt(line: CostLine, x: number): number {
  * where its units fill up, the traffic above them priced on-demand. The x-axis runs well past the
  * larger of the workload's volume and the break-evens.
  */
-export function costLines(result: CompareResult): CostChart {
+export function costLines(result: CompareResult, xMaxGiven?: number): CostChart {
   const volume = result.volume;
   const total = inputSideTokens(volume) + volume.outputTokens;
   const od = result.onDemand?.monthlyCost ?? null;
@@ -80,7 +84,7 @@ export function costLines(result: CompareResult): CostChart {
     if (option.breakEven.kind === "found") sMax = Math.max(sMax, option.breakEven.scale);
     if (option.utilization !== null && option.utilization > 0) sMax = Math.max(sMax, 1 / option.utilization);
   }
-  const xMax = niceCeil(total * sMax * 1.25);
+  const xMax = xMaxGiven ?? niceCeil(total * sMax * 1.25);
   const s = xMax / total;
 
   const lines: CostLine[] = [];
@@ -125,5 +129,31 @@ export function costLines(result: CompareResult): CostChart {
     breakEvens,
     overflowPriced: lines.some((line) => line.points.length > 2),
     overflow: result.overflow,
+  };
+}
+
+/**
+ * Several models for the same workload on one chart: each model's on-demand line and its PT lines
+ * where priced (Batch left out, to keep the chart readable), on the widest of their x-axes.
+ */
+export function modelCostLines(results: readonly CompareResult[]): CostChart {
+  const first = results[0];
+  if (!first) throw new Error("no model to chart");
+  const xMax = Math.max(...results.map((result) => costLines(result).xMax));
+  const charts = results.map((result) => ({ name: result.model.name, chart: costLines(result, xMax) }));
+  const lines = charts.flatMap(({ name, chart }) =>
+    chart.lines.filter((line) => line.key !== "batch").map((line) => ({ ...line, model: name })),
+  );
+  const breakEvens = charts.flatMap(({ name, chart }) => chart.breakEvens.map((point) => ({ ...point, model: name })));
+  const yHigh = Math.max(...lines.map((line) => Math.max(...line.points.map((point) => point.y))), 1);
+  return {
+    userX: charts[0]?.chart.userX ?? 0,
+    userVolume: first.volume,
+    xMax,
+    yMax: niceCeil(yHigh * 1.05),
+    lines,
+    breakEvens,
+    overflowPriced: lines.some((line) => line.points.length > 2),
+    overflow: first.overflow,
   };
 }
