@@ -42,3 +42,13 @@ describe("compare: the PT price worth negotiating, where AWS publishes none", ()
     expect(runJson(["compare", "-m", "claude-instant", "--input-tokens", "3B", "--output-tokens", "600M"]).provisionedCeiling).toBeNull();
   });
 });
+
+describe("plan: the PT price worth negotiating, for a workload whose model has none", () => {
+  it("says the hourly price below which PT would pay off", () => {
+    const [copilot] = runJson(["plan", "test/fixtures/plans/plan-no-pt-price.yaml"]).workloads;
+    expect(copilot).toMatchObject({ lane: "on-demand", monthlyCost: 19_800 });
+    expect(reason({ recommendation: { reasons: copilot.reasons } }, "NO_PT_PRICE")).toContain(
+      "PT pays off only below $27.12 an hour in all: the price to ask the account team for.",
+    );
+  });
+});

@@ -335,7 +335,9 @@ export function planLanes(workloads: readonly Workload[], hoursPerMonth: number,
       if (declined) reasons.push(declined);
       if (cost > 0) reasons.push(...standaloneReasons(workload, cost, hours));
     } else if (kind === "flexible") {
-      reasons.push({ code: "NO_PT_PRICE" });
+      // The PT price worth asking for: what all its units together may cost an hour to pay off.
+      const ceiling = cost > 0 ? { hourlyTotal: cost / hours, units: null, hourlyPerUnit: null, minSaving: 0 } : null;
+      reasons.push({ code: "NO_PT_PRICE", ceiling });
     }
     return { workload, ...onDemandChoice(cost), onDemandCost: od, runnerUp, reasons };
   });
