@@ -4,32 +4,10 @@
 // when the package was built, so that a run skips parsing and compiling the bundle: start-up is
 // most of the time of a run. A cache from another Node version is rejected by V8 and the bundle is
 // compiled as usual.
-const { readFileSync, statSync, writeFileSync } = require("node:fs");
+const { readFileSync, writeFileSync } = require("node:fs");
 const { wrap } = require("node:module");
 const { join } = require("node:path");
 const { Script } = require("node:vm");
-
-/**
- * True when an argument names a file past 1 MB or a folder (of logs): a run on large input keeps V8's
- * young generation at its first size from the start (see src/readers/large-input.ts, which does the
- * same when such a file is reached another way, from a plan). V8 then rejects the code caches, written
- * without the flag, which costs such a run (seconds long) about 40 ms; small runs are as fast as ever.
- */
-function largeInput(args) {
-  for (const arg of args) {
-    const path = arg.startsWith("--") && arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : arg;
-    try {
-      const stat = statSync(path);
-      if (stat.isDirectory() || stat.size > 1024 * 1024) return true;
-    } catch {
-      // not a path
-    }
-  }
-  return false;
-}
-if (process.env.BEDROCK_COST_WRITE_CODE_CACHE !== "1" && largeInput(process.argv.slice(2))) {
-  require("node:v8").setFlagsFromString("--semi-space-growth-factor=1");
-}
 
 const bundle = join(__dirname, "bedrock-cost.cjs");
 const cacheFile = `${bundle}.cache`;

@@ -10,8 +10,10 @@ let held = false;
  * allocates, up to 16 MB a half; with the strings of a large file and of its report, that is most of
  * the difference between about 210 and 300 MB at the peak (measured on a plan of 20,000 workloads and
  * on CloudWatch pages). Held at its first size, a run collects more often and stays under 256 MB.
- * Only for large input: small runs start faster without it, and V8 then no longer accepts the code
- * cache of the YAML readers (loaded later, if at all), which costs such a run about 30 ms.
+ * Only for large input, and only once it is seen: small runs start faster without it, and V8
+ * rejects the code caches (written without the flag) of whatever loads after it is set. Set from the
+ * start, by the launcher, it cost more than it saved: two CloudWatch pages took 222 MB and 0.8 s,
+ * against 155-167 MB and 0.6-0.8 s set here.
  */
 export function expectLargeInput(chars: number): void {
   if (held || chars <= LARGE_CHARS) return;
