@@ -6,14 +6,15 @@ const LARGE_CHARS = 1024 * 1024;
 let held = false;
 
 /**
- * Called with the length of text about to be parsed whole. V8 doubles its young generation as a run
- * allocates, up to 16 MB a half; with the strings of a large file and of its report, that is most of
- * the difference between about 210 and 300 MB at the peak (measured on a plan of 20,000 workloads and
- * on CloudWatch pages). Held at its first size, a run collects more often and stays under 256 MB.
- * Only for large input, and only once it is seen: small runs start faster without it, and V8
- * rejects the code caches (written without the flag) of whatever loads after it is set. Set from the
- * start, by the launcher, it cost more than it saved: two CloudWatch pages took 222 MB and 0.8 s,
- * against 155-167 MB and 0.6-0.8 s set here.
+ * Called with the size of a file about to be read whole (a plan, a rate file, a Price List or
+ * Terraform plan file). V8 doubles its young generation as a run allocates, up to 16 MB a half; with
+ * the nodes of a large file and the strings of its report, that took a plan of 20,000 workloads
+ * sharing units to 274-299 MB at the peak. Held at its first size from here on, a run collects more
+ * often and stays near 190 MB. Only for large input, and only once it is seen: small runs start faster
+ * without it, V8 rejects the code caches (written without the flag) of whatever loads after it is
+ * set (set by the launcher from the start, it cost more than it saved), and for CloudWatch JSON read
+ * whole it made profile 20% slower (2.25 times a bare read) for memory that stays under 256 MB
+ * without it.
  */
 export function expectLargeInput(chars: number): void {
   if (held || chars <= LARGE_CHARS) return;

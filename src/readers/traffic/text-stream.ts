@@ -3,7 +3,6 @@ import { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 import { InputFileError } from "../../errors.js";
-import { expectLargeInput } from "../large-input.js";
 import { binaryProblem, cannotRead } from "../read-text-file.js";
 import { openPipe, statInput } from "../special-files.js";
 
@@ -218,7 +217,6 @@ export async function readAll(chunks: TextChunks, source: string, maxChars = MAX
       ]);
     }
     parts.push(chunk);
-    expectLargeInput(length);
   }
   const text = parts.join("");
   const binary = binaryProblem(text);
