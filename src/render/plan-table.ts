@@ -56,5 +56,8 @@ export function renderPlanTable(result: PlanResult, card: RateCard, hoursPerMont
       `Total: ${formatUsd(monthlyCost)} a month in these lanes against ${formatUsd(allOnDemandMonthlyCost)} all on-demand: ${verdict}.`,
     ),
   );
-  return `${lines.join("\n")}\n`;
+  // One join with the final line break in it: a plan of thousands makes a report of tens of
+  // megabytes, and appending the break to it would copy it whole once more.
+  lines.push("");
+  return lines.join("\n");
 }
