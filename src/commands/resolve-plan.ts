@@ -92,7 +92,8 @@ export async function resolveWorkloads(
         ),
       );
     } else if (custom !== null && !sameCustom) customBase.set(custom, { model, index: i });
-    for (const problem of workloadProblems({ model, volume, peakTpm, custom: custom !== null, hoursPerMonth })) {
+    const tiers = { latency: entry.latency, tier: entry.tier };
+    for (const problem of workloadProblems({ model, volume, peakTpm, custom: custom !== null, hoursPerMonth, ...tiers })) {
       // A measured workload's volume and peak come from its traffic files.
       report(at, entry.profile && problem.path[0] !== "custom" ? { ...problem, path: ["profile"] } : problem);
     }
@@ -102,6 +103,7 @@ export async function resolveWorkloads(
       volume,
       peakTpm,
       latency: entry.latency,
+      tier: entry.tier,
       sla: entry.sla,
       custom,
       measuredDays,

@@ -3,7 +3,7 @@ import { MAX_TOKENS, tokenCountProblem } from "../core/cost-model/limits.js";
 import { OVERFLOW_CHOICES } from "../core/cost-model/pricing.js";
 import { RESERVED_SCOPES } from "../core/cost-model/reserved-tier.js";
 import { TERMS } from "../core/cost-model/terms.js";
-import { LATENCIES } from "../core/lanes/lanes.js";
+import { COMPARE_LATENCIES, TIERS } from "../core/lanes/lanes.js";
 import { DEFAULT_POLICY } from "../core/plans/findings.js";
 import { SLAS } from "../core/plans/workload.js";
 import { describeKind, describeValue } from "./describe-value.js";
@@ -72,7 +72,9 @@ export const workloadSchema = z.strictObject({
     })
     .optional(),
   peakTpm: z.strictObject({ input: tokenCount, output: tokenCount }, { error: expected("a mapping with input and output") }).optional(),
-  latency: oneOf(LATENCIES).default("interactive"),
+  latency: oneOf(COMPARE_LATENCIES).default("interactive"),
+  /** The on-demand tier its traffic is priced at: standard, or priority. */
+  tier: oneOf(TIERS).default("standard"),
   /** Where traffic above reserved units goes: on-demand when the application falls back to it, else throttle. */
   overflow: oneOf(OVERFLOW_CHOICES).default("on-demand"),
   sla: oneOf(SLAS).default("none"),

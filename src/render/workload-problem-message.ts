@@ -9,6 +9,8 @@ export function workloadProblemMessage(problem: WorkloadProblem, by: InputsGiven
       return `${problem.modelId} has no ${problem.field} price in these rates; ${cachePriceHint(by)}`;
     case "NO_OUTPUT_PRICE":
       return `${problem.modelId} is an input-only model (it has no output price, as an embeddings model has none), so it gives no output tokens; set them to 0`;
+    case "NO_TIER_PRICE":
+      return `no ${problem.tier === "flex" ? "Flex" : "Priority"} tier price is known for ${problem.modelId}; add ${problem.tier}: {inputPerMTok, outputPerMTok} in a rate file ${by === "plan" ? "listed under rates: (or --rates)" : "(--rates FILE)"}`;
     case "CUSTOM_WITHOUT_PT_PRICE":
       return `a custom model is served on PT only, and no PT price is known for ${problem.modelId}: ${ptPriceHint(by)}`;
     case "PEAK_BELOW_AVERAGE": {

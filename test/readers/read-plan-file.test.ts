@@ -34,7 +34,7 @@ describe("readPlanFile", () => {
     expect(problemsOf(() => readPlanFile(`${DIR}/invalid-plan.yaml`))).toEqual([
       `${DIR}/invalid-plan.yaml:5: workloads[0].monthly.inputTokens: "3X" expected a whole number of tokens such as 3000000000, 3B, 600M, 250k, 1.5e9 or 3_000_000`,
       `${DIR}/invalid-plan.yaml:8: workloads[1].monthly.outputTokens: expected a whole number of tokens such as 3000000000, 3B, 600M, 250k, 1.5e9 or 3_000_000, got -5`,
-      `${DIR}/invalid-plan.yaml:9: workloads[1].latency: expected one of interactive, async, got "whenever"`,
+      `${DIR}/invalid-plan.yaml:9: workloads[1].latency: expected one of interactive, async, flex, got "whenever"`,
       `${DIR}/invalid-plan.yaml:12: workloads[2].monthly.cacheReads: unknown field (a typo?); did you mean cacheReadTokens?`,
       `${DIR}/invalid-plan.yaml:16: reservations[0].units: expected at least 1 model unit, got 0`,
       `${DIR}/invalid-plan.yaml:19: policy.minUtilization: expected break-even or a fraction such as 0.6, got 1.5`,

@@ -345,6 +345,10 @@ const PROBLEMS: ByCode<WorkloadProblem, WorkloadProblem["code"]> = {
   ],
   NO_OUTPUT_PRICE: [{ code: "NO_OUTPUT_PRICE", path: ["monthly", "outputTokens"], modelId: "amazon.titan-embed-text-v2:0" }],
   CUSTOM_WITHOUT_PT_PRICE: [{ code: "CUSTOM_WITHOUT_PT_PRICE", path: ["custom"], modelId: "amazon.nova-pro-v1:0" }],
+  NO_TIER_PRICE: [
+    { code: "NO_TIER_PRICE", path: ["latency"], modelId: "amazon.titan-embed-text-v2:0", tier: "flex" },
+    { code: "NO_TIER_PRICE", path: ["tier"], modelId: "amazon.titan-embed-text-v2:0", tier: "priority" },
+  ],
   // 3B input over 43,800 minutes: 68,493.15 a minute
   PEAK_BELOW_AVERAGE: [
     { code: "PEAK_BELOW_AVERAGE", path: ["peakTpm", "input"], side: "input", peak: 1_000, average: 3e9 / 43_800, hoursPerMonth: 730 },

@@ -3,7 +3,7 @@ import { batchCost, committedCost, overflowShare, termRate, unitsCost, reservedC
 import { scaleVolume, type TokensPerMinute, type Volume } from "../cost-model/volume.js";
 import { type Finding, makeFinding, type PlanPolicy, type Reservation } from "./findings.js";
 import { cheapestPool } from "./shared-units.js";
-import { isProven, servedModelKey, sizingTpm, sumTpm, sumVolumes, type Workload, workloadOnDemandCost } from "./workload.js";
+import { isProven, servedModelKey, sizingTpm, sumTpm, sumVolumes, type Workload, workloadPayAsYouGoCost } from "./workload.js";
 
 export interface CheckInput {
   workloads: readonly Workload[];
@@ -64,7 +64,8 @@ interface Carried {
   onDemand: number | null;
 }
 
-const odOf = workloadOnDemandCost;
+/** What the traffic costs without reserved units: on-demand, or its Flex or Priority tier. */
+const odOf = workloadPayAsYouGoCost;
 /** Traffic that needs reserved units whatever they cost: a custom model, or a no-throttling SLA. */
 const needsPt = (workload: Workload) => workload.custom !== null || workload.sla === "no-throttling";
 

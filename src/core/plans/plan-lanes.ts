@@ -10,11 +10,11 @@ import { type ModelRates, pricedTerms } from "../rates/rate-card.js";
 import { chooseJoiners } from "./choose-joiners.js";
 import { DEFAULT_POLICY, type PlanPolicy } from "./findings.js";
 import { cheapestPool, cheapestReservedCost, loadWeights, memberDemand, type PoolOption, poolDemand, poolOptions } from "./shared-units.js";
-import { isProven, servedModelKey, type Workload, workloadOnDemandCost } from "./workload.js";
+import { isProven, payAsYouGoLane, servedModelKey, type Workload, workloadOnDemandCost, workloadPayAsYouGoCost } from "./workload.js";
 
 export interface WorkloadPlan extends LaneChoice {
   workload: Workload;
-  /** USD a month for this workload on-demand; null for a custom model. */
+  /** USD a month for this workload on-demand, at Priority when its tier is priority; null for a custom model. */
   onDemandCost: number | null;
   runnerUp: LaneChoice | null;
   reasons: Reason[];
@@ -31,6 +31,8 @@ interface PlanPool {
   /** The same, to look up in constant time: a pool may have thousands of members. */
   requiredSet: ReadonlySet<Workload>;
   option: PoolOption;
+  /** USD a month for all its members without a commitment, each at its own tier. */
+  payAsYouGoCost: number;
 }
 
 export interface PlanResult {
@@ -55,7 +57,8 @@ function kindOf(workload: Workload): Kind {
   return "flexible";
 }
 
-const odOf = workloadOnDemandCost;
+/** What the traffic costs without reserved units: on-demand, or its Flex or Priority tier. */
+const odOf = workloadPayAsYouGoCost;
 
 function poolCost(model: ModelRates, members: readonly Workload[], hours: number): number {
   return members.length === 0 ? 0 : (cheapestPool(model, members, hours)?.reservedCost ?? Number.POSITIVE_INFINITY);
@@ -103,8 +106,9 @@ function ptChoice(option: PoolOption, monthlyCost: number): LaneChoice {
   return { lane: "provisioned", term: option.term, units: option.units, monthlyCost };
 }
 
-function onDemandChoice(cost: number): LaneChoice {
-  return { lane: "on-demand", term: null, units: null, monthlyCost: cost };
+/** Without a commitment: on-demand, or the workload's Flex or Priority tier. */
+function payAsYouGoChoice(workload: Workload, cost: number): LaneChoice {
+  return { lane: payAsYouGoLane(workload), term: null, units: null, monthlyCost: cost };
 }
 
 /** How many of the other members a SHARED_UNITS reason names. */
@@ -122,8 +126,8 @@ function poolReasons(pool: PlanPool, workload: Workload, cost: number, policy: P
   const otherCount = pool.members.length - 1;
   const joined = !pool.requiredSet.has(workload);
   if (joined && pool.required.length === 0) {
-    const od = onDemandCost(pool.model, option.volume);
-    const be = findBreakEven(option.reservedCost, od, option.volume, option.utilization);
+    // Every member joined, so each has a cost without a commitment: on-demand, Flex or Priority.
+    const be = findBreakEven(option.reservedCost, pool.payAsYouGoCost, option.volume, option.utilization);
     if (be.kind === "found") {
       reasons.push({
         code: "ABOVE_BREAK_EVEN",
@@ -179,7 +183,7 @@ function guaranteesReason(plan: WorkloadPlan, hours: number): Reason | null {
   }
   return {
     code: "GUARANTEES",
-    standardCost: plan.onDemandCost,
+    standardCost: onDemandCost(workload.model, workload.volume) ?? plan.onDemandCost,
     pt,
     reserved: reserved
       ? {
@@ -255,7 +259,10 @@ export function planLanes(workloads: readonly Workload[], hoursPerMonth: number,
     const joiners = joinersOf(model, required, candidates, hours, policy.minSavingShare);
     const members = [...required, ...joiners];
     const option = cheapestPool(model, members, hours);
-    if (option) pools.push({ key, model, members, required, requiredSet: new Set(required), option });
+    if (option) {
+      const payAsYouGoCost = members.reduce((sum, w) => sum + (odOf(w) ?? 0), 0);
+      pools.push({ key, model, members, required, requiredSet: new Set(required), option, payAsYouGoCost });
+    }
     // Joiners that would lower the total, but by less than policy.minSavingShare of their on-demand cost.
     const anySaving = policy.minSavingShare > 0 ? joinersOf(model, required, candidates, hours, 0) : joiners;
     const joined = new Set(joiners);
@@ -291,7 +298,7 @@ export function planLanes(workloads: readonly Workload[], hoursPerMonth: number,
     if (pool) {
       const cost = shares.get(workload) as number;
       const reasons: Reason[] = [];
-      let runnerUp: LaneChoice | null = od === null ? null : onDemandChoice(od);
+      let runnerUp: LaneChoice | null = od === null ? null : payAsYouGoChoice(workload, od);
       if (kind === "custom") {
         reasons.push({ code: "CUSTOM_MODEL" });
         const next = poolOptions(pool.model, pool.members, hours)[1];
@@ -300,7 +307,7 @@ export function planLanes(workloads: readonly Workload[], hoursPerMonth: number,
       if (kind === "sla" && od !== null) reasons.push({ code: "SLA_OVERRIDE", premium: cost - od, onDemandCost: od });
       if (workload.latency === "async" && !workload.model.batch) reasons.unshift({ code: "NO_BATCH_PRICE" });
       reasons.push(...poolReasons(pool, workload, cost, policy));
-      return { workload, ...ptChoice(pool.option, cost), onDemandCost: od, runnerUp, reasons };
+      return { workload, ...ptChoice(pool.option, cost), onDemandCost: workloadOnDemandCost(workload), runnerUp, reasons };
     }
     if (kind === "batch") {
       const cost = batchCost(workload.model, workload.volume) as number;
@@ -310,8 +317,8 @@ export function planLanes(workloads: readonly Workload[], hoursPerMonth: number,
         term: null,
         units: null,
         monthlyCost: cost,
-        onDemandCost: od,
-        runnerUp: od === null ? null : onDemandChoice(od),
+        onDemandCost: workloadOnDemandCost(workload),
+        runnerUp: od === null ? null : payAsYouGoChoice(workload, od),
         reasons: [{ code: "ASYNC_TO_BATCH", batchCost: cost, onDemandCost: od }],
       };
     }
@@ -339,7 +346,12 @@ export function planLanes(workloads: readonly Workload[], hoursPerMonth: number,
       const ceiling = cost > 0 ? { hourlyTotal: cost / hours, units: null, hourlyPerUnit: null, minSaving: 0 } : null;
       reasons.push({ code: "NO_PT_PRICE", ceiling });
     }
-    return { workload, ...onDemandChoice(cost), onDemandCost: od, runnerUp, reasons };
+    const choice = payAsYouGoChoice(workload, cost);
+    const baseline = workloadOnDemandCost(workload);
+    // Work that can take longer runs on the Flex tier: what it saves against on-demand comes first.
+    if (choice.lane === "flex" && baseline !== null)
+      reasons.unshift({ code: "CHEAPEST", choice, runnerUp: { lane: "on-demand", term: null, units: null, monthlyCost: baseline } });
+    return { workload, ...choice, onDemandCost: baseline, runnerUp, reasons };
   });
   for (const plan of plans) {
     const guarantees = guaranteesReason(plan, hours);

@@ -11,6 +11,9 @@ export interface WorkloadInput {
   peakTpm?: TokensPerMinute | undefined;
   custom: boolean;
   hoursPerMonth: number;
+  /** A plan workload's latency and tier: flex and priority need the model's tier prices. */
+  latency?: string | undefined;
+  tier?: string | undefined;
 }
 
 /** An input the rates cannot price, or that contradicts itself; `path` is the field of a plan-file workload. */
@@ -18,6 +21,7 @@ export type WorkloadProblem =
   | { code: "NO_CACHE_PRICE"; path: FieldPath; modelId: string; field: PriceField }
   | { code: "NO_OUTPUT_PRICE"; path: FieldPath; modelId: string }
   | { code: "CUSTOM_WITHOUT_PT_PRICE"; path: FieldPath; modelId: string }
+  | { code: "NO_TIER_PRICE"; path: FieldPath; modelId: string; tier: "flex" | "priority" }
   | { code: "PEAK_BELOW_AVERAGE"; path: FieldPath; side: "input" | "output"; peak: number; average: number; hoursPerMonth: number };
 
 /**
@@ -43,6 +47,11 @@ export function workloadProblems(input: WorkloadInput): WorkloadProblem[] {
       problems.push({ code: "NO_CACHE_PRICE", path: ["monthly", key], modelId: model.id, field });
     }
   }
+  // A custom model is served on PT only: no tier applies to it.
+  if (!input.custom && input.latency === "flex" && !model.flex)
+    problems.push({ code: "NO_TIER_PRICE", path: ["latency"], modelId: model.id, tier: "flex" });
+  if (!input.custom && input.tier === "priority" && !model.priority)
+    problems.push({ code: "NO_TIER_PRICE", path: ["tier"], modelId: model.id, tier: "priority" });
   if (input.custom && pricedTerms(model).length === 0)
     problems.push({ code: "CUSTOM_WITHOUT_PT_PRICE", path: ["custom"], modelId: model.id });
   problems.push(...peakProblems(volume, input.peakTpm, input.hoursPerMonth));

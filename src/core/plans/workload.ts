@@ -1,7 +1,7 @@
-import { type OverflowTo, onDemandCost } from "../cost-model/pricing.js";
+import { type OverflowTo, onDemandCost, tierCost } from "../cost-model/pricing.js";
 import type { ReservedScope } from "../cost-model/reserved-tier.js";
 import { inputSideTokens, type TokensPerMinute, type Volume } from "../cost-model/volume.js";
-import type { Latency } from "../lanes/lanes.js";
+import type { CompareLatency, Tier } from "../lanes/lanes.js";
 import type { ModelRates } from "../rates/rate-card.js";
 
 export const SLAS = ["none", "no-throttling"] as const;
@@ -14,7 +14,10 @@ export interface Workload {
   volume: Volume;
   /** The peak minute; absent: the volume is taken as spread evenly over the month. */
   peakTpm?: TokensPerMinute | undefined;
-  latency: Latency;
+  /** interactive, async (Batch), or flex (the Flex tier: slower, still synchronous). */
+  latency: CompareLatency;
+  /** The on-demand tier its traffic is priced at; standard when absent. */
+  tier?: Tier | undefined;
   sla: Sla;
   /**
    * The custom model (fine-tuned, distilled or continued pre-training) the workload runs on, by name;
@@ -66,7 +69,29 @@ export function servedModelKey(workload: Pick<Workload, "model" | "custom">): st
   return workload.custom === null ? workload.model.id : `${workload.model.id} custom:${workload.custom}`;
 }
 
-/** USD a month for a workload on-demand; null for a custom model, which cannot be served on-demand whatever its base model's price. */
+/**
+ * USD a month on-demand at the tier its traffic needs: Priority when asked (and priced), else
+ * Standard; what a plan's savings are counted against. Null for a custom model, which cannot be
+ * served without PT whatever its base model's price.
+ */
 export function workloadOnDemandCost(workload: Workload): number | null {
-  return workload.custom ? null : onDemandCost(workload.model, workload.volume);
+  if (workload.custom) return null;
+  if (payAsYouGoLane(workload) === "priority") return tierCost(workload.model, workload.volume, "priority");
+  return onDemandCost(workload.model, workload.volume);
+}
+
+/**
+ * USD a month without a commitment, in the lane its traffic takes (payAsYouGoLane): what reserved
+ * units must beat. The Flex tier for work that can take longer, where priced; else as on-demand.
+ */
+export function workloadPayAsYouGoCost(workload: Workload): number | null {
+  if (workload.custom) return null;
+  return payAsYouGoLane(workload) === "flex" ? tierCost(workload.model, workload.volume, "flex") : workloadOnDemandCost(workload);
+}
+
+/** The lane a workload's traffic takes without a commitment: the Flex tier, the Priority tier, or on-demand. */
+export function payAsYouGoLane(workload: Workload): "on-demand" | "flex" | "priority" {
+  if (workload.latency === "flex" && workload.model.flex) return "flex";
+  if (workload.tier === "priority" && workload.model.priority) return "priority";
+  return "on-demand";
 }

@@ -49,3 +49,23 @@ describe("workloadProblems: an input-only model", () => {
     expect(workloadProblems({ model: embed, volume: makeVolume({ inputTokens: 1e9 }), custom: false, hoursPerMonth: 730 })).toEqual([]);
   });
 });
+
+describe("workloadProblems: the Flex and Priority tiers", () => {
+  const H = 730;
+
+  it("asks for the Flex or Priority price a workload's latency or tier needs, except on a custom model", () => {
+    const volume = makeVolume({ inputTokens: 3e9, outputTokens: 6e8 });
+    const model = workedExampleModel();
+    const both = { model, volume, custom: false, hoursPerMonth: H, latency: "flex", tier: "priority" };
+    expect(workloadProblems(both)).toEqual([
+      { code: "NO_TIER_PRICE", path: ["latency"], modelId: model.id, tier: "flex" },
+      { code: "NO_TIER_PRICE", path: ["tier"], modelId: model.id, tier: "priority" },
+    ]);
+    const priced = workedExampleModel({
+      flex: { inputPerMTok: 1.5, outputPerMTok: 7.5 },
+      priority: { inputPerMTok: 5.25, outputPerMTok: 26.25 },
+    });
+    expect(workloadProblems({ ...both, model: priced })).toEqual([]);
+    expect(workloadProblems({ ...both, custom: true })).toEqual([]);
+  });
+});
