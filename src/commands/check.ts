@@ -46,6 +46,7 @@ export async function runCheck(file: string, options: CheckOptions, color: boole
       json: (r) =>
         renderCheckJson(
           r,
+          card,
           r.assumesFallback.length > 0 ? [...notes, { code: "OVERFLOW_FALLBACK", reservations: r.assumesFallback }] : notes,
         ),
       csv: renderCheckCsv,

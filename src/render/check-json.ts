@@ -1,8 +1,9 @@
 import type { Term } from "../core/cost-model/terms.js";
 import type { CheckResult, ReservationSummary } from "../core/plans/check-reservations.js";
 import type { FindingCode, Severity } from "../core/plans/findings.js";
+import type { RateCard } from "../core/rates/rate-card.js";
 import { findingMessage } from "./finding-messages.js";
-import { type JsonMessage, jsonText, versioned } from "./json-envelope.js";
+import { type JsonMessage, type JsonRates, jsonText, ratesJson, versioned } from "./json-envelope.js";
 import { type MeasurementNote, measurementNoteMessage } from "./measurement-notes.js";
 import { roundCents, roundFraction } from "./money.js";
 
@@ -23,6 +24,7 @@ interface JsonReservation {
 interface CheckJson {
   schemaVersion: number;
   passed: boolean;
+  rates: JsonRates;
   reservations: JsonReservation[];
   findings: { code: FindingCode; severity: Severity; subject: string; message: string; monthlyImpact: number }[];
   totals: CheckResult["totals"];
@@ -46,9 +48,10 @@ export function reservationJson(r: ReservationSummary): JsonReservation {
   };
 }
 
-function toCheckJson(result: CheckResult, notes: readonly MeasurementNote[]): CheckJson {
+function toCheckJson(result: CheckResult, card: RateCard, notes: readonly MeasurementNote[]): CheckJson {
   return versioned({
     passed: result.passed,
+    rates: ratesJson(card),
     reservations: result.reservations.map(reservationJson),
     findings: result.findings.map((finding) => ({
       code: finding.code,
@@ -66,6 +69,6 @@ function toCheckJson(result: CheckResult, notes: readonly MeasurementNote[]): Ch
   });
 }
 
-export function renderCheckJson(result: CheckResult, notes: readonly MeasurementNote[]): string {
-  return jsonText(toCheckJson(result, notes));
+export function renderCheckJson(result: CheckResult, card: RateCard, notes: readonly MeasurementNote[]): string {
+  return jsonText(toCheckJson(result, card, notes));
 }

@@ -86,6 +86,11 @@ describe("bedrock-cost check", () => {
     expect(report).toEqual({
       schemaVersion: 1,
       passed: true,
+      rates: {
+        region: "us-east-1",
+        effectiveDate: "2026-11-30",
+        files: ["rates/us-east-1/2026-11-30.yaml", "test/fixtures/plans/quotes/sonnet-pt.yaml"],
+      },
       // What passed (issue 11): 1 unit on 1 month, $12,410, carrying $18,000 of on-demand traffic at 3 / 3.066.
       reservations: [
         {
