@@ -346,7 +346,7 @@ describe("errors: one clear line, exit code 2, no stack", () => {
     [
       "a region with no rates",
       ["compare", "-m", "claude-instant", ...HALF, "--region", "eu-west-1"],
-      "error: no bundled rates for region eu-west-1 (bundled regions: us-east-1); give your own with --rates FILE",
+      "error: no bundled rates for region eu-west-1 (bundled regions: ap-northeast-1, ap-south-1, eu-central-1, eu-west-3, sa-east-1, us-east-1, us-west-2); give your own with --rates FILE",
     ],
     [
       "an unknown version",

@@ -72,9 +72,18 @@ describe("bedrock-cost rates list and versions", () => {
     expect(report.models.map((m: { id: string }) => m.id)).toContain("anthropic.claude-3-5-sonnet-20241022-v2:0");
   });
 
-  it("lists the bundled versions per region with the default marked", () => {
+  it("lists the bundled versions of seven regions with the default marked", () => {
     const report = runJson(["rates", "versions"]);
+    const one = (region: string, models: number) => ({
+      region,
+      versions: [{ effectiveDate: "2026-11-30", file: `rates/${region}/2026-11-30.yaml`, models, default: true }],
+    });
     expect(report.regions).toEqual([
+      one("ap-northeast-1", 4),
+      one("ap-south-1", 3),
+      one("eu-central-1", 2),
+      one("eu-west-3", 2),
+      one("sa-east-1", 3),
       {
         region: "us-east-1",
         versions: [
@@ -83,12 +92,11 @@ describe("bedrock-cost rates list and versions", () => {
           { effectiveDate: "2026-11-30", file: "rates/us-east-1/2026-11-30.yaml", models: 82, default: true },
         ],
       },
+      one("us-west-2", 9),
     ]);
-    expect(runCli(["rates", "versions"]).stdout).toBe(
-      "us-east-1  2026-11-01  rates/us-east-1/2026-11-01.yaml  50 models\n" +
-        "us-east-1  2026-11-24  rates/us-east-1/2026-11-24.yaml  54 models\n" +
-        "us-east-1  2026-11-30  rates/us-east-1/2026-11-30.yaml  82 models  (default)\n",
-    );
+    const lines = runCli(["rates", "versions"]).stdout.split("\n");
+    expect(lines).toContain("us-east-1  2026-11-30  rates/us-east-1/2026-11-30.yaml  82 models  (default)");
+    expect(lines).toContain("us-west-2  2026-11-30  rates/us-west-2/2026-11-30.yaml  9 models  (default)");
   });
 });
 

@@ -137,3 +137,40 @@ describe("the current us-east-1 rates", async () => {
     expect(model("cohere.command-text-v14:7:4k").id).toBe("cohere.command-text-v14");
   });
 });
+
+describe("the regional rates", () => {
+  const price = async (region: string, name: string) => {
+    const card = await loadRateCard({ region, files: [] });
+    const lookup = resolveModel(card, name);
+    if (!lookup.found) throw new Error(lookup.reason);
+    return lookup.model;
+  };
+
+  // Each figure as the two sources give it for that region (rates/<region>/2026-11-30.yaml).
+  it.each([
+    ["us-west-2", "claude-3-5-sonnet-v2", 3, 15],
+    ["us-west-2", "claude-3-5-haiku", 0.8, 4],
+    ["us-west-2", "nova-lite", 0.06, 0.24],
+    ["ap-northeast-1", "kimi-k2-thinking", 0.73, 3.03],
+    ["ap-south-1", "kimi-k2-thinking", 0.71, 2.94],
+    ["sa-east-1", "kimi-k2.5", 0.72, 3.6],
+    ["eu-west-3", "mixtral-8x7b", 0.59, 0.91],
+    ["eu-central-1", "qwen3-coder-next", 0.6, 1.44],
+    ["eu-central-1", "claude-2.1", 8, 24],
+  ])("%s prices %s at $%s / $%s", async (region, name, input, output) => {
+    expect((await price(region, name)).onDemand).toEqual({ inputPerMTok: input, outputPerMTok: output });
+  });
+
+  it("carries only the PT terms two sources give in us-west-2 (no-commit is on the 2025-02 page alone)", async () => {
+    expect((await price("us-west-2", "claude-instant")).provisioned?.hourlyPerUnit).toEqual({ oneMonth: 39.6, sixMonth: 22 });
+    expect((await price("us-west-2", "claude-2.1")).provisioned?.hourlyPerUnit).toEqual({ oneMonth: 63, sixMonth: 35 });
+  });
+
+  it("holds only what is sourced for the region: no Batch price anywhere, and no model copied from us-east-1", async () => {
+    for (const region of ["us-west-2", "ap-northeast-1", "ap-south-1", "sa-east-1", "eu-west-3", "eu-central-1"]) {
+      const card = await loadRateCard({ region, files: [] });
+      expect(card.models.length, region).toBeLessThan(10);
+      for (const m of card.models) expect(m.batch, `${region} ${m.id}`).toBeUndefined();
+    }
+  });
+});

@@ -63,7 +63,9 @@ describe("loadRateCard", () => {
 
   it("says what is missing for a region or version that is not bundled", async () => {
     await expect(loadRateCard({ region: "eu-west-1", files: [] })).rejects.toThrow(
-      new UsageError("no bundled rates for region eu-west-1 (bundled regions: us-east-1); give your own with --rates FILE"),
+      new UsageError(
+        "no bundled rates for region eu-west-1 (bundled regions: ap-northeast-1, ap-south-1, eu-central-1, eu-west-3, sa-east-1, us-east-1, us-west-2); give your own with --rates FILE",
+      ),
     );
     await expect(loadRateCard({ ratesVersion: "2020-01-01", files: [] })).rejects.toThrow(
       new UsageError("--rates-version 2020-01-01: no such bundled version for us-east-1 (versions: 2026-11-01, 2026-11-24, 2026-11-30)"),
