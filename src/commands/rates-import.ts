@@ -91,7 +91,7 @@ export async function runRatesImport(files: string[], options: RatesImportOption
       effectiveDate: options.effectiveDate,
       region: options.region,
       source: sourceOf(editions, options.effectiveDate),
-      comment: `Imported from the AWS Price List by bedrock-cost rates import (${files.length} file${files.length === 1 ? "" : "s"}).\nToken prices are USD per 1M tokens; PT prices USD per model unit per hour.`,
+      comment: `Imported from the AWS Price List by bedrock-cost rates import (${files.length} file${files.length === 1 ? "" : "s"}).\nToken prices are USD per 1M tokens; PT prices USD per model unit per hour; Reserved tier prices USD\nper 1,000 tokens a minute per hour.`,
     },
     models,
   );

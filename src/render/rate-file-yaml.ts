@@ -1,3 +1,4 @@
+import { RESERVED_SCOPES, RESERVED_TERM_KEYS, RESERVED_TERMS } from "../core/cost-model/reserved-tier.js";
 import { TERM_RATE_KEYS, TERMS } from "../core/cost-model/terms.js";
 import type { ImportedModel } from "../core/price-list/import-price-list.js";
 import type { RateSource } from "../core/rates/rate-card.js";
@@ -54,6 +55,15 @@ export function renderRateFileYaml(header: RateFileHeader, models: readonly Impo
     if (flex) lines.push(`    flex: ${flex}`);
     if (cache) lines.push(`    promptCache: ${cache}`);
     if (hourly) lines.push("    provisioned:", `      hourlyPerUnit: ${hourly}`);
+    const reserved: string[] = [];
+    for (const scope of RESERVED_SCOPES) {
+      const terms = RESERVED_TERMS.map((term) => RESERVED_TERM_KEYS[term]).flatMap((key) => {
+        const prices = group(model.prices, `reserved.${scope}.${key}`, ["inputPer1kTpmHour", "outputPer1kTpmHour"]);
+        return prices ? [`        ${key}: ${prices}`] : [];
+      });
+      if (terms.length > 0) reserved.push(`      ${scope}:`, ...terms);
+    }
+    if (reserved.length > 0) lines.push("    reserved:", ...reserved);
   }
   return `${lines.join("\n")}\n`;
 }

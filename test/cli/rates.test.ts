@@ -345,10 +345,12 @@ describe("bedrock-cost rates import", () => {
       // Palmyra X4 is a bundled model since 2026-11-30: its Price List name now maps to it.
       "note: imported 10 models (35 prices) from 43 price lines for the region",
       "note: left out 2 price lines of other regions",
-      "note: left out 4 prices bedrock-cost does not model: not text tokens (2), latency-optimized tier (1), reserved tokens-per-minute capacity (not model units) (1)",
+      "note: left out 3 prices bedrock-cost does not model: not text tokens (2), latency-optimized tier (1)",
       // The fixture's priority line is Nova Micro's input price alone: half a pair, left out and said.
       "note: left out part of amazon.nova-micro-v1:0: priority has an input price but no output price",
       "note: left out part of anthropic.claude-3-5-sonnet-20240620-v1:0: onDemand has an input price but no output price",
+      // The fixture's Reserved tier line is Sonnet 4.5's global 1-month input price alone: half a pair.
+      "note: left out part of anthropic.claude-sonnet-4-5-20250929-v1:0: reserved.global.oneMonth has an input price but no output price",
       'note: could not map 1 Price List name to a Bedrock model id; add them to a --names file (names: {"Name": model.id}):',
       'note:   "Frobnicator 9B" (2 prices)',
     ]);
@@ -504,5 +506,45 @@ describe("bedrock-cost rates import", () => {
     ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--effective-date/);
+  });
+});
+
+describe("bedrock-cost rates import: the Reserved tier", () => {
+  // test/fixtures/price-list/AmazonBedrockFoundationModels-reserved.json (see its README).
+  const FIXTURE = "test/fixtures/price-list/AmazonBedrockFoundationModels-reserved.json";
+
+  it("maps Reserved_<term>_<side>TPM_<scope> lines into the reserved block, whole pairs only", () => {
+    const run = runCli(["rates", "import", FIXTURE, "--region", "us-east-1", "--effective-date", "2026-12-01"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      [
+        "    onDemand: {inputPerMTok: 3.3, outputPerMTok: 16.5}",
+        "    reserved:",
+        "      global:",
+        "        oneMonth: {inputPer1kTpmHour: 0.18, outputPer1kTpmHour: 0.9}",
+        "      geo:",
+        "        oneMonth: {inputPer1kTpmHour: 0.198, outputPer1kTpmHour: 0.99}",
+      ].join("\n"),
+    );
+    expect(run.stderr.trimEnd().split("\n")).toEqual([
+      "note: imported 1 model (6 prices) from 8 price lines for the region",
+      'note: left out 1 price bedrock-cost does not model: Reserved tier priced per "Month" (1)',
+      "note: left out part of anthropic.claude-sonnet-4-5-20250929-v1:0: reserved.geo.threeMonth has an input price but no output price",
+    ]);
+  });
+
+  it("the imported prices price compare's reserved lane", () => {
+    const imported = file(
+      "reserved-imported.yaml",
+      runCli(["rates", "import", FIXTURE, "--region", "us-east-1", "--effective-date", "2026-12-01"]).stdout,
+    );
+    const report = runJson(["compare", "-m", "claude-sonnet-4.5", "--rates", imported, "--input-tokens", "3B", "--output-tokens", "600M"]);
+    // 3B / 43,800 minutes = 68,493 input a minute, under the 100,000 minimum; 600M / 43,800 = 13,698.6,
+    // reserved as 13,699. Geo, 1 month: 0.198 × 100 × 730 + 0.99 × 13.699 × 730 = 14,454 + 9,900.27.
+    expect(report.reserved).toHaveLength(1);
+    expect(report.reserved[0]).toMatchObject({ term: "1-month", scope: "geo", inputTpm: 100_000, outputTpm: 13_699 });
+    expect(report.reserved[0].reservedCost).toBeCloseTo(24_354.27, 2);
+    // Standard: 3,000 × 3.30 + 600 × 16.50 = $19,800.
+    expect(report.onDemand.monthlyCost).toBe(19_800);
   });
 });

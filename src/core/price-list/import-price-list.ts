@@ -1,3 +1,4 @@
+import { RESERVED_SCOPES, RESERVED_TERM_KEYS, RESERVED_TERMS } from "../cost-model/reserved-tier.js";
 import { classifyLine, type PriceField, type PriceLine } from "./price-list-lines.js";
 
 /** A Price List name resolved to a Bedrock model: its id, display name and provider. */
@@ -38,7 +39,9 @@ export interface ImportResult {
 }
 
 function fieldName(field: PriceField): string {
-  return field.lane === "provisioned" ? `provisioned.hourlyPerUnit.${field.key}` : `${field.lane}.${field.key}`;
+  if (field.lane === "provisioned") return `provisioned.hourlyPerUnit.${field.key}`;
+  if (field.lane === "reserved") return `reserved.${field.scope}.${field.term}.${field.key}`;
+  return `${field.lane}.${field.key}`;
 }
 
 /** Pairs that must be whole: a model with half of one keeps nothing of it. */
@@ -47,11 +50,17 @@ const PAIRS: [string, string, string][] = [
   ["batch", "batch.inputPerMTok", "batch.outputPerMTok"],
   ["priority", "priority.inputPerMTok", "priority.outputPerMTok"],
   ["flex", "flex.inputPerMTok", "flex.outputPerMTok"],
+  ...RESERVED_SCOPES.flatMap((scope) =>
+    RESERVED_TERMS.map((term): [string, string, string] => {
+      const at = `reserved.${scope}.${RESERVED_TERM_KEYS[term]}`;
+      return [at, `${at}.inputPer1kTpmHour`, `${at}.outputPer1kTpmHour`];
+    }),
+  ),
 ];
 
 /**
  * Turns Price List lines into models of one region: on-demand, Batch, Priority and Flex tier,
- * cache and Provisioned Throughput prices, by model id. Every line is accounted for in the report: priced, in another
+ * cache, Provisioned Throughput and Reserved tier prices, by model id. Every line is accounted for in the report: priced, in another
  * region, not modelled, of an unmapped name, half of a pair, or in conflict.
  */
 export function importPriceList(lines: readonly PriceLine[], region: string, resolve: NameResolver): ImportResult {

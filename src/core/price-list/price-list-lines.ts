@@ -1,3 +1,4 @@
+import type { ReservedScope, ReservedTermKey } from "../cost-model/reserved-tier.js";
 import type { HourlyRateKey } from "../cost-model/terms.js";
 import { quote } from "../input/quote.js";
 import { shiftDecimal } from "./decimal.js";
@@ -26,7 +27,8 @@ export interface PriceListEdition {
 export type PriceField =
   | { lane: "onDemand" | "batch" | "priority" | "flex"; key: "inputPerMTok" | "outputPerMTok" }
   | { lane: "promptCache"; key: "readPerMTok" | "writePerMTok" | "write1hPerMTok" }
-  | { lane: "provisioned"; key: HourlyRateKey };
+  | { lane: "provisioned"; key: HourlyRateKey }
+  | { lane: "reserved"; scope: ReservedScope; term: ReservedTermKey; key: "inputPer1kTpmHour" | "outputPer1kTpmHour" };
 
 export type Classified =
   | { kind: "price"; name: string; provider: string | null; global: boolean; field: PriceField; value: string }
@@ -51,7 +53,6 @@ const TIERS: [RegExp, string][] = [
   [/long[-_ ]?ctx/, "long-context tier"],
   [/custom[-_ ]?model/, "custom-model price"],
   [/mantle/, "bedrock-mantle endpoint"],
-  [/reserved/, "reserved tokens-per-minute capacity (not model units)"],
   [/cache[-_ ]?write.*30m/, "cache write kept 30 minutes"],
 ];
 
@@ -120,6 +121,19 @@ function provisionedTerm(text: string): HourlyRateKey | null {
   return null;
 }
 
+/**
+ * A Reserved tier line (`Reserved_1Month_InputTPM_Global`, `Reserved_3Month_OutputTPM_Geo`): its
+ * scope, term and side; null when it is not one. Public Price List parsers quote these lines per
+ * 1,000 tokens a minute per hour, the unit of the rate file's `reserved` block.
+ */
+function reservedField(text: string): PriceField | "partial" | null {
+  if (!/reserved/.test(text)) return null;
+  const term = /(^|[^0-9])1[-_ ]?month/.test(text) ? "oneMonth" : /(^|[^0-9])3[-_ ]?months?/.test(text) ? "threeMonth" : null;
+  const key = /input[-_ ]?tpm/.test(text) ? "inputPer1kTpmHour" : /output[-_ ]?tpm/.test(text) ? "outputPer1kTpmHour" : null;
+  const scope = /global/.test(text) ? "global" : /geo/.test(text) ? "geo" : null;
+  return term && key && scope ? { lane: "reserved", scope, term, key } : "partial";
+}
+
 function tokenField(text: string): PriceField | null {
   const batch = /batch/.test(text);
   // The Priority and Flex tiers of on-demand: their input and output prices.
@@ -139,8 +153,9 @@ function tokenField(text: string): PriceField | null {
 }
 
 /**
- * What one price line is: an input, output, batch, cache or Provisioned Throughput price of a named
- * model (regional or through the global profile), or something bedrock-cost does not model.
+ * What one price line is: an input, output, batch, cache, Provisioned Throughput or Reserved tier
+ * price of a named model (regional or through the global profile), or something bedrock-cost does
+ * not model.
  * AmazonBedrock prices tokens per 1K and names the model in `model` (or `titanModel`);
  * AmazonBedrockFoundationModels prices them per 1M and names it in `servicename`.
  */
@@ -161,6 +176,14 @@ export function classifyLine(line: PriceLine): Classified {
     const value = hourValue(line);
     if (value === null) return { kind: "skip", why: `Provisioned Throughput priced per ${quote(line.unit)}`, name };
     return { kind: "price", name, provider, global, field: { lane: "provisioned", key: term }, value };
+  }
+  const reserved = reservedField(text.replace(/[_ ]/g, "-"));
+  if (reserved === "partial") return { kind: "skip", why: "Reserved tier line without its term, side or scope", name };
+  if (reserved) {
+    // Priced per 1,000 tokens a minute for an hour: AWS's unit reads "Units" (or hours).
+    if (!/^(units?|hrs?|hours?)$/i.test(line.unit.trim()))
+      return { kind: "skip", why: `Reserved tier priced per ${quote(line.unit)}`, name };
+    return { kind: "price", name, provider, global: false, field: reserved, value: shiftDecimal(line.usd, 0) };
   }
   const skip = commonSkip(text);
   if (skip) return { kind: "skip", why: skip, name };

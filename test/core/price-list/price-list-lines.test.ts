@@ -172,6 +172,27 @@ describe("classifyLine: AmazonBedrockFoundationModels (per 1M tokens)", () => {
     });
   });
 
+  it.each([
+    ["Reserved_1Month_InputTPM_Global", "global", "oneMonth", "inputPer1kTpmHour"],
+    ["Reserved_1Month_OutputTPM_Geo", "geo", "oneMonth", "outputPer1kTpmHour"],
+    ["Reserved_3Month_InputTPM_Geo", "geo", "threeMonth", "inputPer1kTpmHour"],
+    ["Reserved_3Month_OutputTPM_Global", "global", "threeMonth", "outputPer1kTpmHour"],
+  ])("reads %s as the Reserved tier's %s %s %s, per 1,000 tokens a minute an hour, on the base model", (usage, scope, term, key) => {
+    expect(classifyLine(foundation(usage, "0.198", "Units"))).toMatchObject({
+      kind: "price",
+      global: false,
+      field: { lane: "reserved", scope, term, key },
+      value: "0.198",
+    });
+  });
+
+  it("does not read a Reserved tier price given per month (the hours it assumes are not stated)", () => {
+    expect(classifyLine(foundation("Reserved_1Month_InputTPM_Geo", "144.54", "Month"))).toMatchObject({
+      kind: "skip",
+      why: 'Reserved tier priced per "Month"',
+    });
+  });
+
   it("does not read a PT price given per anything but the hour", () => {
     expect(classifyLine(foundation("ProvisionedThroughput_1MonthCommit_ModelUnits_Usage", "115632", "Month"))).toMatchObject({
       kind: "skip",
@@ -180,7 +201,8 @@ describe("classifyLine: AmazonBedrockFoundationModels (per 1M tokens)", () => {
   });
 
   it.each([
-    ["Reserved_1Month_InputTPM_Global", "reserved tokens-per-minute capacity (not model units)"],
+    ["Reserved_1Month_InputTPM", "Reserved tier line without its term, side or scope"],
+    ["Reserved_InputTPM_Geo", "Reserved tier line without its term, side or scope"],
     ["CacheWrite30mInputTokenCount", "cache write kept 30 minutes"],
     ["CacheStorage", "not text tokens"],
     ["InputTokenCount_LatencyOptimized", "latency-optimized tier"],
