@@ -29,10 +29,11 @@ export async function runCheck(file: string, options: CheckOptions, color: boole
       if (!(error instanceof InputFileError)) throw error;
       problems.push(...error.problems);
     }
-    // The Terraform plan's resources replace the plan file's reservations.
+    // The Terraform plan's resources replace the plan file's reservations of model units.
     if (resources) {
       const fromTerraform = terraformReservations(resources, options.terraform, plan, card, workloads, hoursPerMonth, problems);
-      reservations = fromTerraform.reservations;
+      // The Reserved tier is not a Terraform resource: the plan file's Reserved tier reservations stay.
+      reservations = [...fromTerraform.reservations, ...context.reservations.filter((r) => r.type === "reserved")];
       planFindings = fromTerraform.findings;
     }
     source = `${file} with ${options.terraform}`;

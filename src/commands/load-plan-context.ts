@@ -1,4 +1,4 @@
-import type { Reservation } from "../core/plans/findings.js";
+import type { AnyReservation } from "../core/plans/findings.js";
 import type { Workload } from "../core/plans/workload.js";
 import type { RateCard } from "../core/rates/rate-card.js";
 import { isShortWindow } from "../core/traffic/minute-traffic.js";
@@ -30,7 +30,7 @@ export interface PlanContext {
   /** The workloads that could be priced; a workload with a problem is left out. */
   workloads: Workload[];
   /** The plan file's own reservations (not those tied to a Terraform resource) that could be priced. */
-  reservations: Reservation[];
+  reservations: AnyReservation[];
   /** Facts about the plan's measured traffic, for stderr (or the report's `notes` in JSON). */
   notes: MeasurementNote[];
   /** Every problem found so far, for the command to add its own to and end with (`endOnProblems`). */

@@ -1,6 +1,9 @@
+import { AWS_RESERVED_MINIMUM, RESERVED_TERM_KEYS, RESERVED_TERMS, type ReservedTerm } from "../core/cost-model/reserved-tier.js";
+import { TERMS, type Term } from "../core/cost-model/terms.js";
 import { makeVolume } from "../core/cost-model/volume.js";
 import { quote } from "../core/input/quote.js";
-import type { Reservation } from "../core/plans/findings.js";
+import { defaultScope } from "../core/lanes/reserved-options.js";
+import type { AnyReservation, ReservedTierReservation } from "../core/plans/findings.js";
 import type { Workload } from "../core/plans/workload.js";
 import { peakProblems, type WorkloadProblem, workloadProblems } from "../core/plans/workload-problems.js";
 import { hourlyRateFor, type ModelRates, type RateCard } from "../core/rates/rate-card.js";
@@ -10,6 +13,7 @@ import { InputFileError, type InputProblem, UsageError } from "../errors.js";
 import type { PlanFile } from "../readers/read-plan-file.js";
 import { ptPriceHint } from "../render/hints.js";
 import type { MeasurementNote } from "../render/measurement-notes.js";
+import { formatCount } from "../render/money.js";
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
 import { unknownModelMessage } from "./model-flags.js";
 import { priceNeeds } from "./price-needs.js";
@@ -119,7 +123,8 @@ export function reservationModel(plan: PlanFile, card: RateCard, index: number, 
   const entry = plan.data.reservations.find((r) => r.index === index);
   if (!entry?.model) return undefined;
   const model = modelAt(plan, card, ["reservations", index, "model"], entry.model, problems);
-  if (model && entry.term && hourlyRateFor(model, entry.term) === undefined) {
+  if (entry.type === "reserved") return model;
+  if (model && entry.term && isPtTerm(entry.term) && hourlyRateFor(model, entry.term) === undefined) {
     problems.push(
       plan.problem(["reservations", index, "term"], `no ${entry.term} PT price is known for ${model.id}: ${ptPriceHint("plan")}`),
     );
@@ -127,13 +132,66 @@ export function reservationModel(plan: PlanFile, card: RateCard, index: number, 
   return model;
 }
 
+const isPtTerm = (term: string): term is Term => (TERMS as readonly string[]).includes(term);
+const isReservedTerm = (term: string): term is ReservedTerm => (RESERVED_TERMS as readonly string[]).includes(term);
+
+/**
+ * A Reserved tier reservation with its model's prices for its scope and term, or the problems that
+ * stop it being priced: no price, or fewer tokens a minute than AWS sells.
+ */
+function reservedTierReservation(
+  plan: PlanFile,
+  entry: PlanFile["data"]["reservations"][number],
+  model: ModelRates,
+  problems: InputProblem[],
+): ReservedTierReservation | undefined {
+  const { name, term, inputTpm, outputTpm } = entry;
+  if (!name || !term || !isReservedTerm(term) || inputTpm === undefined || outputTpm === undefined || !entry.model) return undefined;
+  const at = (field: string) => ["reservations", entry.index, field];
+  const scope = entry.scope ?? defaultScope(entry.model);
+  const prices = model.reserved?.[scope]?.[RESERVED_TERM_KEYS[term]];
+  if (!prices) {
+    problems.push(
+      plan.problem(
+        at("term"),
+        `no ${term} Reserved tier price (${scope}) is known for ${model.id}: add reserved: {${scope}: {${RESERVED_TERM_KEYS[term]}: {inputPer1kTpmHour, outputPer1kTpmHour}}} in a rate file listed under rates:`,
+      ),
+    );
+    return undefined;
+  }
+  const minimum = model.reserved?.minimumTpm ?? AWS_RESERVED_MINIMUM;
+  let below = false;
+  for (const [field, given, least, side] of [
+    ["inputTpm", inputTpm, minimum.input, "input"],
+    ["outputTpm", outputTpm, minimum.output, "output"],
+  ] as const) {
+    if (given < least) {
+      below = true;
+      problems.push(
+        plan.problem(
+          at(field),
+          `${formatCount(given)} is below the Reserved tier's minimum of ${formatCount(least)} ${side} tokens a minute`,
+        ),
+      );
+    }
+  }
+  if (below) return undefined;
+  return { type: "reserved", name, model, term, scope, inputTpm, outputTpm, prices, serves: entry.serves };
+}
+
 /** The plan file's own reservations (those not tied to a Terraform resource); their problems are added to `problems`. */
-export function resolveReservations(plan: PlanFile, card: RateCard, problems: InputProblem[]): Reservation[] {
-  const reservations: Reservation[] = [];
+export function resolveReservations(plan: PlanFile, card: RateCard, problems: InputProblem[]): AnyReservation[] {
+  const reservations: AnyReservation[] = [];
   for (const entry of plan.data.reservations) {
     if (entry.terraformAddress !== undefined) continue;
     const model = reservationModel(plan, card, entry.index, problems);
-    if (!model || !entry.name || !entry.units || !entry.term) continue;
+    if (!model) continue;
+    if (entry.type === "reserved") {
+      const reserved = reservedTierReservation(plan, entry, model, problems);
+      if (reserved) reservations.push(reserved);
+      continue;
+    }
+    if (!entry.name || !entry.units || !entry.term || !isPtTerm(entry.term)) continue;
     reservations.push({ name: entry.name, model, units: entry.units, term: entry.term, serves: entry.serves });
   }
   return reservations;

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { MAX_TOKENS, tokenCountProblem } from "../core/cost-model/limits.js";
 import { OVERFLOW_CHOICES } from "../core/cost-model/pricing.js";
-import { RESERVED_SCOPES } from "../core/cost-model/reserved-tier.js";
-import { TERMS } from "../core/cost-model/terms.js";
+import { RESERVED_SCOPES, type ReservedTerm } from "../core/cost-model/reserved-tier.js";
+import { TERMS, type Term } from "../core/cost-model/terms.js";
 import { COMPARE_LATENCIES, TIERS } from "../core/lanes/lanes.js";
 import { DEFAULT_POLICY } from "../core/plans/findings.js";
 import { SLAS } from "../core/plans/workload.js";
@@ -87,8 +87,22 @@ export const workloadSchema = z.strictObject({
     .default(false),
 });
 
+/** Tokens a minute reserved on one side of the Reserved tier. */
+const tpm = z
+  .number({ error: expected("a whole number of tokens a minute, such as 100000") })
+  .int({ error: (issue) => `expected a whole number of tokens a minute, got ${describeValue(issue.input)}` })
+  .min(1, { error: (issue) => `expected at least 1 token a minute, got ${describeValue(issue.input)}` })
+  .max(MAX_TOKENS, { error: `expected at most ${MAX_TOKENS.toExponential()} tokens a minute` });
+
+const RESERVATION_TERMS = [...TERMS, "3-month"] as const satisfies readonly (Term | ReservedTerm)[];
+
+/** The kinds of reserved capacity a plan may propose: model units (PT), or the Reserved tier's tokens a minute. */
+const RESERVATION_TYPES = ["pt", "reserved"] as const;
+
 export const reservationSchema = z.strictObject({
   name: name("a reservation name").optional(),
+  /** pt: model units (units, term); reserved: the Reserved tier (inputTpm, outputTpm, term, scope). */
+  type: oneOf(RESERVATION_TYPES).default("pt"),
   model: name("a model id, alias, profile id or ARN").optional(),
   units: z
     .number({ error: expected("a whole number of model units") })
@@ -96,7 +110,12 @@ export const reservationSchema = z.strictObject({
     .min(1, { error: (issue) => `expected at least 1 model unit, got ${describeValue(issue.input)}` })
     .max(100_000, { error: "expected at most 100,000 model units" })
     .optional(),
-  term: oneOf(TERMS).optional(),
+  /** A PT term (no-commit, 1-month, 6-month) or a Reserved tier term (1-month, 3-month). */
+  term: oneOf(RESERVATION_TERMS).optional(),
+  /** The Reserved tier's tokens a minute and scope (type: reserved). */
+  inputTpm: tpm.optional(),
+  outputTpm: tpm.optional(),
+  scope: oneOf(RESERVED_SCOPES).optional(),
   serves: z.array(name("a workload name"), { error: expected("a list of workload names") }).default([]),
   terraformAddress: name("a Terraform resource address").optional(),
 });

@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve, sep } from "node:path";
+import { RESERVED_TERMS } from "../core/cost-model/reserved-tier.js";
 import type { FieldPath } from "../core/input/field-path.js";
 import { nameKey } from "../core/input/name-key.js";
 import { quote } from "../core/input/quote.js";
@@ -133,16 +134,76 @@ function crossChecks(plan: PlanFile): InputProblem[] {
       if (earlier !== undefined)
         problems.push(plan.problem(["reservations", i, "terraformAddress"], `also given at reservations[${earlier}]`));
       else addresses.set(reservation.terraformAddress, i);
-    } else {
+    } else if (reservation.type === "pt") {
       for (const field of ["name", "model", "units", "term"] as const) {
         if (reservation[field] === undefined) {
           problems.push(plan.problem(["reservations", i, field], "required (unless the reservation names a terraformAddress)"));
         }
       }
     }
+    problems.push(...reservationKindProblems(plan, reservation));
     reservation.serves.forEach((name, k) => {
       if (!plan.workloadNames.has(name))
         problems.push(plan.problem(["reservations", i, "serves", k], `no workload is named ${quote(name)}`));
+    });
+  }
+  problems.push(...mixedCapacityProblems(plan));
+  return problems;
+}
+
+/** The fields of one kind of reservation given on the other, and the terms each kind is sold on. */
+function reservationKindProblems(plan: PlanFile, reservation: PlanFile["data"]["reservations"][number]): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const at = (field: string) => ["reservations", reservation.index, field];
+  if (reservation.type === "reserved") {
+    for (const field of ["name", "model", "inputTpm", "outputTpm", "term"] as const) {
+      if (reservation[field] === undefined) problems.push(plan.problem(at(field), "required for a reservation of type: reserved"));
+    }
+    if (reservation.units !== undefined)
+      problems.push(plan.problem(at("units"), "the Reserved tier is sized in tokens a minute (inputTpm, outputTpm), not model units"));
+    if (reservation.term !== undefined && !(RESERVED_TERMS as readonly string[]).includes(reservation.term))
+      problems.push(plan.problem(at("term"), `the Reserved tier is sold on 1-month or 3-month terms, got ${quote(reservation.term)}`));
+    if (reservation.terraformAddress !== undefined)
+      problems.push(
+        plan.problem(at("terraformAddress"), "Terraform plans create model units (PT); the Reserved tier has no Terraform resource"),
+      );
+    return problems;
+  }
+  for (const field of ["inputTpm", "outputTpm", "scope"] as const) {
+    if (reservation[field] !== undefined)
+      problems.push(plan.problem(at(field), "for a reservation of type: reserved only; model units are given as units"));
+  }
+  if (reservation.term === "3-month")
+    problems.push(
+      plan.problem(
+        at("term"),
+        "PT is sold without commitment or on 1-month or 6-month terms; 3-month is a Reserved tier term (type: reserved)",
+      ),
+    );
+  return problems;
+}
+
+/**
+ * A workload served by both model units and the Reserved tier, or a custom model's workload served by
+ * the Reserved tier: its traffic goes to one kind of reserved capacity, and a custom model to PT only.
+ */
+function mixedCapacityProblems(plan: PlanFile): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const byName = new Map(plan.data.workloads.map((w) => [w.name, w]));
+  const pt = new Map<string, number>();
+  for (const r of plan.data.reservations) if (r.type === "pt") for (const name of r.serves) if (!pt.has(name)) pt.set(name, r.index);
+  for (const r of plan.data.reservations) {
+    if (r.type !== "reserved") continue;
+    r.serves.forEach((name, k) => {
+      const at = ["reservations", r.index, "serves", k];
+      if (byName.get(name)?.custom) problems.push(plan.problem(at, `${quote(name)} runs on a custom model, which is served on PT only`));
+      else if (pt.has(name))
+        problems.push(
+          plan.problem(
+            at,
+            `${quote(name)} is also served by model units (reservations[${pt.get(name)}]): give its traffic to one kind of reserved capacity`,
+          ),
+        );
     });
   }
   return problems;

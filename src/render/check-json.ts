@@ -1,3 +1,4 @@
+import type { ReservedScope, ReservedTerm } from "../core/cost-model/reserved-tier.js";
 import type { Term } from "../core/cost-model/terms.js";
 import type { CheckResult, ReservationSummary } from "../core/plans/check-reservations.js";
 import type { FindingCode, Severity } from "../core/plans/findings.js";
@@ -8,11 +9,15 @@ import { type MeasurementNote, measurementNoteMessage } from "./measurement-note
 import { roundCents, roundFraction } from "./money.js";
 
 interface JsonReservation {
+  type: "pt" | "reserved";
   name: string;
   model: string;
   custom: string | null;
-  units: number;
-  term: Term;
+  units: number | null;
+  term: Term | ReservedTerm;
+  scope: ReservedScope | null;
+  inputTpm: number | null;
+  outputTpm: number | null;
   utilization: number | null;
   reservedCost: number;
   onDemandCost: number | null;
@@ -35,11 +40,15 @@ interface CheckJson {
 export function reservationJson(r: ReservationSummary): JsonReservation {
   const cents = (usd: number | null) => (usd === null ? null : roundCents(usd));
   return {
+    type: r.type,
     name: r.name,
     model: r.modelId,
     custom: r.custom,
     units: r.units,
     term: r.term,
+    scope: r.scope,
+    inputTpm: r.inputTpm,
+    outputTpm: r.outputTpm,
     utilization: r.utilization === null ? null : roundFraction(r.utilization),
     reservedCost: roundCents(r.reservedCost),
     onDemandCost: cents(r.onDemandCost),

@@ -2,7 +2,7 @@ import type { CheckResult } from "../core/plans/check-reservations.js";
 import type { RateCard } from "../core/rates/rate-card.js";
 import type { Painter } from "./colors.js";
 import { findingMessage } from "./finding-messages.js";
-import { formatPercent, formatUsd, formatUsdDelta } from "./money.js";
+import { formatPercent, formatTokensShort, formatUsd, formatUsdDelta } from "./money.js";
 import { ratesText } from "./rates-line.js";
 import { renderTable } from "./render-table.js";
 
@@ -18,8 +18,8 @@ function reservationsTable(result: CheckResult): string {
   for (const r of result.reservations) {
     rows.push([
       r.custom === null ? r.name : `${r.name} (custom model ${r.custom})`,
-      String(r.units),
-      r.term,
+      r.units === null ? `${formatTokensShort(r.inputTpm ?? 0)}/${formatTokensShort(r.outputTpm ?? 0)} TPM` : String(r.units),
+      r.scope === null ? r.term : `${r.term} Reserved (${r.scope})`,
       r.utilization === null ? "unknown" : formatPercent(r.utilization),
       formatUsd(r.reservedCost),
       r.onDemandCost === null ? "-" : formatUsd(r.onDemandCost),

@@ -1,6 +1,15 @@
-import type { Finding } from "../core/plans/findings.js";
+import type { Finding, ReservedCapacity } from "../core/plans/findings.js";
 import { throughputHint } from "./hints.js";
-import { formatPercent, formatUsd } from "./money.js";
+import { formatCount, formatPercent, formatUsd } from "./money.js";
+
+/** "The Reserved tier (geo), 120,000 input and 24,000 output tokens a minute" */
+function reservedText(capacity: ReservedCapacity): string {
+  return `the Reserved tier (${capacity.scope}), ${formatCount(capacity.inputTpm)} input and ${formatCount(capacity.outputTpm)} output tokens a minute`;
+}
+
+function capitalized(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
 
 function units(count: number): string {
   return count === 1 ? "1 unit" : `${count} units`;
@@ -21,6 +30,21 @@ function overTerm(term: string, committedOver: number): string {
 export function findingMessage(finding: Finding): string {
   switch (finding.code) {
     case "IDLE_RESERVATION": {
+      if (finding.reserved) {
+        const what = `${capitalized(reservedText(finding.reserved))}, on a ${finding.term} term`;
+        const at = finding.utilization === null ? "" : ` at ${formatPercent(finding.utilization)} utilization`;
+        const over = `${formatUsd(finding.monthlyImpact)} a month over on-demand${overTerm(finding.term, finding.committedOver)}`;
+        if (finding.why === "more-than-needed") {
+          const other =
+            finding.onDemandCost !== null && finding.onDemandCost > 0
+              ? ` against ${formatUsd(finding.onDemandCost)} on-demand for the other traffic it carries`
+              : ", and no other traffic needs it";
+          return `${what}, reserves more than the no-throttling SLA traffic it serves needs: the capacity beyond that costs ${formatUsd(finding.extraCost ?? 0)} a month${other}: ${over}, which no SLA calls for.`;
+        }
+        if (finding.why === "below-min-utilization")
+          return `${what}, runs${at}, below the policy's minUtilization of ${formatPercent(finding.minUtilization ?? 0)} (${formatUsd(finding.reservedCost)} a month).`;
+        return `${what}, costs ${formatUsd(finding.reservedCost)} a month${at} against ${formatUsd(finding.onDemandCost ?? 0)} on-demand for the traffic it carries, and no no-throttling SLA calls for it: ${over}.`;
+      }
       const at = finding.utilization === null ? "" : ` at ${formatPercent(finding.utilization)} utilization`;
       const carried =
         finding.carriedShare < 1 ? `the ${formatPercent(finding.carriedShare)} of the traffic they carry` : "the traffic they carry";
@@ -50,6 +74,10 @@ export function findingMessage(finding: Finding): string {
     case "UNKNOWN_CAPACITY":
       return `The unit throughput of ${finding.modelId} is unknown (AWS does not publish it), so capacity and utilization cannot be judged: ${throughputHint("plan")}.`;
     case "UNDER_PROVISIONED": {
+      if ("reserved" in finding) {
+        const needs = `${formatCount(finding.neededTpm.input)} input and ${formatCount(finding.neededTpm.output)} output tokens a minute`;
+        return `${capitalized(reservedText(finding.reserved))} is less than the peak of the no-throttling SLA traffic it serves (${finding.workloads.join(", ")}), which needs ${needs}: the traffic above it is billed at Standard without the guarantee; reserving the rest would cost ${formatUsd(finding.monthlyImpact)} a month more.`;
+      }
       const extra = finding.neededUnits - finding.units;
       const more = `${extra === 1 ? "1 more unit" : `${extra} more units`} would cost ${formatUsd(finding.monthlyImpact)} a month`;
       if (finding.throttled) {
@@ -87,7 +115,7 @@ export function findingMessage(finding: Finding): string {
     case "SIZED_ON_AVERAGES":
       return `${units(finding.units)} ${verb(finding.units, "runs", "run")} at ${formatPercent(finding.utilization)} on monthly averages, but ${finding.workloads.join(", ")} ${finding.workloads.length === 1 ? "has" : "have"} no peakTpm and no measured traffic: real peaks will overflow or be throttled. Give peakTpm, or profile: files of measured traffic.`;
     case "UNPROVEN_LONG_TERM":
-      return `A 6-month term commits ${formatUsd(finding.committedCost)} for traffic that was never measured, or measured for less than ${finding.minMeasuredDays} days (${finding.unmeasured.join(", ")}): prove the utilization on no-commit or 1-month first.`;
+      return `A ${finding.term} term commits ${formatUsd(finding.committedCost)} for traffic that was never measured, or measured for less than ${finding.minMeasuredDays} days (${finding.unmeasured.join(", ")}): prove the utilization on ${finding.term === "3-month" ? "a 1-month term" : "no-commit or 1-month"} first.`;
     case "SLA_PREMIUM":
       return `The no-throttling SLA of ${finding.workloads.join(", ")} costs ${formatUsd(finding.monthlyImpact)} a month over on-demand (${formatUsd(finding.reservedCost)} reserved against ${formatUsd(finding.onDemandCost)}).`;
     case "SLA_UNRESERVED":

@@ -94,11 +94,15 @@ describe("bedrock-cost check", () => {
       // What passed (issue 11): 1 unit on 1 month, $12,410, carrying $18,000 of on-demand traffic at 3 / 3.066.
       reservations: [
         {
+          type: "pt",
           name: "copilot-pt",
           model: "anthropic.claude-3-5-sonnet-20241022-v2:0",
           custom: null,
           units: 1,
           term: "1-month",
+          scope: null,
+          inputTpm: null,
+          outputTpm: null,
           utilization: 0.9785,
           reservedCost: 12_410,
           onDemandCost: 18_000,

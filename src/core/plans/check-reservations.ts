@@ -1,13 +1,17 @@
 import { monthlyLoad, peakLoad, unitsToCarry } from "../cost-model/capacity.js";
 import { batchCost, committedCost, overflowShare, termRate, unitsCost, reservedCost as unitsReservedCost } from "../cost-model/pricing.js";
-import { scaleVolume, type TokensPerMinute, type Volume } from "../cost-model/volume.js";
-import { type Finding, makeFinding, type PlanPolicy, type Reservation } from "./findings.js";
+import { type ReservedScope, type ReservedTerm, reservedCommittedCost } from "../cost-model/reserved-tier.js";
+import type { Term } from "../cost-model/terms.js";
+import { type Carried, needsPt, sumParts } from "./carried-traffic.js";
+import { type AnyReservation, type Finding, makeFinding, type PlanPolicy, type Reservation } from "./findings.js";
+import { judgeReservedTier, reservedTierMonth } from "./judge-reserved-tier.js";
 import { cheapestPool } from "./shared-units.js";
-import { isProven, servedModelKey, sizingTpm, sumTpm, sumVolumes, type Workload, workloadPayAsYouGoCost } from "./workload.js";
+import { isProven, servedModelKey, type Workload, workloadPayAsYouGoCost } from "./workload.js";
 
 export interface CheckInput {
   workloads: readonly Workload[];
-  reservations: readonly Reservation[];
+  /** Model units (PT) and Reserved tier reservations. */
+  reservations: readonly AnyReservation[];
   policy: PlanPolicy;
   hoursPerMonth: number;
   /** Findings already known before the reservations are judged (from a Terraform plan). */
@@ -16,19 +20,29 @@ export interface CheckInput {
 
 /** What a reservation costs and what it carries: reported for every reservation, passing or not. */
 export interface ReservationSummary {
+  /** pt: model units; reserved: the Reserved tier (tokens a minute). */
+  type: "pt" | "reserved";
   name: string;
   modelId: string;
   /** The custom model the units serve; null for the base model. */
   custom: string | null;
-  units: number;
-  term: Reservation["term"];
+  /** Model units; null for the Reserved tier. */
+  units: number | null;
+  term: Term | ReservedTerm;
+  /** The Reserved tier's scope and tokens a minute; null for model units. */
+  scope: ReservedScope | null;
+  inputTpm: number | null;
+  outputTpm: number | null;
   /** Mean load on the units; null when the unit throughput is unknown. */
   utilization: number | null;
-  /** USD a month for the units. */
+  /** USD a month for the units (or the reserved tokens a minute). */
   reservedCost: number;
   /** USD a month on-demand for the traffic the units carry; null for a custom model (no on-demand lane). */
   onDemandCost: number | null;
-  /** onDemandCost − reservedCost; negative when the units cost more. */
+  /**
+   * onDemandCost − reservedCost; negative when the units cost more. For the Reserved tier, what it
+   * leaves at Standard (tokens above it, cache reads) is counted with reservedCost.
+   */
   saving: number | null;
   /** USD the term commits to; 0 for no-commit. */
   committedCost: number;
@@ -55,25 +69,11 @@ export interface CheckResult {
   };
 }
 
-/** What one reservation carries: its part of each served workload's traffic. */
-interface Carried {
-  parts: { workload: Workload; share: number }[];
-  volume: Volume;
-  sizing: TokensPerMinute;
-  /** USD a month on-demand for the carried traffic; null when any of it has no on-demand lane. */
-  onDemand: number | null;
-}
-
-/** What the traffic costs without reserved units: on-demand, or its Flex or Priority tier. */
-const odOf = workloadPayAsYouGoCost;
-/** Traffic that needs reserved units whatever they cost: a custom model, or a no-throttling SLA. */
-const needsPt = (workload: Workload) => workload.custom !== null || workload.sla === "no-throttling";
-
 /**
  * The model a reservation's units serve: its base model, or, when the first workload it serves on
  * that base model runs on a custom model, that custom model. A PT serves one model only.
  */
-function servedKeyOf(reservation: Reservation, byName: Map<string, Workload>): string {
+function servedKeyOf(reservation: AnyReservation, byName: Map<string, Workload>): string {
   for (const name of reservation.serves) {
     const workload = byName.get(name);
     if (workload && workload.model.id === reservation.model.id) return servedModelKey(workload);
@@ -81,32 +81,40 @@ function servedKeyOf(reservation: Reservation, byName: Map<string, Workload>): s
   return reservation.model.id;
 }
 
-function sumParts(parts: Carried["parts"], hoursPerMonth: number): Carried {
-  const volume = sumVolumes(parts.map((part) => scaleVolume(part.workload.volume, part.share)));
-  const sizing = sumTpm(
-    parts.map((part) => {
-      const rate = sizingTpm(part.workload, hoursPerMonth);
-      return { input: rate.input * part.share, output: rate.output * part.share };
-    }),
-  );
-  let onDemand: number | null = 0;
-  for (const part of parts) {
-    const cost = odOf(part.workload);
-    onDemand = cost === null || onDemand === null ? null : onDemand + cost * part.share;
-  }
-  return { parts, volume, sizing, onDemand };
+/** What a reservation's share of a workload is weighed by: its units, or its input tokens a minute. */
+function capacityOf(reservation: AnyReservation): number {
+  return reservation.type === "reserved" ? reservation.inputTpm : reservation.units;
 }
 
-/** A workload served by several reservations of its model is split between them by their units. */
-function carriedBy(reservation: Reservation, keys: Map<Reservation, string>, input: CheckInput, byName: Map<string, Workload>): Carried {
+/** USD a month for a reservation: its units, or its reserved tokens a minute. */
+function monthlyCostOf(reservation: AnyReservation, hours: number): number {
+  return reservation.type === "reserved"
+    ? reservedTierMonth(
+        reservation,
+        { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0 },
+        hours,
+      ).reservedCost
+    : unitsCost(reservation.model, reservation.term, reservation.units, hours);
+}
+
+/**
+ * A workload served by several reservations of its model is split between them by their capacity
+ * (one kind of reservation serves a workload: a plan cannot send it to both).
+ */
+function carriedBy(
+  reservation: AnyReservation,
+  keys: Map<AnyReservation, string>,
+  input: CheckInput,
+  byName: Map<string, Workload>,
+): Carried {
   const key = keys.get(reservation);
   const parts: Carried["parts"] = [];
   for (const name of reservation.serves) {
     const workload = byName.get(name);
     if (!workload || servedModelKey(workload) !== key) continue;
     const servers = input.reservations.filter((r) => keys.get(r) === key && r.serves.includes(name));
-    const totalUnits = servers.reduce((sum, r) => sum + r.units, 0);
-    parts.push({ workload, share: reservation.units / totalUnits });
+    const total = servers.reduce((sum, r) => sum + capacityOf(r), 0);
+    parts.push({ workload, share: capacityOf(reservation) / total });
   }
   return sumParts(parts, input.hoursPerMonth);
 }
@@ -228,6 +236,7 @@ function judgeReservation(reservation: Reservation, carried: Carried, input: Che
     findings.push(
       makeFinding(subject, 0, {
         code: "UNPROVEN_LONG_TERM",
+        term: reservation.term,
         committedCost: committedCost(reservedCost, reservation.term),
         unmeasured,
         minMeasuredDays: policy.minMeasuredDays,
@@ -255,7 +264,13 @@ function judgeReservation(reservation: Reservation, carried: Carried, input: Che
 /** Above this utilization, units sized on monthly averages will overflow or throttle at real peaks. */
 const SIZED_ON_AVERAGES_ABOVE = 0.8;
 
-function servingProblems(reservation: Reservation, key: string, carried: Carried, byName: Map<string, Workload>, hours: number): Finding[] {
+function servingProblems(
+  reservation: AnyReservation,
+  key: string,
+  carried: Carried,
+  byName: Map<string, Workload>,
+  hours: number,
+): Finding[] {
   const findings: Finding[] = [];
   const others = reservation.serves.filter((name) => byName.get(name)?.model.id !== reservation.model.id);
   const carriedNames = new Set(carried.parts.map((part) => part.workload.name));
@@ -276,7 +291,7 @@ function servingProblems(reservation: Reservation, key: string, carried: Carried
   }
   if (carried.parts.length === 0) {
     findings.push(
-      makeFinding(reservation.name, unitsCost(reservation.model, reservation.term, reservation.units, hours), {
+      makeFinding(reservation.name, monthlyCostOf(reservation, hours), {
         code: "UNSERVED_RESERVATION",
         why: reservation.serves.length === 0 ? "serves-nothing" : "other-models",
         modelId: reservation.model.id,
@@ -290,7 +305,7 @@ function servingProblems(reservation: Reservation, key: string, carried: Carried
 function workloadFindings(
   workload: Workload,
   input: CheckInput,
-  carriers: Map<Workload, { reservation: Reservation; carried: Carried }[]>,
+  carriers: Map<Workload, { reservation: AnyReservation; carried: Carried }[]>,
 ): Finding[] {
   const hours = input.hoursPerMonth;
   const serving = carriers.get(workload) ?? [];
@@ -299,12 +314,12 @@ function workloadFindings(
     findings.push(makeFinding(workload.name, 0, { code: "SLA_UNRESERVED", modelId: workload.model.id }));
   }
   if (workload.latency === "async" && serving.length > 0 && workload.model.batch && workload.custom === null) {
-    const od = odOf(workload);
+    const od = workloadPayAsYouGoCost(workload);
     let reservedShare = 0;
     for (const { reservation, carried } of serving) {
       const part = carried.parts.find((p) => p.workload === workload);
       if (!part || od === null || !carried.onDemand) continue;
-      reservedShare += unitsCost(reservation.model, reservation.term, reservation.units, hours) * ((od * part.share) / carried.onDemand);
+      reservedShare += monthlyCostOf(reservation, hours) * ((od * part.share) / carried.onDemand);
     }
     const batch = batchCost(workload.model, workload.volume) as number;
     findings.push(
@@ -340,16 +355,39 @@ function unservedCustomModels(input: CheckInput, carriers: Map<Workload, unknown
   });
 }
 
-function summaryOf(reservation: Reservation, key: string, carried: Carried, hours: number): ReservationSummary {
-  const throughput = reservation.model.provisioned?.unitThroughput;
-  const reservedCost = unitsCost(reservation.model, reservation.term, reservation.units, hours);
-  const onDemandCost = carried.parts.length === 0 ? 0 : carried.onDemand;
-  return {
+function summaryOf(reservation: AnyReservation, key: string, carried: Carried, hours: number): ReservationSummary {
+  const common = {
     name: reservation.name,
     modelId: reservation.model.id,
     custom: key === reservation.model.id ? null : (carried.parts[0]?.workload.custom ?? null),
-    units: reservation.units,
     term: reservation.term,
+  };
+  const onDemandCost = carried.parts.length === 0 ? 0 : carried.onDemand;
+  if (reservation.type === "reserved") {
+    const month = reservedTierMonth(reservation, carried.volume, hours);
+    return {
+      type: "reserved",
+      ...common,
+      units: null,
+      scope: reservation.scope,
+      inputTpm: reservation.inputTpm,
+      outputTpm: reservation.outputTpm,
+      utilization: month.utilization,
+      reservedCost: month.reservedCost,
+      onDemandCost,
+      saving: onDemandCost === null ? null : onDemandCost - month.reservedCost - month.standardCost,
+      committedCost: reservedCommittedCost(month.reservedCost, reservation.term),
+    };
+  }
+  const throughput = reservation.model.provisioned?.unitThroughput;
+  const reservedCost = unitsCost(reservation.model, reservation.term, reservation.units, hours);
+  return {
+    type: "pt",
+    ...common,
+    units: reservation.units,
+    scope: null,
+    inputTpm: null,
+    outputTpm: null,
     utilization: throughput ? monthlyLoad(carried.volume, throughput, hours) / reservation.units : null,
     reservedCost,
     onDemandCost,
@@ -367,7 +405,7 @@ export function checkReservations(input: CheckInput): CheckResult {
   const byName = new Map(input.workloads.map((workload) => [workload.name, workload]));
   const keys = new Map(input.reservations.map((reservation) => [reservation, servedKeyOf(reservation, byName)]));
   const findings: Finding[] = [...(input.planFindings ?? [])];
-  const carriers = new Map<Workload, { reservation: Reservation; carried: Carried }[]>();
+  const carriers = new Map<Workload, { reservation: AnyReservation; carried: Carried }[]>();
   const summaries: ReservationSummary[] = [];
   const assumesFallback: string[] = [];
   for (const reservation of input.reservations) {
@@ -376,7 +414,9 @@ export function checkReservations(input: CheckInput): CheckResult {
     summaries.push(summaryOf(reservation, key, carried, input.hoursPerMonth));
     for (const part of carried.parts) carriers.set(part.workload, [...(carriers.get(part.workload) ?? []), { reservation, carried }]);
     findings.push(...servingProblems(reservation, key, carried, byName, input.hoursPerMonth));
-    if (carried.parts.length > 0) {
+    if (carried.parts.length === 0) continue;
+    if (reservation.type === "reserved") findings.push(...judgeReservedTier(reservation, carried, input.policy, input.hoursPerMonth));
+    else {
       const judged = judgeReservation(reservation, carried, input);
       findings.push(...judged.findings);
       if (judged.spills) assumesFallback.push(reservation.name);

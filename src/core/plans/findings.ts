@@ -1,3 +1,4 @@
+import type { ReservedPrices, ReservedScope, ReservedTerm } from "../cost-model/reserved-tier.js";
 import type { Term } from "../cost-model/terms.js";
 import { DEFAULT_MIN_SAVING } from "../lanes/recommend-lane.js";
 import type { ModelRates } from "../rates/rate-card.js";
@@ -7,6 +8,7 @@ export type Severity = (typeof SEVERITIES)[number];
 
 /** A proposed (or planned) reservation of model units, with its model resolved. */
 export interface Reservation {
+  type?: "pt";
   /** What findings name it by: the plan's reservation name or the Terraform address. */
   name: string;
   model: ModelRates;
@@ -14,6 +16,31 @@ export interface Reservation {
   term: Term;
   /** Names of the workloads whose traffic it carries. */
   serves: string[];
+}
+
+/** A proposed reservation of the Reserved tier: tokens a minute, apart for input and output. */
+export interface ReservedTierReservation {
+  type: "reserved";
+  name: string;
+  model: ModelRates;
+  term: ReservedTerm;
+  scope: ReservedScope;
+  /** Input (with cache writes) and output tokens a minute reserved. */
+  inputTpm: number;
+  outputTpm: number;
+  /** The model's Reserved tier prices for this scope and term. */
+  prices: ReservedPrices;
+  serves: string[];
+}
+
+/** Either kind of reserved capacity a plan may propose. */
+export type AnyReservation = Reservation | ReservedTierReservation;
+
+/** The Reserved tier capacity a finding is about, for its sentence; absent for model units. */
+export interface ReservedCapacity {
+  scope: ReservedScope;
+  inputTpm: number;
+  outputTpm: number;
 }
 
 export interface PlanPolicy {
@@ -42,6 +69,8 @@ export type FindingDetail =
   | {
       code: "IDLE_RESERVATION";
       why: "costlier-than-on-demand" | "below-min-utilization" | "more-than-needed";
+      /** Set for a Reserved tier reservation: what it reserves (its `units` is then 0). */
+      reserved?: ReservedCapacity;
       reservedCost: number;
       /**
        * USD a month on-demand for the share of the traffic the units carry; for "more-than-needed", for
@@ -57,7 +86,7 @@ export type FindingDetail =
       /** Units the served peak needs; for "more-than-needed", units the SLA and custom-model traffic needs. */
       neededUnits: number | null;
       units: number;
-      term: Term;
+      term: Term | ReservedTerm;
       committedOver: number;
     }
   | { code: "UNKNOWN_CAPACITY"; modelId: string }
@@ -68,6 +97,13 @@ export type FindingDetail =
       throttled: boolean;
       overflowShare: number;
       maxOverflowShare: number;
+    }
+  | {
+      /** A Reserved tier reservation below the peak of the no-throttling SLA traffic it serves. */
+      code: "UNDER_PROVISIONED";
+      reserved: ReservedCapacity;
+      neededTpm: { input: number; output: number };
+      workloads: string[];
     }
   | { code: "ASYNC_ON_RESERVATION"; reservations: string[]; reservedShare: number; batchCost: number }
   | { code: "CUSTOM_MODEL_UNSERVED"; modelId: string; workloads: string[]; neededUnits: number | null; term: Term | null }
@@ -85,6 +121,7 @@ export type FindingDetail =
   | { code: "SIZED_ON_AVERAGES"; units: number; utilization: number; workloads: string[] }
   | {
       code: "UNPROVEN_LONG_TERM";
+      term: Term | ReservedTerm;
       committedCost: number;
       /** Workloads whose traffic was never measured, or measured for fewer than minMeasuredDays. */
       unmeasured: string[];
