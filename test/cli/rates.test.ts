@@ -13,7 +13,7 @@ describe("bedrock-cost rates list and versions", () => {
   it("lists every bundled model with its lanes, prices and source", () => {
     const report = runJson(["rates", "list"]);
     expect(report.rates).toMatchObject({ region: "us-east-1", effectiveDate: "2026-11-30" });
-    expect(report.models).toHaveLength(82);
+    expect(report.models).toHaveLength(102);
     const instant = report.models.find((m: { id: string }) => m.id === "anthropic.claude-instant-v1");
     expect(instant).toMatchObject({
       lanes: ["on-demand", "provisioned"],
@@ -32,6 +32,7 @@ describe("bedrock-cost rates list and versions", () => {
       "cohere.command-r-plus-v1:0",
       "cohere.embed-english-v3",
       "cohere.embed-multilingual-v3",
+      "cohere.embed-v4:0",
     ]);
     const csv = runCli(["rates", "list", "--lane", "provisioned", "--format", "csv"]);
     expect(csv.code).toBe(0);
@@ -60,7 +61,7 @@ describe("bedrock-cost rates list and versions", () => {
     const provider = runCli(["rates", "list", "--provider", "nobody"]);
     expect(provider.code).toBe(2);
     expect(provider.stderr).toBe(
-      "error: --provider nobody: no such provider in these rates (AI21 Labs, Amazon, Anthropic, Cohere, DeepSeek, Meta, Mistral AI, OpenAI, Qwen, Writer)\n",
+      "error: --provider nobody: no such provider in these rates (AI21 Labs, Amazon, Anthropic, Cohere, DeepSeek, Google, Meta, MiniMax, Mistral AI, Moonshot AI, OpenAI, Qwen, Writer, Z.ai)\n",
     );
     const lane = runCli(["rates", "list", "--lane", "spot"]);
     expect(lane.code).toBe(2);
@@ -89,13 +90,13 @@ describe("bedrock-cost rates list and versions", () => {
         versions: [
           { effectiveDate: "2026-11-01", file: "rates/us-east-1/2026-11-01.yaml", models: 50, default: false },
           { effectiveDate: "2026-11-24", file: "rates/us-east-1/2026-11-24.yaml", models: 54, default: false },
-          { effectiveDate: "2026-11-30", file: "rates/us-east-1/2026-11-30.yaml", models: 82, default: true },
+          { effectiveDate: "2026-11-30", file: "rates/us-east-1/2026-11-30.yaml", models: 102, default: true },
         ],
       },
       one("us-west-2", 9),
     ]);
     const lines = runCli(["rates", "versions"]).stdout.split("\n");
-    expect(lines).toContain("us-east-1  2026-11-30  rates/us-east-1/2026-11-30.yaml  82 models  (default)");
+    expect(lines).toContain("us-east-1  2026-11-30  rates/us-east-1/2026-11-30.yaml  102 models  (default)");
     expect(lines).toContain("us-west-2  2026-11-30  rates/us-west-2/2026-11-30.yaml  9 models  (default)");
   });
 });

@@ -131,6 +131,19 @@ describe("the current us-east-1 rates", async () => {
     }
   });
 
+  // Two of genai-prices, LiteLLM and Portkey give each (the comment beside each in the file names them).
+  it.each([
+    ["deepseek-v3.2", { inputPerMTok: 0.62, outputPerMTok: 1.85 }],
+    ["nova-2-lite", { inputPerMTok: 0.33, outputPerMTok: 2.75 }],
+    ["global.amazon.nova-2-lite-v1:0", { inputPerMTok: 0.3, outputPerMTok: 2.5 }],
+    ["gemma-3-27b", { inputPerMTok: 0.23, outputPerMTok: 0.38 }],
+    ["kimi-k2-thinking", { inputPerMTok: 0.6, outputPerMTok: 2.5 }],
+    ["glm-5", { inputPerMTok: 1, outputPerMTok: 3.2 }],
+    ["cohere-embed-v4", { inputPerMTok: 0.12 }],
+  ])("prices the 2026 model %s as two sources do", (name, onDemand) => {
+    expect(model(name).onDemand).toEqual(onDemand);
+  });
+
   it("resolves the ids PT is bought under to their base models", () => {
     expect(model("arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-express-v1:0:8k").id).toBe("amazon.titan-text-express-v1");
     expect(model("anthropic.claude-v2:1:200k").id).toBe("anthropic.claude-v2:1");
