@@ -17,11 +17,16 @@ describe("prompt-cache writes kept 1 hour are priced apart", () => {
     expect(report.onDemand).toEqual({ monthlyCost: 21_120 });
   });
 
+  it("at the bundled price since 2026-11-30, the same $21,120 without a quote", () => {
+    expect(runJson(["compare", ...FLAGS]).onDemand).toEqual({ monthlyCost: 21_120 });
+  });
+
   it("and a model without that price is an error naming the flag and the field", () => {
-    const run = runCli(["compare", ...FLAGS]);
+    // Claude Sonnet 4: its 1-hour price has one source, so none is bundled.
+    const run = runCli(["compare", ...FLAGS.map((flag) => (flag === "claude-sonnet-4.5" ? "claude-sonnet-4" : flag))]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      "--cache-write-1h-tokens: anthropic.claude-sonnet-4-5-20250929-v1:0 has no promptCache.write1hPerMTok price in these rates",
+      "--cache-write-1h-tokens: anthropic.claude-sonnet-4-20250514-v1:0 has no promptCache.write1hPerMTok price in these rates",
     );
   });
 

@@ -144,6 +144,15 @@ describe("the current us-east-1 rates", async () => {
     expect(model(name).onDemand).toEqual(onDemand);
   });
 
+  it("prices 1-hour cache writes of Claude 4.5 and later at twice the input price, 10% more off the global profile", () => {
+    expect(model("global.anthropic.claude-sonnet-4-5-20250929-v1:0").promptCache?.write1hPerMTok).toBe(6);
+    expect(model("claude-sonnet-4.5").promptCache?.write1hPerMTok).toBe(6.6);
+    expect(model("global.anthropic.claude-opus-4-6-v1").promptCache?.write1hPerMTok).toBe(10);
+    expect(model("global.anthropic.claude-haiku-4-5-20251001-v1:0").promptCache?.write1hPerMTok).toBe(2);
+    // None before 4.5: one source only.
+    expect(model("claude-sonnet-4").promptCache?.write1hPerMTok).toBeUndefined();
+  });
+
   it("resolves the ids PT is bought under to their base models", () => {
     expect(model("arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-express-v1:0:8k").id).toBe("amazon.titan-text-express-v1");
     expect(model("anthropic.claude-v2:1:200k").id).toBe("anthropic.claude-v2:1");
