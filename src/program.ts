@@ -58,6 +58,8 @@ const WORKLOAD_OPTIONS = [
   "cacheReadTokens",
   "cacheWriteTokens",
   "cacheWrite1hTokens",
+  "longContextInputTokens",
+  "longContextOutputTokens",
   "units",
   "term",
   "hoursPerMonth",

@@ -47,6 +47,16 @@ export const OPTIONS = {
       "--cache-write-1h-tokens <n>",
       "prompt-cache write tokens a month kept 1 hour, priced at the 1-hour cache-write rate",
     ).argParser(tokenCountArg),
+  longContextInputTokens: () =>
+    new Option(
+      "--long-context-input-tokens <n>",
+      "of --input-tokens, those of requests above the model's long-context length, priced at its longContext rate",
+    ).argParser(tokenCountArg),
+  longContextOutputTokens: () =>
+    new Option(
+      "--long-context-output-tokens <n>",
+      "of --output-tokens, those of requests above the model's long-context length, priced at its longContext rate",
+    ).argParser(tokenCountArg),
   units: () => new Option("--units <n>", "model units to price (default: sized from the peak, else from the volume)").argParser(unitsArg),
   term: () => new Option("--term <term>", "price only this PT term").choices(TERMS),
   hoursPerMonth: () =>

@@ -24,6 +24,8 @@ export interface CompareOptions extends RateFlags, UnitFlags {
   cacheReadTokens?: number;
   cacheWriteTokens?: number;
   cacheWrite1hTokens?: number;
+  longContextInputTokens?: number;
+  longContextOutputTokens?: number;
   units?: number;
   hoursPerMonth?: number;
   peakInputTpm?: number;
@@ -44,6 +46,8 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   "monthly.cacheReadTokens": "--cache-read-tokens: ",
   "monthly.cacheWriteTokens": "--cache-write-tokens: ",
   "monthly.cacheWrite1hTokens": "--cache-write-1h-tokens: ",
+  "monthly.longContextInputTokens": "--long-context-input-tokens: ",
+  "monthly.longContextOutputTokens": "--long-context-output-tokens: ",
   "peakTpm.input": "--peak-input-tpm ",
   "peakTpm.output": "--peak-output-tpm ",
 };
@@ -73,13 +77,10 @@ export async function compareFromFlags(options: Omit<CompareOptions, "format">):
     cacheReadTokens: options.cacheReadTokens ?? 0,
     cacheWriteTokens: options.cacheWriteTokens ?? 0,
     cacheWrite1hTokens: options.cacheWrite1hTokens ?? 0,
+    longContextInputTokens: options.longContextInputTokens ?? 0,
+    longContextOutputTokens: options.longContextOutputTokens ?? 0,
   });
   const peakTpm = peakFrom(options);
-  const problems = workloadProblems({ model, volume, peakTpm, custom: false, hoursPerMonth });
-  if (problems.length > 0)
-    throw new UsageError(
-      problems.map((problem) => `${FLAG_OF[problem.path.join(".")]}${workloadProblemMessage(problem, "flags")}`).join("\n"),
-    );
   if (options.tier === "priority" && !model.priority) {
     throw new UsageError(
       `--tier priority: no Priority tier price is known for ${model.id}; add priority: {inputPerMTok, outputPerMTok} in a rate file (--rates FILE)`,
@@ -90,6 +91,13 @@ export async function compareFromFlags(options: Omit<CompareOptions, "format">):
       `--latency flex: no Flex tier price is known for ${model.id}; add flex: {inputPerMTok, outputPerMTok} in a rate file (--rates FILE), or use --latency interactive`,
     );
   }
+  const problems = workloadProblems({ model, volume, peakTpm, custom: false, hoursPerMonth, latency: options.latency, tier: options.tier });
+  const flagOf = (path: string) =>
+    path === "latency" ? `--latency ${options.latency}: ` : path === "tier" ? `--tier ${options.tier}: ` : FLAG_OF[path];
+  if (problems.length > 0)
+    throw new UsageError(
+      problems.map((problem) => `${flagOf(problem.path.join("."))}${workloadProblemMessage(problem, "flags")}`).join("\n"),
+    );
   const terms = options.term ? [options.term] : undefined;
   if (!model.onDemand && !pricedTerms(model).some((term) => !terms || terms.includes(term))) {
     throw new UsageError(

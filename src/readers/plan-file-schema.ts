@@ -50,6 +50,9 @@ export const workloadSchema = z.strictObject({
         cacheWriteTokens: tokenCount.optional(),
         /** Prompt-cache writes kept 1 hour, priced at promptCache.write1hPerMTok. */
         cacheWrite1hTokens: tokenCount.optional(),
+        /** Of inputTokens and outputTokens, those of long-context requests, priced at longContext. */
+        longContextInputTokens: tokenCount.optional(),
+        longContextOutputTokens: tokenCount.optional(),
       },
       { error: expected("a mapping with inputTokens and outputTokens") },
     )

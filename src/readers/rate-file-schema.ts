@@ -91,6 +91,16 @@ const modelEntry = z.strictObject({
   batch: tokenRates.optional(),
   priority: tokenRates.optional(),
   flex: tokenRates.optional(),
+  /** On-demand prices of requests above a context length (aboveInputTokens input tokens). */
+  longContext: tokenRates
+    .extend({
+      aboveInputTokens: z
+        .number({ error: expected("a whole number of input tokens, such as 200000") })
+        .int({ error: (issue) => `expected a whole number of input tokens, got ${describeValue(issue.input)}` })
+        .positive({ error: (issue) => `expected a whole number of input tokens greater than 0, got ${describeValue(issue.input)}` })
+        .optional(),
+    })
+    .optional(),
   promptCache: cacheRates.optional(),
   provisioned: z
     .strictObject({

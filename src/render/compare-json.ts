@@ -147,7 +147,11 @@ function toCompareJson(result: CompareResult, card: RateCard, credits?: CreditsR
     hoursPerMonth: result.hoursPerMonth,
     latency: result.latency,
     tier: result.tier,
-    volume: tokens(result.volume),
+    volume: {
+      ...tokens(result.volume),
+      longContextInputTokens: roundTokens(result.volume.longContextInputTokens ?? 0),
+      longContextOutputTokens: roundTokens(result.volume.longContextOutputTokens ?? 0),
+    },
     onDemand: result.onDemand && { monthlyCost: roundCents(result.onDemand.monthlyCost) },
     batch: result.batch && { monthlyCost: roundCents(result.batch.monthlyCost) },
     priority: result.priority && { monthlyCost: roundCents(result.priority.monthlyCost) },

@@ -43,6 +43,11 @@ function header(result: CompareResult, card: RateCard, paint: Painter): string[]
   const { model, volume } = result;
   const cache = volume.cacheReadTokens + volume.cacheWriteTokens + volume.cacheWrite1hTokens;
   const oneHour = volume.cacheWrite1hTokens > 0 ? ` + ${formatTokensShort(volume.cacheWrite1hTokens)} cache write kept 1 hour` : "";
+  const long = (volume.longContextInputTokens ?? 0) + (volume.longContextOutputTokens ?? 0);
+  const longText =
+    long > 0
+      ? ` (of which long-context: ${formatTokensShort(volume.longContextInputTokens ?? 0)} input + ${formatTokensShort(volume.longContextOutputTokens ?? 0)} output)`
+      : "";
   const cacheText =
     cache > 0
       ? ` + ${formatTokensShort(volume.cacheReadTokens)} cache read + ${formatTokensShort(volume.cacheWriteTokens)} cache write${oneHour}`
@@ -50,7 +55,7 @@ function header(result: CompareResult, card: RateCard, paint: Painter): string[]
   return [
     paint.heading(`${model.name} (${model.id})`),
     `Rates: ${ratesText(card)} · ${result.hoursPerMonth} hours a month · ${result.latency}${result.tier === "priority" ? " · Priority tier" : ""}`,
-    `Volume: ${formatTokensShort(volume.inputTokens)} input + ${formatTokensShort(volume.outputTokens)} output tokens a month${cacheText}`,
+    `Volume: ${formatTokensShort(volume.inputTokens)} input + ${formatTokensShort(volume.outputTokens)} output tokens a month${cacheText}${longText}`,
   ];
 }
 

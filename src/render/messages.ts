@@ -164,6 +164,8 @@ export function noteMessage(note: Note): string {
       return `Units: ${note.units}, the fewest that carry the peak minute.`;
     case "OVERFLOW_FALLBACK":
       return overflowFallbackText("flags");
+    case "LONG_CONTEXT_ON_DEMAND_ONLY":
+      return `Long-context requests are priced on Standard on-demand only: no ${note.lanes.join(", ")} price for them is known, so ${note.lanes.length === 1 ? "that lane is" : "those lanes are"} not priced for this volume.`;
     case "UNITS_DEFAULT": {
       const peak = note.peakGiven ? " (the peak flags cannot size units without it)" : "";
       return `Units: 1, because a unit's throughput is unknown${peak}; give --units, or ${throughputHint("flags")}.`;

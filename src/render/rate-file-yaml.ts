@@ -43,6 +43,7 @@ export function renderRateFileYaml(header: RateFileHeader, models: readonly Impo
     const batch = group(model.prices, "batch", ["inputPerMTok", "outputPerMTok"]);
     const priority = group(model.prices, "priority", ["inputPerMTok", "outputPerMTok"]);
     const flex = group(model.prices, "flex", ["inputPerMTok", "outputPerMTok"]);
+    const longContext = group(model.prices, "longContext", ["inputPerMTok", "outputPerMTok"]);
     const cache = group(model.prices, "promptCache", ["readPerMTok", "writePerMTok", "write1hPerMTok"]);
     const hourly = group(
       model.prices,
@@ -53,6 +54,7 @@ export function renderRateFileYaml(header: RateFileHeader, models: readonly Impo
     if (batch) lines.push(`    batch: ${batch}`);
     if (priority) lines.push(`    priority: ${priority}`);
     if (flex) lines.push(`    flex: ${flex}`);
+    if (longContext) lines.push(`    longContext: ${longContext}`);
     if (cache) lines.push(`    promptCache: ${cache}`);
     if (hourly) lines.push("    provisioned:", `      hourlyPerUnit: ${hourly}`);
     const reserved: string[] = [];

@@ -11,6 +11,14 @@ export function workloadProblemMessage(problem: WorkloadProblem, by: InputsGiven
       return `${problem.modelId} is an input-only model (it has no output price, as an embeddings model has none), so it gives no output tokens; set them to 0`;
     case "NO_TIER_PRICE":
       return `no ${problem.tier === "flex" ? "Flex" : "Priority"} tier price is known for ${problem.modelId}; add ${problem.tier}: {inputPerMTok, outputPerMTok} in a rate file ${by === "plan" ? "listed under rates: (or --rates)" : "(--rates FILE)"}`;
+    case "NO_LONG_CONTEXT_PRICE":
+      return `no long-context price is known for ${problem.modelId}; add longContext: {inputPerMTok, outputPerMTok} in a rate file ${by === "plan" ? "listed under rates: (or --rates)" : "(--rates FILE)"}`;
+    case "LONG_CONTEXT_ABOVE_TOTAL":
+      return `${formatCount(problem.longContext)} long-context ${problem.side} tokens are more than the month's ${formatCount(problem.total)} ${problem.side} tokens, of which they are a part`;
+    case "LONG_CONTEXT_LANE": {
+      const lane = { batch: "Batch", flex: "the Flex tier", priority: "the Priority tier" }[problem.lane];
+      return `no long-context price is known for ${lane}: price long-context requests on Standard on-demand`;
+    }
     case "CUSTOM_WITHOUT_PT_PRICE":
       return `a custom model is served on PT only, and no PT price is known for ${problem.modelId}: ${ptPriceHint(by)}`;
     case "PEAK_BELOW_AVERAGE": {

@@ -221,6 +221,8 @@ describe("compare: bundled rates", () => {
       cacheReadTokens: 1e9,
       cacheWriteTokens: 2e8,
       cacheWrite1hTokens: 0,
+      longContextInputTokens: 0,
+      longContextOutputTokens: 0,
     });
   });
 

@@ -510,16 +510,17 @@ describe("bedrock-cost rates import", () => {
   });
 });
 
-describe("bedrock-cost rates import: the Reserved tier", () => {
-  // test/fixtures/price-list/AmazonBedrockFoundationModels-reserved.json (see its README).
-  const FIXTURE = "test/fixtures/price-list/AmazonBedrockFoundationModels-reserved.json";
+describe("bedrock-cost rates import: the Reserved tier and long-context prices", () => {
+  // test/fixtures/price-list/AmazonBedrockFoundationModels-2026-tiers.json (see its README).
+  const FIXTURE = "test/fixtures/price-list/AmazonBedrockFoundationModels-2026-tiers.json";
 
-  it("maps Reserved_<term>_<side>TPM_<scope> lines into the reserved block, whole pairs only", () => {
+  it("maps Reserved_<term>_<side>TPM_<scope> lines into the reserved block and long_ctx lines into longContext, whole pairs only", () => {
     const run = runCli(["rates", "import", FIXTURE, "--region", "us-east-1", "--effective-date", "2026-12-01"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
       [
         "    onDemand: {inputPerMTok: 3.3, outputPerMTok: 16.5}",
+        "    longContext: {inputPerMTok: 6.6, outputPerMTok: 24.75}",
         "    reserved:",
         "      global:",
         "        oneMonth: {inputPer1kTpmHour: 0.18, outputPer1kTpmHour: 0.9}",
@@ -528,8 +529,8 @@ describe("bedrock-cost rates import: the Reserved tier", () => {
       ].join("\n"),
     );
     expect(run.stderr.trimEnd().split("\n")).toEqual([
-      "note: imported 1 model (6 prices) from 8 price lines for the region",
-      'note: left out 1 price bedrock-cost does not model: Reserved tier priced per "Month" (1)',
+      "note: imported 1 model (8 prices) from 11 price lines for the region",
+      'note: left out 2 prices bedrock-cost does not model: long-context price of a cache, Batch, Priority or Flex line (1), Reserved tier priced per "Month" (1)',
       "note: left out part of anthropic.claude-sonnet-4-5-20250929-v1:0: reserved.geo.threeMonth has an input price but no output price",
     ]);
   });

@@ -42,7 +42,7 @@ describe("YAML is read as plain data", () => {
     const rates =
       "schemaVersion: 1\nregion: us-east-1\nmodels:\n  - id: claude-instant\n    __proto__: {onDemand: {inputPerMTok: 0.01, outputPerMTok: 0.01}}\n";
     expect(problemsOf(() => parseRateFile(rates, "proto.yaml", false))).toEqual([
-      "proto.yaml:5: models[0].__proto__: unknown field (a typo?); the fields here are id, name, provider, aliases, source, onDemand, batch, priority, flex, promptCache, provisioned, reserved",
+      "proto.yaml:5: models[0].__proto__: unknown field (a typo?); the fields here are id, name, provider, aliases, source, onDemand, batch, priority, flex, longContext, promptCache, provisioned, reserved",
     ]);
     const plan = file(
       "proto-plan.yaml",

@@ -103,6 +103,10 @@ const NOTES: ByCode<Note, Note["code"]> = {
   UNITS_FROM_VOLUME: [{ code: "UNITS_FROM_VOLUME", units: 2 }],
   UNITS_FROM_PEAK: [{ code: "UNITS_FROM_PEAK", units: 3 }],
   OVERFLOW_FALLBACK: [{ code: "OVERFLOW_FALLBACK" }],
+  LONG_CONTEXT_ON_DEMAND_ONLY: [
+    { code: "LONG_CONTEXT_ON_DEMAND_ONLY", lanes: ["Batch"] },
+    { code: "LONG_CONTEXT_ON_DEMAND_ONLY", lanes: ["Batch", "Priority", "Flex"] },
+  ],
   UNITS_DEFAULT: [
     { code: "UNITS_DEFAULT", units: 1, peakGiven: false },
     { code: "UNITS_DEFAULT", units: 1, peakGiven: true },
@@ -419,6 +423,17 @@ const PROBLEMS: ByCode<WorkloadProblem, WorkloadProblem["code"]> = {
   ],
   NO_OUTPUT_PRICE: [{ code: "NO_OUTPUT_PRICE", path: ["monthly", "outputTokens"], modelId: "amazon.titan-embed-text-v2:0" }],
   CUSTOM_WITHOUT_PT_PRICE: [{ code: "CUSTOM_WITHOUT_PT_PRICE", path: ["custom"], modelId: "amazon.nova-pro-v1:0" }],
+  NO_LONG_CONTEXT_PRICE: [
+    { code: "NO_LONG_CONTEXT_PRICE", path: ["monthly", "longContextInputTokens"], modelId: "anthropic.claude-sonnet-4-5-20250929-v1:0" },
+  ],
+  LONG_CONTEXT_ABOVE_TOTAL: [
+    { code: "LONG_CONTEXT_ABOVE_TOTAL", path: ["monthly", "longContextInputTokens"], side: "input", longContext: 4e9, total: 3e9 },
+  ],
+  LONG_CONTEXT_LANE: [
+    { code: "LONG_CONTEXT_LANE", path: ["latency"], lane: "batch" },
+    { code: "LONG_CONTEXT_LANE", path: ["latency"], lane: "flex" },
+    { code: "LONG_CONTEXT_LANE", path: ["tier"], lane: "priority" },
+  ],
   NO_TIER_PRICE: [
     { code: "NO_TIER_PRICE", path: ["latency"], modelId: "amazon.titan-embed-text-v2:0", tier: "flex" },
     { code: "NO_TIER_PRICE", path: ["tier"], modelId: "amazon.titan-embed-text-v2:0", tier: "priority" },

@@ -6,7 +6,7 @@
  */
 import { hourlyRateFor, type ModelRates } from "../rates/rate-card.js";
 import { TERM_MONTHS, type Term } from "./terms.js";
-import type { Volume } from "./volume.js";
+import { longContextTokens, type Volume } from "./volume.js";
 
 const PER_MILLION = 1e6;
 
@@ -25,7 +25,8 @@ export type PriceField =
   | "promptCache.writePerMTok"
   | "promptCache.write1hPerMTok"
   | "onDemand.outputPerMTok"
-  | "batch.outputPerMTok";
+  | "batch.outputPerMTok"
+  | "longContext.inputPerMTok";
 
 /** Tokens of a kind the model has no price for: pricing them at $0 would understate the bill. */
 class MissingPriceError extends Error {
@@ -45,7 +46,31 @@ export function missingPrices(model: ModelRates, volume: Volume): PriceField[] {
   if (volume.cacheReadTokens > 0 && model.promptCache?.readPerMTok === undefined) missing.push("promptCache.readPerMTok");
   if (volume.cacheWriteTokens > 0 && model.promptCache?.writePerMTok === undefined) missing.push("promptCache.writePerMTok");
   if (volume.cacheWrite1hTokens > 0 && model.promptCache?.write1hPerMTok === undefined) missing.push("promptCache.write1hPerMTok");
+  const long = longContextTokens(volume);
+  if (long.input + long.output > 0 && !model.longContext) missing.push("longContext.inputPerMTok");
   return missing;
+}
+
+/** Whether a volume has tokens of long-context requests: only on-demand has prices for them. */
+export function hasLongContext(volume: Volume): boolean {
+  const long = longContextTokens(volume);
+  return long.input + long.output > 0;
+}
+
+/**
+ * USD the long-context requests of a volume cost on-demand beyond the standard prices: their input
+ * and output tokens at the difference between the model's long-context and on-demand prices. Cache
+ * tokens stay at the cache prices (no long-context cache price is modelled).
+ */
+function longContextExtra(model: ModelRates, volume: Volume): number {
+  const long = longContextTokens(volume);
+  const rates = model.longContext;
+  const od = model.onDemand;
+  if (!rates || !od || long.input + long.output === 0) return 0;
+  return (
+    (long.input / PER_MILLION) * (rates.inputPerMTok - od.inputPerMTok) +
+    (long.output / PER_MILLION) * ((rates.outputPerMTok ?? 0) - (od.outputPerMTok ?? 0))
+  );
 }
 
 /**
@@ -115,9 +140,13 @@ function volumeCost(prices: TokenPrices | null, volume: Volume): number | null {
       );
 }
 
-/** USD for a volume on-demand; null for a PT-only model. Throws MissingPriceError as `onDemandPrices` does. */
+/**
+ * USD for a volume on-demand, long-context requests at their prices; null for a PT-only model.
+ * Throws MissingPriceError as `onDemandPrices` does.
+ */
 export function onDemandCost(model: ModelRates, volume: Volume): number | null {
-  return volumeCost(onDemandPrices(model, volume), volume);
+  const cost = volumeCost(onDemandPrices(model, volume), volume);
+  return cost === null ? null : cost + longContextExtra(model, volume);
 }
 
 /** The service tiers of on-demand that have their own token prices. */
@@ -129,14 +158,20 @@ export type ServiceTier = "priority" | "flex";
  * Null for a model without that tier. Throws MissingPriceError as `onDemandPrices` does.
  */
 export function tierCost(model: ModelRates, volume: Volume, tier: ServiceTier): number | null {
+  // No tier's long-context prices are known: a volume with long-context requests is not priced on it.
+  if (hasLongContext(volume)) return null;
   const rates = model[tier];
   const standard = onDemandPrices(model, volume);
   if (!rates || !standard) return null;
   return volumeCost({ ...standard, input: rates.inputPerMTok, output: rates.outputPerMTok ?? 0 }, volume);
 }
 
-/** USD for a volume on Batch; null for a model without a Batch lane. */
+/**
+ * USD for a volume on Batch; null for a model without a Batch lane, and for a volume with long-context
+ * requests (no Batch long-context price is known).
+ */
 export function batchCost(model: ModelRates, volume: Volume): number | null {
+  if (hasLongContext(volume)) return null;
   return volumeCost(batchPrices(model, volume), volume);
 }
 

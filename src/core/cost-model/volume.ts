@@ -7,6 +7,25 @@ export interface Volume {
   cacheWriteTokens: number;
   /** Prompt-cache writes kept 1 hour, priced apart. */
   cacheWrite1hTokens: number;
+  /**
+   * Of `inputTokens` and `outputTokens`, those of requests above the model's long-context length,
+   * priced on-demand at its `longContext` prices. Absent: none.
+   */
+  longContextInputTokens?: number;
+  longContextOutputTokens?: number;
+}
+
+/** The long-context part of a volume, 0 where it has none. */
+export function longContextTokens(volume: Volume): { input: number; output: number } {
+  return { input: volume.longContextInputTokens ?? 0, output: volume.longContextOutputTokens ?? 0 };
+}
+
+/** The long-context fields of a volume, only where they are given: most volumes have none. */
+function withLongContext(input: number, output: number): Pick<Volume, "longContextInputTokens" | "longContextOutputTokens"> {
+  return {
+    ...(input > 0 ? { longContextInputTokens: input } : {}),
+    ...(output > 0 ? { longContextOutputTokens: output } : {}),
+  };
 }
 
 export function makeVolume(partial: Partial<Volume>): Volume {
@@ -16,6 +35,7 @@ export function makeVolume(partial: Partial<Volume>): Volume {
     cacheReadTokens: partial.cacheReadTokens ?? 0,
     cacheWriteTokens: partial.cacheWriteTokens ?? 0,
     cacheWrite1hTokens: partial.cacheWrite1hTokens ?? 0,
+    ...withLongContext(partial.longContextInputTokens ?? 0, partial.longContextOutputTokens ?? 0),
   };
 }
 
@@ -32,6 +52,7 @@ export function scaleVolume(volume: Volume, scale: number): Volume {
     cacheReadTokens: volume.cacheReadTokens * scale,
     cacheWriteTokens: volume.cacheWriteTokens * scale,
     cacheWrite1hTokens: volume.cacheWrite1hTokens * scale,
+    ...withLongContext((volume.longContextInputTokens ?? 0) * scale, (volume.longContextOutputTokens ?? 0) * scale),
   };
 }
 

@@ -1,4 +1,4 @@
-import { batchCost, type OverflowTo, onDemandCost, tierCost } from "../cost-model/pricing.js";
+import { batchCost, hasLongContext, type OverflowTo, onDemandCost, tierCost } from "../cost-model/pricing.js";
 import { type ProvisionedOption, priceProvisioned } from "../cost-model/provisioned-option.js";
 import type { ReservedScope } from "../cost-model/reserved-tier.js";
 import { TERMS, type Term } from "../cost-model/terms.js";
@@ -125,6 +125,10 @@ export function compareLanes(input: CompareInput): CompareResult {
   if (basis === "volume") notes.push({ code: "UNITS_FROM_VOLUME", units });
   if (basis === "peak") notes.push({ code: "UNITS_FROM_PEAK", units });
   if (basis === "default" && model.provisioned) notes.push({ code: "UNITS_DEFAULT", units, peakGiven: input.peakTpm !== undefined });
+  if (hasLongContext(volume)) {
+    const lanes = (["Batch", "Priority", "Flex"] as const).filter((lane) => model[lane.toLowerCase() as "batch" | "priority" | "flex"]);
+    if (lanes.length > 0) notes.push({ code: "LONG_CONTEXT_ON_DEMAND_ONLY", lanes: [...lanes] });
+  }
 
   const blended = basis === "volume" ? cheapestBlended(provisioned, input, onDemand) : undefined;
   const provisionedCeiling = ceilingOf(input, onDemand, throughput ? chooseUnits({ ...input, units: undefined }, throughput).units : null);

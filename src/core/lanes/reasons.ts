@@ -103,7 +103,9 @@ export type Note =
   | { code: "UNITS_FROM_PEAK"; units: number }
   | { code: "UNITS_DEFAULT"; units: number; peakGiven: boolean }
   /** Traffic above the units is priced on-demand, which assumes the application falls back to it. */
-  | { code: "OVERFLOW_FALLBACK" };
+  | { code: "OVERFLOW_FALLBACK" }
+  /** Long-context requests are priced on Standard on-demand only: no other lane's long-context price is known. */
+  | { code: "LONG_CONTEXT_ON_DEMAND_ONLY"; lanes: ("Batch" | "Priority" | "Flex")[] };
 
 export interface Recommendation extends LaneChoice {
   reasons: Reason[];

@@ -22,6 +22,9 @@ export type WorkloadProblem =
   | { code: "NO_OUTPUT_PRICE"; path: FieldPath; modelId: string }
   | { code: "CUSTOM_WITHOUT_PT_PRICE"; path: FieldPath; modelId: string }
   | { code: "NO_TIER_PRICE"; path: FieldPath; modelId: string; tier: "flex" | "priority" }
+  | { code: "NO_LONG_CONTEXT_PRICE"; path: FieldPath; modelId: string }
+  | { code: "LONG_CONTEXT_ABOVE_TOTAL"; path: FieldPath; side: "input" | "output"; longContext: number; total: number }
+  | { code: "LONG_CONTEXT_LANE"; path: FieldPath; lane: "batch" | "flex" | "priority" }
   | { code: "PEAK_BELOW_AVERAGE"; path: FieldPath; side: "input" | "output"; peak: number; average: number; hoursPerMonth: number };
 
 /**
@@ -38,6 +41,11 @@ export function workloadProblems(input: WorkloadInput): WorkloadProblem[] {
         problems.push({ code: "NO_OUTPUT_PRICE", path: ["monthly", "outputTokens"], modelId: model.id });
         continue;
       }
+      if (field === "longContext.inputPerMTok") {
+        const key = (volume.longContextInputTokens ?? 0) > 0 ? "longContextInputTokens" : "longContextOutputTokens";
+        problems.push({ code: "NO_LONG_CONTEXT_PRICE", path: ["monthly", key], modelId: model.id });
+        continue;
+      }
       const key =
         field === "promptCache.readPerMTok"
           ? "cacheReadTokens"
@@ -52,9 +60,31 @@ export function workloadProblems(input: WorkloadInput): WorkloadProblem[] {
     problems.push({ code: "NO_TIER_PRICE", path: ["latency"], modelId: model.id, tier: "flex" });
   if (!input.custom && input.tier === "priority" && !model.priority)
     problems.push({ code: "NO_TIER_PRICE", path: ["tier"], modelId: model.id, tier: "priority" });
+  problems.push(...longContextProblems(input));
   if (input.custom && pricedTerms(model).length === 0)
     problems.push({ code: "CUSTOM_WITHOUT_PT_PRICE", path: ["custom"], modelId: model.id });
   problems.push(...peakProblems(volume, input.peakTpm, input.hoursPerMonth));
+  return problems;
+}
+
+/**
+ * Long-context tokens are a part of the month's input and output tokens, and only on-demand has
+ * prices for them: no Batch, Flex or Priority long-context price is known.
+ */
+function longContextProblems(input: WorkloadInput): WorkloadProblem[] {
+  const { volume } = input;
+  const problems: WorkloadProblem[] = [];
+  const sides = [
+    ["input", "longContextInputTokens", volume.longContextInputTokens ?? 0, volume.inputTokens],
+    ["output", "longContextOutputTokens", volume.longContextOutputTokens ?? 0, volume.outputTokens],
+  ] as const;
+  for (const [side, key, longContext, total] of sides) {
+    if (longContext > total) problems.push({ code: "LONG_CONTEXT_ABOVE_TOTAL", path: ["monthly", key], side, longContext, total });
+  }
+  if (input.custom || sides.every(([, , longContext]) => longContext === 0)) return problems;
+  if (input.latency === "async" && input.model.batch) problems.push({ code: "LONG_CONTEXT_LANE", path: ["latency"], lane: "batch" });
+  if (input.latency === "flex") problems.push({ code: "LONG_CONTEXT_LANE", path: ["latency"], lane: "flex" });
+  if (input.tier === "priority") problems.push({ code: "LONG_CONTEXT_LANE", path: ["tier"], lane: "priority" });
   return problems;
 }
 

@@ -1,6 +1,6 @@
 import { type OverflowTo, onDemandCost, tierCost } from "../cost-model/pricing.js";
 import type { ReservedScope } from "../cost-model/reserved-tier.js";
-import { inputSideTokens, type TokensPerMinute, type Volume } from "../cost-model/volume.js";
+import { inputSideTokens, makeVolume, type TokensPerMinute, type Volume } from "../cost-model/volume.js";
 import type { CompareLatency, Tier } from "../lanes/lanes.js";
 import type { ModelRates } from "../rates/rate-card.js";
 
@@ -44,16 +44,19 @@ export function sumTpm(rates: readonly TokensPerMinute[]): TokensPerMinute {
 }
 
 export function sumVolumes(volumes: readonly Volume[]): Volume {
-  return volumes.reduce(
-    (sum, v) => ({
-      inputTokens: sum.inputTokens + v.inputTokens,
-      outputTokens: sum.outputTokens + v.outputTokens,
-      cacheReadTokens: sum.cacheReadTokens + v.cacheReadTokens,
-      cacheWriteTokens: sum.cacheWriteTokens + v.cacheWriteTokens,
-      cacheWrite1hTokens: sum.cacheWrite1hTokens + v.cacheWrite1hTokens,
-    }),
-    { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0 },
-  );
+  const sum = makeVolume({});
+  let longInput = 0;
+  let longOutput = 0;
+  for (const v of volumes) {
+    sum.inputTokens += v.inputTokens;
+    sum.outputTokens += v.outputTokens;
+    sum.cacheReadTokens += v.cacheReadTokens;
+    sum.cacheWriteTokens += v.cacheWriteTokens;
+    sum.cacheWrite1hTokens += v.cacheWrite1hTokens;
+    longInput += v.longContextInputTokens ?? 0;
+    longOutput += v.longContextOutputTokens ?? 0;
+  }
+  return makeVolume({ ...sum, longContextInputTokens: longInput, longContextOutputTokens: longOutput });
 }
 
 /** Whether a workload's utilization is proven: measured over at least `minMeasuredDays`. */

@@ -50,6 +50,7 @@ const PAIRS: [string, string, string][] = [
   ["batch", "batch.inputPerMTok", "batch.outputPerMTok"],
   ["priority", "priority.inputPerMTok", "priority.outputPerMTok"],
   ["flex", "flex.inputPerMTok", "flex.outputPerMTok"],
+  ["longContext", "longContext.inputPerMTok", "longContext.outputPerMTok"],
   ...RESERVED_SCOPES.flatMap((scope) =>
     RESERVED_TERMS.map((term): [string, string, string] => {
       const at = `reserved.${scope}.${RESERVED_TERM_KEYS[term]}`;

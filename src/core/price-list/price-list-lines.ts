@@ -25,7 +25,7 @@ export interface PriceListEdition {
 
 /** Where a price goes in a rate file. */
 export type PriceField =
-  | { lane: "onDemand" | "batch" | "priority" | "flex"; key: "inputPerMTok" | "outputPerMTok" }
+  | { lane: "onDemand" | "batch" | "priority" | "flex" | "longContext"; key: "inputPerMTok" | "outputPerMTok" }
   | { lane: "promptCache"; key: "readPerMTok" | "writePerMTok" | "write1hPerMTok" }
   | { lane: "provisioned"; key: HourlyRateKey }
   | { lane: "reserved"; scope: ReservedScope; term: ReservedTermKey; key: "inputPer1kTpmHour" | "outputPer1kTpmHour" };
@@ -50,7 +50,6 @@ function hourValue(line: PriceLine): string | null {
 const NOT_TEXT = /image|video|audio|speech|search|rerank|guardrail|customization|storage|training/;
 const TIERS: [RegExp, string][] = [
   [/latency[-_ ]?optimi[sz]ed/, "latency-optimized tier"],
-  [/long[-_ ]?ctx/, "long-context tier"],
   [/custom[-_ ]?model/, "custom-model price"],
   [/mantle/, "bedrock-mantle endpoint"],
   [/cache[-_ ]?write.*30m/, "cache write kept 30 minutes"],
@@ -153,6 +152,31 @@ function tokenField(text: string): PriceField | null {
 }
 
 /**
+ * A long-context line (`input_tokens_long_ctx_standard`, `..._global_standard`): the on-demand input
+ * or output price of requests above the model's long-context length. Its cache, Batch, Priority and
+ * Flex prices are left out: no lane but Standard on-demand prices long-context requests here.
+ */
+function longContextLine(
+  line: PriceLine,
+  text: string,
+  usage: string,
+  foundation: boolean,
+  name: string,
+  provider: string | null,
+): Classified {
+  if (NOT_TEXT.test(text)) return { kind: "skip", why: "not text tokens", name };
+  if (/cache|batch|priority|flex/.test(text))
+    return { kind: "skip", why: "long-context price of a cache, Batch, Priority or Flex line", name };
+  const bare = usage.replace(/long[-_ ]?(ctx|context)/g, "");
+  if (!knownUsage(bare, foundation)) return { kind: "skip", why: `unknown usage type ${quote(line.attributes.usagetype ?? "")}`, name };
+  const key = /input/.test(text) ? "inputPerMTok" : /output/.test(text) ? "outputPerMTok" : null;
+  if (!key) return { kind: "skip", why: "not an input, output or cache price", name };
+  const value = tokenValue(line, foundation);
+  if (value === null) return { kind: "skip", why: `tokens priced per ${quote(line.unit)}`, name };
+  return { kind: "price", name, provider, global: /global/.test(text), field: { lane: "longContext", key }, value };
+}
+
+/**
  * What one price line is: an input, output, batch, cache, Provisioned Throughput or Reserved tier
  * price of a named model (regional or through the global profile), or something bedrock-cost does
  * not model.
@@ -185,6 +209,7 @@ export function classifyLine(line: PriceLine): Classified {
       return { kind: "skip", why: `Reserved tier priced per ${quote(line.unit)}`, name };
     return { kind: "price", name, provider, global: false, field: reserved, value: shiftDecimal(line.usd, 0) };
   }
+  if (/long[-_ ]?(ctx|context)/.test(text)) return longContextLine(line, text, usage, foundation, name, provider);
   const skip = commonSkip(text);
   if (skip) return { kind: "skip", why: skip, name };
   if (!knownUsage(usage, foundation)) return { kind: "skip", why: `unknown usage type ${quote(a.usagetype ?? "")}`, name };

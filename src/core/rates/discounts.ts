@@ -61,13 +61,14 @@ function discountModel(model: ModelRates, discounts: readonly Discount[], applie
     applied.add(discount);
     return 1 - discount.percent / 100;
   };
-  const onDemand = model.onDemand || model.promptCache || model.priority || model.flex ? factorOf("on-demand") : 1;
+  const onDemand = model.onDemand || model.promptCache || model.priority || model.flex || model.longContext ? factorOf("on-demand") : 1;
   const batch = model.batch ? factorOf("batch") : 1;
   const capacity = model.provisioned || model.reserved ? factorOf("provisioned") : 1;
   const out: ModelRates = { ...model };
   if (model.onDemand) out.onDemand = scaleRates(model.onDemand, onDemand);
   if (model.priority) out.priority = scaleRates(model.priority, onDemand);
   if (model.flex) out.flex = scaleRates(model.flex, onDemand);
+  if (model.longContext) out.longContext = { ...model.longContext, ...scaleRates(model.longContext, onDemand) };
   if (model.promptCache) out.promptCache = scaleRecord(model.promptCache, onDemand);
   if (model.batch) out.batch = scaleRates(model.batch, batch);
   if (model.provisioned) out.provisioned = { ...model.provisioned, hourlyPerUnit: scaleRecord(model.provisioned.hourlyPerUnit, capacity) };

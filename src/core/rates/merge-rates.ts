@@ -12,7 +12,16 @@ import { nameKey } from "../input/name-key.js";
 import { nearestNames } from "../input/nearest-names.js";
 import { quote } from "../input/quote.js";
 import type { DiscountEntry } from "./discounts.js";
-import type { CacheRates, ModelRates, RateCard, RateSource, ReservedRates, TokenRates, UnitThroughput } from "./rate-card.js";
+import type {
+  CacheRates,
+  LongContextRates,
+  ModelRates,
+  RateCard,
+  RateSource,
+  ReservedRates,
+  TokenRates,
+  UnitThroughput,
+} from "./rate-card.js";
 
 /** One model's entry in a rate file: every field but the id may be left out to keep the rates below. */
 interface ModelEntry {
@@ -25,6 +34,7 @@ interface ModelEntry {
   batch?: Partial<TokenRates> | undefined;
   priority?: Partial<TokenRates> | undefined;
   flex?: Partial<TokenRates> | undefined;
+  longContext?: Partial<LongContextRates> | undefined;
   promptCache?: CacheRates | undefined;
   provisioned?:
     | {
@@ -89,7 +99,7 @@ function completenessProblems(model: ModelRates, at: FieldPath, file: string): R
   // An input price in every lane; an output price in every lane, or in none (an input-only model such
   // as an embeddings model has no output tokens to price).
   const inputOnly = model.onDemand !== undefined && model.onDemand.outputPerMTok === undefined;
-  for (const lane of ["onDemand", "batch", "priority", "flex"] as const) {
+  for (const lane of ["onDemand", "batch", "priority", "flex", "longContext"] as const) {
     const rates = model[lane];
     if (!rates) continue;
     const needed = inputOnly ? (["inputPerMTok"] as const) : (["inputPerMTok", "outputPerMTok"] as const);
@@ -124,7 +134,7 @@ function completenessProblems(model: ModelRates, at: FieldPath, file: string): R
     }
   }
   problems.push(...reservedProblems(model.reserved, at, file));
-  for (const tier of ["priority", "flex"] as const) {
+  for (const tier of ["priority", "flex", "longContext"] as const) {
     if (model[tier] && !model.onDemand) {
       problems.push({ file, path: [...at, tier], message: `${tier} is a tier of on-demand: the model needs onDemand prices as well` });
     }
@@ -223,6 +233,14 @@ function plausibilityProblems(model: ModelRates, at: FieldPath, file: string): R
         message: `${flex} is above the on-demand price ${onDemand}: Flex is never dearer`,
       });
     }
+    const longContext = model.longContext?.[side];
+    if (longContext !== undefined && onDemand !== undefined && longContext < onDemand) {
+      problems.push({
+        file,
+        path: [...at, "longContext", side],
+        message: `${longContext} is below the on-demand price ${onDemand}: a long-context price is never cheaper`,
+      });
+    }
     if (priority !== undefined && onDemand !== undefined && priority < onDemand) {
       problems.push({
         file,
@@ -280,12 +298,14 @@ function mergeModel(base: ModelRates | undefined, entry: ModelEntry, source: Rat
   const batch = mergeFields(base?.batch, entry.batch);
   const priority = mergeFields(base?.priority, entry.priority);
   const flex = mergeFields(base?.flex, entry.flex);
+  const longContext = mergeFields(base?.longContext, entry.longContext);
   const promptCache = mergeFields(base?.promptCache, entry.promptCache);
   // Completeness is checked after the merge, so a partly filled pair is carried as it is until then.
   if (onDemand) merged.onDemand = onDemand as TokenRates;
   if (batch) merged.batch = batch as TokenRates;
   if (priority) merged.priority = priority as TokenRates;
   if (flex) merged.flex = flex as TokenRates;
+  if (longContext) merged.longContext = longContext as LongContextRates;
   if (promptCache) merged.promptCache = promptCache;
   if (provisioned) merged.provisioned = provisioned as ModelRates["provisioned"];
   const reserved = mergeReserved(base?.reserved, entry.reserved);

@@ -9,6 +9,11 @@ export interface TokenRates {
   outputPerMTok?: number;
 }
 
+/** On-demand prices for long-context requests; `aboveInputTokens` says where they start, when known. */
+export interface LongContextRates extends TokenRates {
+  aboveInputTokens?: number;
+}
+
 /** USD per 1M prompt-cache tokens; a model may publish only one of the two. */
 export interface CacheRates {
   readPerMTok?: number;
@@ -58,6 +63,11 @@ export interface ModelRates {
   priority?: TokenRates;
   /** The Flex tier of on-demand: slower, at a discount. Absent: not offered, or no price known. */
   flex?: TokenRates;
+  /**
+   * On-demand prices of requests whose input is above a context length, where AWS charges more (Claude
+   * Sonnet 4 and 4.5 above 200,000 input tokens). Absent: no long-context price is known.
+   */
+  longContext?: LongContextRates;
   promptCache?: CacheRates;
   /** Absent: no PT price is known. */
   provisioned?: ProvisionedRates;

@@ -193,6 +193,19 @@ describe("classifyLine: AmazonBedrockFoundationModels (per 1M tokens)", () => {
     });
   });
 
+  it.each([
+    ["input_tokens_long_ctx_standard", false, "inputPerMTok", "6.6"],
+    ["output_tokens_long_ctx_standard", false, "outputPerMTok", "24.75"],
+    ["input_tokens_long_ctx_global_standard", true, "inputPerMTok", "6"],
+  ])("reads %s as the on-demand long-context price of the model (global: %s)", (usage, global, key, usd) => {
+    expect(classifyLine(foundation(usage, usd, "1M tokens"))).toMatchObject({
+      kind: "price",
+      global,
+      field: { lane: "longContext", key },
+      value: usd,
+    });
+  });
+
   it("does not read a PT price given per anything but the hour", () => {
     expect(classifyLine(foundation("ProvisionedThroughput_1MonthCommit_ModelUnits_Usage", "115632", "Month"))).toMatchObject({
       kind: "skip",
@@ -206,8 +219,8 @@ describe("classifyLine: AmazonBedrockFoundationModels (per 1M tokens)", () => {
     ["CacheWrite30mInputTokenCount", "cache write kept 30 minutes"],
     ["CacheStorage", "not text tokens"],
     ["InputTokenCount_LatencyOptimized", "latency-optimized tier"],
-    ["input_tokens_long_ctx_flex", "long-context tier"],
-    ["cache_read_tokens_long_ctx_global_standard", "long-context tier"],
+    ["input_tokens_long_ctx_flex", "long-context price of a cache, Batch, Priority or Flex line"],
+    ["cache_read_tokens_long_ctx_global_standard", "long-context price of a cache, Batch, Priority or Flex line"],
     ["ImageCount", "not text tokens"],
   ])("leaves out %s: %s", (usage, why) => {
     expect(classifyLine(foundation(usage, "1"))).toMatchObject({ kind: "skip", why });
@@ -262,8 +275,8 @@ describe("classifyLine: names and usage types as AWS spells them", () => {
   });
 
   it.each([
-    ["input_tokens_long_ctx_flex", "long-context tier"],
-    ["cache_read_tokens_long_ctx_global_standard", "long-context tier"],
+    ["input_tokens_long_ctx_flex", "long-context price of a cache, Batch, Priority or Flex line"],
+    ["cache_read_tokens_long_ctx_global_standard", "long-context price of a cache, Batch, Priority or Flex line"],
 
     ["input_tokens_turbo_standard", 'unknown usage type "USE1-MP:USE1_input_tokens_turbo_standard-Units"'],
   ])("leaves out %s, saying why", (usage, why) => {
