@@ -18,13 +18,15 @@ export interface JsonModelRates {
   /** outputPerMTok null: an input-only model (embeddings). */
   onDemand: { inputPerMTok: number; outputPerMTok: number | null } | null;
   batch: { inputPerMTok: number; outputPerMTok: number | null } | null;
-  promptCache: { readPerMTok: number | null; writePerMTok: number | null } | null;
+  promptCache: { readPerMTok: number | null; writePerMTok: number | null; write1hPerMTok: number | null } | null;
   provisioned: {
     hourlyPerUnit: { noCommit: number | null; oneMonth: number | null; sixMonth: number | null };
     unitThroughput: { inputTpm: number; outputTpm: number } | null;
   } | null;
   priority: { inputPerMTok: number; outputPerMTok: number | null } | null;
   flex: { inputPerMTok: number; outputPerMTok: number | null } | null;
+  /** On-demand prices of long-context requests, and where they start when known. */
+  longContext: { aboveInputTokens: number | null; inputPerMTok: number; outputPerMTok: number | null } | null;
   /** The Reserved tier: prices per 1,000 tokens a minute an hour, by scope and term, and the minimums. */
   reserved: ReservedRates | null;
   source: RateSource | null;
@@ -53,7 +55,11 @@ export function modelJson(model: ModelRates): JsonModelRates {
     onDemand: model.onDemand ? { inputPerMTok: model.onDemand.inputPerMTok, outputPerMTok: model.onDemand.outputPerMTok ?? null } : null,
     batch: model.batch ? { inputPerMTok: model.batch.inputPerMTok, outputPerMTok: model.batch.outputPerMTok ?? null } : null,
     promptCache: model.promptCache
-      ? { readPerMTok: model.promptCache.readPerMTok ?? null, writePerMTok: model.promptCache.writePerMTok ?? null }
+      ? {
+          readPerMTok: model.promptCache.readPerMTok ?? null,
+          writePerMTok: model.promptCache.writePerMTok ?? null,
+          write1hPerMTok: model.promptCache.write1hPerMTok ?? null,
+        }
       : null,
     provisioned: model.provisioned
       ? {
@@ -63,6 +69,13 @@ export function modelJson(model: ModelRates): JsonModelRates {
       : null,
     priority: model.priority ? { inputPerMTok: model.priority.inputPerMTok, outputPerMTok: model.priority.outputPerMTok ?? null } : null,
     flex: model.flex ? { inputPerMTok: model.flex.inputPerMTok, outputPerMTok: model.flex.outputPerMTok ?? null } : null,
+    longContext: model.longContext
+      ? {
+          aboveInputTokens: model.longContext.aboveInputTokens ?? null,
+          inputPerMTok: model.longContext.inputPerMTok,
+          outputPerMTok: model.longContext.outputPerMTok ?? null,
+        }
+      : null,
     reserved: model.reserved ? structuredClone(model.reserved) : null,
     source: model.source ?? null,
     files: [...model.files],

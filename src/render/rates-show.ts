@@ -12,6 +12,26 @@ function lanePrices(rates: TokenRates | undefined): string {
   return `${formatRate(rates.inputPerMTok)} input, ${output} per 1M tokens`;
 }
 
+/** "$0.33 read, $4.125 write, $6.60 write kept 1 hour per 1M tokens", or none. */
+function cacheText(model: ModelRates): string {
+  const cache = model.promptCache;
+  if (!cache) return "none";
+  const parts = [
+    cache.readPerMTok === undefined ? null : `${formatRate(cache.readPerMTok)} read`,
+    cache.writePerMTok === undefined ? null : `${formatRate(cache.writePerMTok)} write`,
+    cache.write1hPerMTok === undefined ? null : `${formatRate(cache.write1hPerMTok)} write kept 1 hour`,
+  ];
+  return `${parts.filter(Boolean).join(", ")} per 1M tokens`;
+}
+
+/** The on-demand prices of long-context requests, or none. */
+function longContextText(model: ModelRates): string {
+  const long = model.longContext;
+  if (!long) return "none";
+  const above = long.aboveInputTokens === undefined ? "" : ` above ${formatCount(long.aboveInputTokens)} input tokens`;
+  return `${lanePrices(long)}${above}`;
+}
+
 /** How a model may be named on the command line and in files, beyond its id. */
 function otherNames(card: RateCard, model: ModelRates): { profileIds: string[]; arn: string } {
   const ownGlobal = card.models.some((other) => other.id === `global.${model.id}`);
@@ -110,7 +130,8 @@ export function renderRatesShowText(card: RateCard, model: ModelRates): string {
     `Batch: ${lanePrices(model.batch)}`,
     `Priority tier: ${lanePrices(model.priority)}`,
     `Flex tier: ${lanePrices(model.flex)}`,
-    `Prompt cache: ${model.promptCache ? `${[model.promptCache.readPerMTok === undefined ? null : `${formatRate(model.promptCache.readPerMTok)} read`, model.promptCache.writePerMTok === undefined ? null : `${formatRate(model.promptCache.writePerMTok)} write`].filter(Boolean).join(", ")} per 1M tokens` : "none"}`,
+    `Prompt cache: ${cacheText(model)}`,
+    `Long context: ${longContextText(model)}`,
     `Provisioned Throughput: ${terms.length > 0 ? `${terms.join(", ")} per unit-hour` : "no price"}`,
     `Unit throughput: ${t ? `${t.inputTpm} input, ${t.outputTpm} output tokens a minute` : "unknown"}`,
     `Reserved tier: ${reservedText(model)}`,

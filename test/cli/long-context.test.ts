@@ -83,4 +83,16 @@ describe("long-context requests are priced at the model's longContext prices", (
       `error: ${bad}:5: models[0].longContext.inputPerMTok: 2 is below the on-demand price 3.3: a long-context price is never cheaper\n`,
     );
   });
+
+  it("rates show and rates list say the long-context prices", () => {
+    const quote = file("quote.yaml", QUOTE);
+    expect(runCli(["rates", "show", "claude-sonnet-4.5", "--rates", quote]).stdout).toContain(
+      "Long context: $6.60 input, $24.75 output per 1M tokens above 200,000 input tokens",
+    );
+    const listed = runJson(["rates", "list", "--rates", quote]).models.find(
+      (m: { id: string }) => m.id === "anthropic.claude-sonnet-4-5-20250929-v1:0",
+    );
+    expect(listed.longContext).toEqual({ aboveInputTokens: 200_000, inputPerMTok: 6.6, outputPerMTok: 24.75 });
+    expect(listed.promptCache).toEqual({ readPerMTok: 0.33, writePerMTok: 4.125, write1hPerMTok: 6.6 });
+  });
 });
