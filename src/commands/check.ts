@@ -1,17 +1,22 @@
+import { appendFileSync } from "node:fs";
 import { checkReservations } from "../core/plans/check-reservations.js";
-import { InputFileError } from "../errors.js";
+import type { Finding } from "../core/plans/findings.js";
+import { InputFileError, UsageError } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { readTerraformPlan, type TerraformPt } from "../readers/read-terraform-plan.js";
 import { renderCheckCsv } from "../render/check-csv.js";
+import { type FindingPlace, renderCheckGithub } from "../render/check-github.js";
 import { renderCheckJson } from "../render/check-json.js";
+import { renderCheckMarkdown } from "../render/check-markdown.js";
 import { type MeasurementNote, measurementNoteMessage } from "../render/measurement-notes.js";
 import { assertExact } from "./assert-exact.js";
-import { type CommandResult, renderAs } from "./command-result.js";
+import { type CheckFormat, type CommandResult, renderAs } from "./command-result.js";
 import { endOnProblems, loadPlanContext, type PlanOptions } from "./load-plan-context.js";
 import { terraformReservations } from "./terraform-reservations.js";
 
-export interface CheckOptions extends PlanOptions {
+export interface CheckOptions extends Omit<PlanOptions, "format"> {
   terraform?: string;
+  format: CheckFormat;
 }
 
 /** Exit code 0 when no finding is an error, 1 when any is. */
@@ -51,6 +56,8 @@ export async function runCheck(file: string, options: CheckOptions, color: boole
           r.assumesFallback.length > 0 ? [...notes, { code: "OVERFLOW_FALLBACK", reservations: r.assumesFallback }] : notes,
         ),
       csv: renderCheckCsv,
+      markdown: (r) => renderCheckMarkdown(r, source, card, hoursPerMonth),
+      github: (r) => renderCheckGithub(r, placeOfFinding(context, options.terraform)),
       // The table libraries (cli-table3, chalk) are loaded only for table output.
       table: async (r) => {
         const [{ renderCheckTable }, { makePainter }] = await Promise.all([
@@ -62,10 +69,48 @@ export async function runCheck(file: string, options: CheckOptions, color: boole
     },
     result,
   );
+  // In a GitHub Actions job, the annotations' report also goes to the job summary.
+  const summary = process.env.GITHUB_STEP_SUMMARY;
+  if (options.format === "github" && summary) appendSummary(summary, renderCheckMarkdown(result, source, card, hoursPerMonth));
   // The exit code does not depend on the format.
   // In JSON the notes are part of the report.
   const all: MeasurementNote[] = [...notes];
   if (result.assumesFallback.length > 0) all.push({ code: "OVERFLOW_FALLBACK", reservations: result.assumesFallback });
   const stderr = options.format === "json" ? [] : all.map((note) => `note: ${measurementNoteMessage(note)}`);
   return { stdout, stderr, exitCode: result.passed ? EXIT.OK : EXIT.FAILED_CHECK };
+}
+
+/** Appends the markdown report to the job summary file GitHub Actions names; never replaces it. */
+function appendSummary(path: string, markdown: string): void {
+  try {
+    appendFileSync(path, `${markdown}\n`);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`GITHUB_STEP_SUMMARY: cannot append the report to ${path} (${reason})`);
+  }
+}
+
+/**
+ * Where a finding points for an annotation: the plan-file line of the reservation or workload it
+ * names (a custom model: its first workload), a Terraform resource's plan file, else the plan file.
+ */
+function placeOfFinding(
+  context: Awaited<ReturnType<typeof loadPlanContext>>,
+  terraform: string | undefined,
+): (finding: Finding) => FindingPlace {
+  const { plan } = context;
+  const lines = new Map<string, number>();
+  const add = (name: string, path: (string | number)[]) => {
+    const line = plan.lineOf(path);
+    if (line !== undefined && !lines.has(name)) lines.set(name, line);
+  };
+  for (const r of plan.data.reservations) if (r.name) add(r.name, ["reservations", r.index]);
+  for (const w of plan.data.workloads) add(w.name, ["workloads", w.index]);
+  for (const w of plan.data.workloads) if (typeof w.custom === "string") add(w.custom, ["workloads", w.index]);
+  return (finding) => {
+    const line = lines.get(finding.subject);
+    if (line !== undefined) return { file: plan.source, line };
+    // What the plan file does not name is a Terraform resource, by its address.
+    return { file: terraform ?? plan.source, line: null };
+  };
 }

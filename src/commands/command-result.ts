@@ -1,6 +1,10 @@
 export const FORMATS = ["table", "json", "csv"] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** The formats of `bedrock-cost check`: also markdown (a pull-request comment) and github (workflow annotations). */
+export const CHECK_FORMATS = [...FORMATS, "markdown", "github"] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
 /** The formats of `bedrock-cost chart`. */
 export const CHART_FORMATS = ["text", "svg"] as const;
 export type ChartFormat = (typeof CHART_FORMATS)[number];
@@ -13,9 +17,9 @@ export interface CommandResult {
 }
 
 /** How a command turns its result into each output format; a format's renderer may load its libraries when called. */
-export type Renderers<T> = { readonly [F in Format]: (result: T) => string | Promise<string> };
+export type Renderers<T, F extends string = Format> = { readonly [K in F]: (result: T) => string | Promise<string> };
 
 /** The result in the format asked for. */
-export function renderAs<T>(format: Format, renderers: Renderers<T>, result: T): Promise<string> {
+export function renderAs<T, F extends string = Format>(format: F, renderers: Renderers<T, F>, result: T): Promise<string> {
   return Promise.resolve(renderers[format](result));
 }

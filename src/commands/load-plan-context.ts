@@ -63,7 +63,7 @@ export function endOnProblems(file: string, problems: readonly InputProblem[]): 
  * resolved, and every problem found in them, so that one run lists them all. Stops early only when
  * nothing more can be checked: the file cannot be read, or its rates cannot be loaded.
  */
-export async function loadPlanContext(file: string, options: PlanOptions): Promise<PlanContext> {
+export async function loadPlanContext(file: string, options: Omit<PlanOptions, "format">): Promise<PlanContext> {
   // The plan reader brings YAML and zod: loaded only by the commands that read a plan.
   const { readPlanFileLeniently } = await import("../readers/read-plan-file.js");
   const { plan, problems } = readPlanFileLeniently(file, { cwd: process.cwd(), allowOutside: options.allowOutsidePaths === true });

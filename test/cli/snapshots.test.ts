@@ -57,6 +57,13 @@ const CASES: [name: string, args: string[]][] = [
   ["check-findings", ["check", `${PLANS}/check-findings.yaml`]],
   ["check-terraform", ["check", `${PLANS}/check-terraform.yaml`, "--terraform", `${PLANS}/terraform-plan.json`]],
   ["check-findings-json", ["check", `${PLANS}/check-findings.yaml`, "--format", "json"]],
+  ["check-findings-markdown", ["check", `${PLANS}/check-findings.yaml`, "--format", "markdown"]],
+  ["check-findings-github", ["check", `${PLANS}/check-findings.yaml`, "--format", "github"]],
+  ["check-clean-markdown", ["check", `${PLANS}/check-clean.yaml`, "--format", "markdown"]],
+  [
+    "check-terraform-github",
+    ["check", `${PLANS}/check-terraform.yaml`, "--terraform", `${PLANS}/terraform-plan.json`, "--format", "github"],
+  ],
   ["rates-list-provisioned", ["rates", "list", "--lane", "provisioned"]],
   ["rates-versions", ["rates", "versions"]],
   ["rates-show", ["rates", "show", "us.anthropic.claude-sonnet-4-5-20250929-v1:0"]],
