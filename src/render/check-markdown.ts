@@ -1,8 +1,9 @@
 import type { CheckResult } from "../core/plans/check-reservations.js";
 import type { RateCard } from "../core/rates/rate-card.js";
 import { findingMessage } from "./finding-messages.js";
-import { formatPercent, formatTokensShort, formatUsd, formatUsdDelta } from "./money.js";
+import { formatUsd } from "./money.js";
 import { ratesText } from "./rates-line.js";
+import { RESERVATION_HEADS, reservationCells } from "./reservation-cells.js";
 
 /** The hidden line a workflow finds its own pull-request comment by. */
 const MARKDOWN_MARKER = "<!-- bedrock-cost -->";
@@ -49,23 +50,10 @@ export function renderCheckMarkdown(result: CheckResult, source: string, card: R
     "",
   ];
   if (result.reservations.length > 0) {
-    lines.push(
-      row(["Reservation", "Units", "Term", "Utilization", "Monthly cost", "On-demand", "Saving", "Committed"]),
-      row(["---", "---:", "---", "---:", "---:", "---:", "---:", "---:"]),
-    );
+    lines.push(row(RESERVATION_HEADS), row(["---", "---:", "---", "---:", "---:", "---:", "---:", "---:"]));
     for (const r of result.reservations) {
-      lines.push(
-        row([
-          markdownText(r.custom === null ? r.name : `${r.name} (custom model ${r.custom})`),
-          r.units === null ? `${formatTokensShort(r.inputTpm ?? 0)}/${formatTokensShort(r.outputTpm ?? 0)} TPM` : String(r.units),
-          r.scope === null ? r.term : `${r.term} Reserved (${r.scope})`,
-          r.utilization === null ? "unknown" : formatPercent(r.utilization),
-          formatUsd(r.reservedCost),
-          r.onDemandCost === null ? "-" : formatUsd(r.onDemandCost),
-          r.saving === null ? "-" : formatUsdDelta(r.saving),
-          r.term === "no-commit" ? "none" : formatUsd(r.committedCost),
-        ]),
-      );
+      const [name = "", ...rest] = reservationCells(r);
+      lines.push(row([markdownText(name), ...rest]));
     }
     lines.push("");
   }

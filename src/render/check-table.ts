@@ -2,9 +2,10 @@ import type { CheckResult } from "../core/plans/check-reservations.js";
 import type { RateCard } from "../core/rates/rate-card.js";
 import type { Painter } from "./colors.js";
 import { findingMessage } from "./finding-messages.js";
-import { formatPercent, formatTokensShort, formatUsd, formatUsdDelta } from "./money.js";
+import { formatUsd } from "./money.js";
 import { ratesText } from "./rates-line.js";
 import { renderTable } from "./render-table.js";
+import { RESERVATION_HEADS, reservationCells } from "./reservation-cells.js";
 
 const CHARS = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
 
@@ -15,21 +16,10 @@ function plural(count: number, word: string): string {
 /** What each reservation costs, carries and saves, passing or not. */
 function reservationsTable(result: CheckResult): string {
   const rows: string[][] = [];
-  for (const r of result.reservations) {
-    rows.push([
-      r.custom === null ? r.name : `${r.name} (custom model ${r.custom})`,
-      r.units === null ? `${formatTokensShort(r.inputTpm ?? 0)}/${formatTokensShort(r.outputTpm ?? 0)} TPM` : String(r.units),
-      r.scope === null ? r.term : `${r.term} Reserved (${r.scope})`,
-      r.utilization === null ? "unknown" : formatPercent(r.utilization),
-      formatUsd(r.reservedCost),
-      r.onDemandCost === null ? "-" : formatUsd(r.onDemandCost),
-      r.saving === null ? "-" : formatUsdDelta(r.saving),
-      r.term === "no-commit" ? "none" : formatUsd(r.committedCost),
-    ]);
-  }
+  for (const r of result.reservations) rows.push(reservationCells(r));
   return renderTable(
     {
-      head: ["Reservation", "Units", "Term", "Utilization", "Monthly cost", "On-demand", "Saving", "Committed"],
+      head: RESERVATION_HEADS,
       colAligns: ["left", "right", "left", "right", "right", "right", "right", "right"],
       chars: CHARS,
       style: { head: [], border: [] },
