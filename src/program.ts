@@ -180,12 +180,18 @@ export function createProgram(io: ProgramIo): Command {
     .command("check")
     .description("judge a plan's proposed reservations against its workloads and policy: exit 0 passes, 1 fails, 2 bad input")
     .argument("<file>", "a plan file (YAML)");
-  withOptions(check, ["terraform", "hoursPerMonth", ...RATE_OPTIONS, "allowOutsidePaths", "checkFormat"]).action(
-    async (file: string, options: CheckOptions, command: Command) => {
-      const { runCheck } = await import("./commands/check.js");
-      emit(io, await runCheck(file, options, colorOf(io, command)));
-    },
-  );
+  withOptions(check, [
+    "terraform",
+    "baseline",
+    "baselineTerraform",
+    "hoursPerMonth",
+    ...RATE_OPTIONS,
+    "allowOutsidePaths",
+    "checkFormat",
+  ]).action(async (file: string, options: CheckOptions, command: Command) => {
+    const { runCheck } = await import("./commands/check.js");
+    emit(io, await runCheck(file, options, colorOf(io, command)));
+  });
 
   const rates = program.command("rates").description("see, check and refresh the prices bedrock-cost uses");
   const ratesList = rates

@@ -148,6 +148,12 @@ export const OPTIONS = {
   force: () => new Option("--force", "replace an existing --output file"),
   terraform: () =>
     new Option("--terraform <plan-json>", "the output of terraform show -json PLANFILE; its PT resources replace the plan's reservations"),
+  baseline: () =>
+    new Option(
+      "--baseline <plan-file>",
+      "the same plan file from the base branch: report what the change adds, for policy.maxMonthlyIncrease",
+    ),
+  baselineTerraform: () => new Option("--baseline-terraform <plan-json>", "the base branch's Terraform plan JSON, with --baseline"),
   provider: () => new Option("--provider <name>", "only this provider's models"),
   lane: () => new Option("--lane <lane>", "only models with this lane").choices(LANES),
   bundled: () => new Option("--bundled", "apply the rules of a bundled file (sources, complete models) instead of a quote's"),

@@ -1,6 +1,7 @@
 import { appendFileSync } from "node:fs";
-import { checkReservations } from "../core/plans/check-reservations.js";
-import type { Finding } from "../core/plans/findings.js";
+import { checkReservations, type ReservationSummary } from "../core/plans/check-reservations.js";
+import type { AnyReservation, Finding } from "../core/plans/findings.js";
+import { reservationChange, reservationTotals } from "../core/plans/reservation-change.js";
 import { InputFileError, UsageError } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { readTerraformPlan, type TerraformPt } from "../readers/read-terraform-plan.js";
@@ -16,35 +17,72 @@ import { terraformReservations } from "./terraform-reservations.js";
 
 export interface CheckOptions extends Omit<PlanOptions, "format"> {
   terraform?: string;
+  /** The base branch's plan file (and its Terraform plan), to report what the change adds. */
+  baseline?: string;
+  baselineTerraform?: string;
   format: CheckFormat;
+}
+
+/** Exit code 0 when no finding is an error, 1 when any is. */
+type PlanContext = Awaited<ReturnType<typeof loadPlanContext>>;
+
+/** A plan's reservations, those of a Terraform plan replacing its model units; problems go to the context's. */
+function reservationsOf(context: PlanContext, terraform: string | undefined): { reservations: AnyReservation[]; planFindings: Finding[] } {
+  const { plan, card, hoursPerMonth, workloads, problems } = context;
+  if (terraform === undefined) return { reservations: context.reservations, planFindings: [] };
+  let resources: TerraformPt[] | undefined;
+  try {
+    resources = readTerraformPlan(terraform);
+  } catch (error) {
+    if (!(error instanceof InputFileError)) throw error;
+    problems.push(...error.problems);
+  }
+  if (!resources) return { reservations: context.reservations, planFindings: [] };
+  // The Terraform plan's resources replace the plan file's reservations of model units.
+  const fromTerraform = terraformReservations(resources, terraform, plan, card, workloads, hoursPerMonth, problems);
+  // The Reserved tier is not a Terraform resource: the plan file's Reserved tier reservations stay.
+  return {
+    reservations: [...fromTerraform.reservations, ...context.reservations.filter((r) => r.type === "reserved")],
+    planFindings: fromTerraform.findings,
+  };
+}
+
+/** The base branch's plan (and Terraform plan): its reservations as they are judged, for the change. */
+async function baselineOf(options: CheckOptions): Promise<ReservationSummary[] | undefined> {
+  if (options.baseline === undefined) {
+    if (options.baselineTerraform !== undefined)
+      throw new UsageError("--baseline-terraform goes with --baseline: the base branch's plan file");
+    return undefined;
+  }
+  const context = await loadPlanContext(options.baseline, options);
+  const { reservations, planFindings } = reservationsOf(context, options.baselineTerraform);
+  endOnProblems(options.baseline, context.problems);
+  const { plan, workloads, hoursPerMonth } = context;
+  return checkReservations({ workloads, reservations, policy: plan.data.policy, hoursPerMonth, planFindings }).reservations;
 }
 
 /** Exit code 0 when no finding is an error, 1 when any is. */
 export async function runCheck(file: string, options: CheckOptions, color: boolean): Promise<CommandResult> {
   const context = await loadPlanContext(file, options);
   const { plan, card, hoursPerMonth, workloads, notes, problems } = context;
-  let reservations = context.reservations;
-  let planFindings: ReturnType<typeof terraformReservations>["findings"] = [];
-  let source = file;
-  if (options.terraform !== undefined) {
-    let resources: TerraformPt[] | undefined;
-    try {
-      resources = readTerraformPlan(options.terraform);
-    } catch (error) {
-      if (!(error instanceof InputFileError)) throw error;
-      problems.push(...error.problems);
-    }
-    // The Terraform plan's resources replace the plan file's reservations of model units.
-    if (resources) {
-      const fromTerraform = terraformReservations(resources, options.terraform, plan, card, workloads, hoursPerMonth, problems);
-      // The Reserved tier is not a Terraform resource: the plan file's Reserved tier reservations stay.
-      reservations = [...fromTerraform.reservations, ...context.reservations.filter((r) => r.type === "reserved")];
-      planFindings = fromTerraform.findings;
-    }
-    source = `${file} with ${options.terraform}`;
+  const { reservations, planFindings } = reservationsOf(context, options.terraform);
+  const source = options.terraform === undefined ? file : `${file} with ${options.terraform}`;
+  if (plan.data.policy.maxMonthlyIncrease !== undefined && options.baseline === undefined) {
+    problems.push(
+      plan.problem(["policy", "maxMonthlyIncrease"], "a limit on the increase over the base branch: run check with --baseline BASE_FILE"),
+    );
   }
   endOnProblems(file, problems);
-  const result = checkReservations({ workloads, reservations, policy: plan.data.policy, hoursPerMonth, planFindings });
+  const baseline = await baselineOf(options);
+  const result = checkReservations({
+    workloads,
+    reservations,
+    policy: plan.data.policy,
+    hoursPerMonth,
+    planFindings,
+    baseline: baseline ? reservationTotals(baseline) : undefined,
+  });
+  const change = baseline ? { baseline: reservationTotals(baseline), change: reservationChange(baseline, result.reservations) } : undefined;
   assertExact(result, source);
   const stdout = await renderAs(
     options.format,
@@ -53,10 +91,11 @@ export async function runCheck(file: string, options: CheckOptions, color: boole
         renderCheckJson(
           r,
           card,
+          change,
           r.assumesFallback.length > 0 ? [...notes, { code: "OVERFLOW_FALLBACK", reservations: r.assumesFallback }] : notes,
         ),
       csv: renderCheckCsv,
-      markdown: (r) => renderCheckMarkdown(r, source, card, hoursPerMonth),
+      markdown: (r) => renderCheckMarkdown(r, source, card, hoursPerMonth, change && { ...change, source: options.baseline as string }),
       github: (r) => renderCheckGithub(r, placeOfFinding(context, options.terraform)),
       // The table libraries (cli-table3, chalk) are loaded only for table output.
       table: async (r) => {
@@ -64,14 +103,25 @@ export async function runCheck(file: string, options: CheckOptions, color: boole
           import("../render/check-table.js"),
           import("../render/colors.js"),
         ]);
-        return renderCheckTable(r, source, card, hoursPerMonth, makePainter(color));
+        return renderCheckTable(
+          r,
+          source,
+          card,
+          hoursPerMonth,
+          makePainter(color),
+          change && { ...change, source: options.baseline as string },
+        );
       },
     },
     result,
   );
   // In a GitHub Actions job, the annotations' report also goes to the job summary.
   const summary = process.env.GITHUB_STEP_SUMMARY;
-  if (options.format === "github" && summary) appendSummary(summary, renderCheckMarkdown(result, source, card, hoursPerMonth));
+  if (options.format === "github" && summary)
+    appendSummary(
+      summary,
+      renderCheckMarkdown(result, source, card, hoursPerMonth, change && { ...change, source: options.baseline as string }),
+    );
   // The exit code does not depend on the format.
   // In JSON the notes are part of the report.
   const all: MeasurementNote[] = [...notes];

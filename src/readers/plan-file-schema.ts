@@ -131,6 +131,12 @@ const fraction = (what: string, max: number, inclusive: boolean) =>
       error: (issue) => `expected ${what}, got ${describeValue(issue.input)}`,
     });
 
+/** A budget in US dollars: 0 or more. */
+const usdLimit = z
+  .number({ error: expected("US dollars (a number), such as 50000") })
+  .min(0, { error: (issue) => `expected US dollars of 0 or more, got ${describeValue(issue.input)}` })
+  .max(1e12, { error: "expected at most 1e12 US dollars" });
+
 const policy = z.strictObject({
   minUtilization: z
     .union([z.literal("break-even"), fraction("break-even or a fraction such as 0.6", 1, true)], {
@@ -145,6 +151,10 @@ const policy = z.strictObject({
     .max(400, { error: (issue) => `expected at most 400 days (the longest window profile reads), got ${describeValue(issue.input)}` })
     .default(DEFAULT_POLICY.minMeasuredDays),
   minSavingShare: fraction("a share from 0 up to (not including) 1, such as 0.05", 1, false).default(DEFAULT_POLICY.minSavingShare),
+  /** check: limits on the reservations' total a month, committed over their terms, and over the baseline. */
+  maxMonthlyCost: usdLimit.optional(),
+  maxCommittedCost: usdLimit.optional(),
+  maxMonthlyIncrease: usdLimit.optional(),
 });
 
 export const planFileSchema = z.strictObject(

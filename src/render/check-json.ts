@@ -2,6 +2,7 @@ import type { ReservedScope, ReservedTerm } from "../core/cost-model/reserved-ti
 import type { Term } from "../core/cost-model/terms.js";
 import type { CheckResult, ReservationSummary } from "../core/plans/check-reservations.js";
 import type { FindingCode, Severity } from "../core/plans/findings.js";
+import type { BaselineChange } from "../core/plans/reservation-change.js";
 import type { RateCard } from "../core/rates/rate-card.js";
 import { findingMessage } from "./finding-messages.js";
 import { type JsonMessage, type JsonRates, jsonText, ratesJson, versioned } from "./json-envelope.js";
@@ -33,6 +34,13 @@ interface CheckJson {
   reservations: JsonReservation[];
   findings: { code: FindingCode; severity: Severity; subject: string; message: string; monthlyImpact: number }[];
   totals: CheckResult["totals"];
+  /** With --baseline: the base branch's totals and what changed. */
+  baseline?: { monthlyCost: number; committedCost: number };
+  change?: {
+    monthlyCost: number;
+    committedCost: number;
+    reservations: { name: string; change: "added" | "removed" | "changed"; monthlyCost: number; committedCost: number }[];
+  };
   notes: JsonMessage[];
 }
 
@@ -57,7 +65,12 @@ export function reservationJson(r: ReservationSummary): JsonReservation {
   };
 }
 
-function toCheckJson(result: CheckResult, card: RateCard, notes: readonly MeasurementNote[]): CheckJson {
+function toCheckJson(
+  result: CheckResult,
+  card: RateCard,
+  change: BaselineChange | undefined,
+  notes: readonly MeasurementNote[],
+): CheckJson {
   return versioned({
     passed: result.passed,
     rates: ratesJson(card),
@@ -74,10 +87,29 @@ function toCheckJson(result: CheckResult, card: RateCard, notes: readonly Measur
       reservedMonthlyCost: roundCents(result.totals.reservedMonthlyCost),
       monthlyImpact: roundCents(result.totals.monthlyImpact),
     },
+    ...(change
+      ? {
+          baseline: { monthlyCost: roundCents(change.baseline.monthlyCost), committedCost: roundCents(change.baseline.committedCost) },
+          change: {
+            monthlyCost: roundCents(change.change.monthlyCost),
+            committedCost: roundCents(change.change.committedCost),
+            reservations: change.change.reservations.map((r) => ({
+              ...r,
+              monthlyCost: roundCents(r.monthlyCost),
+              committedCost: roundCents(r.committedCost),
+            })),
+          },
+        }
+      : {}),
     notes: notes.map((note) => ({ code: note.code, message: measurementNoteMessage(note) })),
   });
 }
 
-export function renderCheckJson(result: CheckResult, card: RateCard, notes: readonly MeasurementNote[]): string {
-  return jsonText(toCheckJson(result, card, notes));
+export function renderCheckJson(
+  result: CheckResult,
+  card: RateCard,
+  change: BaselineChange | undefined,
+  notes: readonly MeasurementNote[],
+): string {
+  return jsonText(toCheckJson(result, card, change, notes));
 }

@@ -1,5 +1,7 @@
 import type { CheckResult } from "../core/plans/check-reservations.js";
+import { type BaselineChange, reservationTotals } from "../core/plans/reservation-change.js";
 import type { RateCard } from "../core/rates/rate-card.js";
+import { changeText } from "./change-text.js";
 import { findingMessage } from "./finding-messages.js";
 import { formatUsd } from "./money.js";
 import { ratesText } from "./rates-line.js";
@@ -40,7 +42,13 @@ export function checkVerdict(result: CheckResult): string {
  * hours, the reservations, the findings, and each finding's sentence in a details block. Stable (no
  * timestamps), so a workflow can update one comment in place, found by MARKDOWN_MARKER.
  */
-export function renderCheckMarkdown(result: CheckResult, source: string, card: RateCard, hoursPerMonth: number): string {
+export function renderCheckMarkdown(
+  result: CheckResult,
+  source: string,
+  card: RateCard,
+  hoursPerMonth: number,
+  change?: BaselineChange & { source: string },
+): string {
   const { totals } = result;
   const lines = [
     MARKDOWN_MARKER,
@@ -57,6 +65,7 @@ export function renderCheckMarkdown(result: CheckResult, source: string, card: R
     }
     lines.push("");
   }
+  if (change) lines.push(changeText(change, change.source, reservationTotals(result.reservations), markdownText), "");
   if (result.findings.length > 0) {
     lines.push(row(["Code", "Severity", "Subject", "Monthly impact"]), row(["---", "---", "---", "---:"]));
     for (const f of result.findings) lines.push(row([`\`${f.code}\``, f.severity, markdownText(f.subject), formatUsd(f.monthlyImpact)]));

@@ -1,5 +1,7 @@
 import type { CheckResult } from "../core/plans/check-reservations.js";
+import { type BaselineChange, reservationTotals } from "../core/plans/reservation-change.js";
 import type { RateCard } from "../core/rates/rate-card.js";
+import { changeText } from "./change-text.js";
 import type { Painter } from "./colors.js";
 import { findingMessage } from "./finding-messages.js";
 import { formatUsd } from "./money.js";
@@ -29,7 +31,14 @@ function reservationsTable(result: CheckResult): string {
 }
 
 /** The reservations, the findings as a table, each finding's sentence below it, and a one-line verdict. */
-export function renderCheckTable(result: CheckResult, source: string, card: RateCard, hoursPerMonth: number, paint: Painter): string {
+export function renderCheckTable(
+  result: CheckResult,
+  source: string,
+  card: RateCard,
+  hoursPerMonth: number,
+  paint: Painter,
+  change?: BaselineChange & { source: string },
+): string {
   const { totals } = result;
   const lines = [
     paint.heading(`Check: ${source}`),
@@ -38,6 +47,7 @@ export function renderCheckTable(result: CheckResult, source: string, card: Rate
     "",
   ];
   if (result.reservations.length > 0) lines.push(reservationsTable(result), "");
+  if (change) lines.push(changeText(change, change.source, reservationTotals(result.reservations)), "");
   if (result.findings.length > 0) {
     const rows: string[][] = [];
     const tone = (severity: string, text: string) =>

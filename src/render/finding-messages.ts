@@ -125,6 +125,12 @@ export function findingMessage(finding: Finding): string {
       const billing = finding.monthlyImpact > 0 ? `; ${formatUsd(finding.monthlyImpact)} a month keeps billing until the term ends` : "";
       return `The plan ${finding.action === "replace" ? "replaces" : "deletes"} a committed PT (${what}): AWS does not allow deleting one before its term ends, and every argument of the resource forces replacement${billing}.`;
     }
+    case "BUDGET_EXCEEDED":
+      return finding.budget === "monthly"
+        ? `The reservations cost ${formatUsd(finding.total)} a month in all, ${formatUsd(finding.total - finding.limit)} over the policy's maxMonthlyCost of ${formatUsd(finding.limit)}.`
+        : `The reservations commit ${formatUsd(finding.total)} over their terms, ${formatUsd(finding.total - finding.limit)} over the policy's maxCommittedCost of ${formatUsd(finding.limit)}.`;
+    case "INCREASE_EXCEEDED":
+      return `The reservations cost ${formatUsd(finding.increase)} a month more than the baseline's ${formatUsd(finding.baseline)}, ${formatUsd(finding.increase - finding.limit)} over the policy's maxMonthlyIncrease of ${formatUsd(finding.limit)}.`;
     case "UNKNOWN_AT_PLAN": {
       const list = finding.attributes.length > 0 ? finding.attributes.join(", ") : "Its arguments";
       return `${list} ${finding.attributes.length === 1 ? "is" : "are"} unknown until apply, so this reservation was not judged.`;

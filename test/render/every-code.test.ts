@@ -361,6 +361,12 @@ const FINDINGS: { [K in FindingCode]: [number, Extract<FindingDetail, { code: K 
     [0, { code: "UNKNOWN_AT_PLAN", attributes: ["model_units"] }],
     [0, { code: "UNKNOWN_AT_PLAN", attributes: ["model_arn", "commitment_duration"] }],
   ],
+  // check-baseline.test.ts: $76,650 against $70,000; $350,400 against $300,000; $21,900 more against $10,000.
+  BUDGET_EXCEEDED: [
+    [6_650, { code: "BUDGET_EXCEEDED", budget: "monthly", total: 76_650, limit: 70_000 }],
+    [0, { code: "BUDGET_EXCEEDED", budget: "committed", total: 350_400, limit: 300_000 }],
+  ],
+  INCREASE_EXCEEDED: [[11_900, { code: "INCREASE_EXCEEDED", increase: 21_900, limit: 10_000, baseline: 18_250 }]],
 };
 
 const PROFILE_NOTES: ByCode<MeasurementNote, MeasurementNote["code"]> = {

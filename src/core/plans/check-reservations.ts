@@ -5,6 +5,7 @@ import type { Term } from "../cost-model/terms.js";
 import { type Carried, needsPt, sumParts } from "./carried-traffic.js";
 import { type AnyReservation, type Finding, makeFinding, type PlanPolicy, type Reservation } from "./findings.js";
 import { judgeReservedTier, reservedTierMonth } from "./judge-reserved-tier.js";
+import { reservationTotals } from "./reservation-change.js";
 import { cheapestPool } from "./shared-units.js";
 import { isProven, servedModelKey, type Workload, workloadPayAsYouGoCost } from "./workload.js";
 
@@ -16,6 +17,8 @@ export interface CheckInput {
   hoursPerMonth: number;
   /** Findings already known before the reservations are judged (from a Terraform plan). */
   planFindings?: readonly Finding[];
+  /** The base branch's reservations, for policy.maxMonthlyIncrease (check --baseline). */
+  baseline?: { monthlyCost: number; committedCost: number } | undefined;
 }
 
 /** What a reservation costs and what it carries: reported for every reservation, passing or not. */
@@ -396,6 +399,48 @@ function summaryOf(reservation: AnyReservation, key: string, carried: Carried, h
   };
 }
 
+/** The policy's limits on what the reservations cost in all, a month, committed, and over the baseline. */
+function budgetFindings(input: CheckInput, totals: { monthlyCost: number; committedCost: number }): Finding[] {
+  const { policy, baseline } = input;
+  const findings: Finding[] = [];
+  const monthly = policy.maxMonthlyCost;
+  if (monthly !== undefined && totals.monthlyCost > monthly) {
+    findings.push(
+      makeFinding("policy.maxMonthlyCost", totals.monthlyCost - monthly, {
+        code: "BUDGET_EXCEEDED",
+        budget: "monthly",
+        total: totals.monthlyCost,
+        limit: monthly,
+      }),
+    );
+  }
+  const committed = policy.maxCommittedCost;
+  if (committed !== undefined && totals.committedCost > committed) {
+    // Money committed over the terms, not a month: no monthly impact.
+    findings.push(
+      makeFinding("policy.maxCommittedCost", 0, {
+        code: "BUDGET_EXCEEDED",
+        budget: "committed",
+        total: totals.committedCost,
+        limit: committed,
+      }),
+    );
+  }
+  const increase = policy.maxMonthlyIncrease;
+  if (increase !== undefined && baseline && totals.monthlyCost - baseline.monthlyCost > increase) {
+    const more = totals.monthlyCost - baseline.monthlyCost;
+    findings.push(
+      makeFinding("policy.maxMonthlyIncrease", more - increase, {
+        code: "INCREASE_EXCEEDED",
+        increase: more,
+        limit: increase,
+        baseline: baseline.monthlyCost,
+      }),
+    );
+  }
+  return findings;
+}
+
 /**
  * Judges proposed reservations against the workloads they serve and the policy (docs/cost-model.md
  * §10). Reservations are judged on the traffic they carry: the sum of their workloads' traffic, a
@@ -424,6 +469,7 @@ export function checkReservations(input: CheckInput): CheckResult {
   }
   findings.push(...unservedCustomModels(input, carriers));
   for (const workload of input.workloads) findings.push(...workloadFindings(workload, input, carriers));
+  findings.push(...budgetFindings(input, reservationTotals(summaries)));
 
   const count = (severity: string) => findings.filter((finding) => finding.severity === severity).length;
   const errors = count("error");

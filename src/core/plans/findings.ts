@@ -54,6 +54,12 @@ export interface PlanPolicy {
   minMeasuredDays: number;
   /** The least share of the on-demand cost reserved units must save to be recommended over on-demand. */
   minSavingShare: number;
+  /** USD a month the reservations may cost in all (check); absent: no limit. */
+  maxMonthlyCost?: number | undefined;
+  /** USD the reservations' terms may commit to in all (check); absent: no limit. */
+  maxCommittedCost?: number | undefined;
+  /** USD a month the reservations may cost over the baseline's (check --baseline); absent: no limit. */
+  maxMonthlyIncrease?: number | undefined;
 }
 
 export const DEFAULT_POLICY: PlanPolicy = {
@@ -130,7 +136,9 @@ export type FindingDetail =
   | { code: "SLA_PREMIUM"; workloads: string[]; onDemandCost: number; reservedCost: number }
   | { code: "SLA_UNRESERVED"; modelId: string }
   | { code: "COMMITTED_REPLACEMENT"; action: "replace" | "delete"; term: Term; units: number; modelId: string | null }
-  | { code: "UNKNOWN_AT_PLAN"; attributes: string[] };
+  | { code: "UNKNOWN_AT_PLAN"; attributes: string[] }
+  | { code: "BUDGET_EXCEEDED"; budget: "monthly" | "committed"; total: number; limit: number }
+  | { code: "INCREASE_EXCEEDED"; increase: number; limit: number; baseline: number };
 
 export type FindingCode = FindingDetail["code"];
 
@@ -157,6 +165,8 @@ const FINDING_SEVERITY = {
   SLA_UNRESERVED: "warning",
   COMMITTED_REPLACEMENT: "error",
   UNKNOWN_AT_PLAN: "warning",
+  BUDGET_EXCEEDED: "error",
+  INCREASE_EXCEEDED: "error",
 } as const satisfies Record<FindingCode, Severity>;
 
 export function makeFinding(subject: string, monthlyImpact: number, detail: FindingDetail): Finding {
