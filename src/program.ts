@@ -169,7 +169,7 @@ export function createProgram(io: ProgramIo): Command {
     .command("plan")
     .description("put every workload of a plan file in its lane (on-demand, Batch or PT), with the account's totals")
     .argument("<file>", "a plan file (YAML)");
-  withOptions(plan, ["hoursPerMonth", "credits", ...RATE_OPTIONS, "allowOutsidePaths", "format"]).action(
+  withOptions(plan, ["hoursPerMonth", "credits", ...RATE_OPTIONS, "allowOutsidePaths", "reportFormat"]).action(
     async (file: string, options: PlanOptions, command: Command) => {
       const { runPlan } = await import("./commands/plan.js");
       emit(io, await runPlan(file, options, colorOf(io, command)));

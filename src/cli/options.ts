@@ -1,5 +1,5 @@
 import { Option } from "commander";
-import { CHART_FORMATS, CHECK_FORMATS, FORMATS } from "../commands/command-result.js";
+import { CHART_FORMATS, CHECK_FORMATS, FORMATS, REPORT_FORMATS } from "../commands/command-result.js";
 import { OVERFLOW_CHOICES } from "../core/cost-model/pricing.js";
 import { RESERVED_SCOPES } from "../core/cost-model/reserved-tier.js";
 import { TERMS } from "../core/cost-model/terms.js";
@@ -129,6 +129,10 @@ export const OPTIONS = {
     new Option("--region <region>", "AWS region of the rates (default us-east-1; required by rates import)").argParser(regionArg),
   ratesVersion: () => new Option("--rates-version <date>", "an older bundled price version, by effective date").argParser(dateArg),
   format: () => new Option("-f, --format <format>", "output format").choices(FORMATS).default("table"),
+  reportFormat: () =>
+    new Option("-f, --format <format>", "output format: table, json, csv or markdown (a pull-request comment or a shared report)")
+      .choices(REPORT_FORMATS)
+      .default("table"),
   checkFormat: () =>
     new Option(
       "-f, --format <format>",

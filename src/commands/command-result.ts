@@ -1,6 +1,10 @@
 export const FORMATS = ["table", "json", "csv"] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** The formats of `bedrock-cost plan`: also markdown, for a pull request or a shared report. */
+export const REPORT_FORMATS = [...FORMATS, "markdown"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
 /** The formats of `bedrock-cost check`: also markdown (a pull-request comment) and github (workflow annotations). */
 export const CHECK_FORMATS = [...FORMATS, "markdown", "github"] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];

@@ -6,7 +6,7 @@ import { InputFileError, type InputProblem, UsageError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
 import type { PlanFile } from "../readers/read-plan-file.js";
 import type { MeasurementNote } from "../render/measurement-notes.js";
-import type { Format } from "./command-result.js";
+import type { ReportFormat } from "./command-result.js";
 import { resolveReservations, resolveWorkloads } from "./resolve-plan.js";
 
 export interface PlanOptions {
@@ -14,7 +14,7 @@ export interface PlanOptions {
   region?: string;
   ratesVersion?: string;
   hoursPerMonth?: number;
-  format: Format;
+  format: ReportFormat;
   /** Let a plan's rates: and profile: lead outside the working folder. */
   allowOutsidePaths?: boolean;
   /** plan: USD of credits, to say how many months they fund. */

@@ -4,6 +4,7 @@ import { measurementNoteMessage } from "../render/measurement-notes.js";
 import { creditsMessage } from "../render/messages.js";
 import { renderPlanCsv } from "../render/plan-csv.js";
 import { renderPlanJson } from "../render/plan-json.js";
+import { renderPlanMarkdown } from "../render/plan-markdown.js";
 import { assertExact } from "./assert-exact.js";
 import { type CommandResult, renderAs } from "./command-result.js";
 import { endOnProblems, loadPlanContext, type PlanOptions } from "./load-plan-context.js";
@@ -24,6 +25,7 @@ export async function runPlan(file: string, options: PlanOptions, color: boolean
     {
       json: (r) => renderPlanJson(r, card, hoursPerMonth, notes, credits),
       csv: renderPlanCsv,
+      markdown: (r) => renderPlanMarkdown(r, card, hoursPerMonth, file, creditsLine),
       // The table libraries (cli-table3, chalk) are loaded only for table output.
       table: async (r) => {
         const [{ renderPlanTable }, { makePainter }] = await Promise.all([

@@ -8,7 +8,7 @@ import { ratesText } from "./rates-line.js";
 import { RESERVATION_HEADS, reservationCells } from "./reservation-cells.js";
 
 /** The hidden line a workflow finds its own pull-request comment by. */
-const MARKDOWN_MARKER = "<!-- bedrock-cost -->";
+export const MARKDOWN_MARKER = "<!-- bedrock-cost -->";
 
 /**
  * Text from the user's files as GitHub-flavoured markdown shows it, and no more: no HTML, no table

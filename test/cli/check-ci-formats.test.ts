@@ -36,4 +36,14 @@ describe("check for pull requests: markdown and GitHub workflow commands", () =>
     expect(clean.code).toBe(0);
     expect(clean.stdout.split("\n")[1]).toBe("### bedrock-cost: PASSED, no errors, 0 warnings, 0 info");
   });
+
+  it("plan --format markdown shows a workload's name as text in its table", () => {
+    const plan = file(
+      "md.yaml",
+      'schemaVersion: 1\nworkloads:\n  - {name: "chat | <b>x</b>", model: nova-lite, monthly: {inputTokens: 1B, outputTokens: 100M}}\n',
+    );
+    const lines = runCli(["plan", plan, "--format", "markdown"]).stdout.split("\n");
+    // 1,000 × $0.06 + 100 × $0.24 = $84.
+    expect(lines).toContain("| chat \\| &lt;b&gt;x&lt;/b&gt; | Amazon Nova Lite | on-demand | $84.00 | - | - | - |");
+  });
 });

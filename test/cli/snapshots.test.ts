@@ -53,6 +53,7 @@ const CASES: [name: string, args: string[]][] = [
   ["profile-invocation-logs", ["profile", `${TRAFFIC}/invocation-logs.ndjson`, ...SONNET]],
   ["plan", ["plan", `${PLANS}/plan.yaml`]],
   ["plan-csv", ["plan", `${PLANS}/plan.yaml`, "--format", "csv"]],
+  ["plan-markdown", ["plan", `${PLANS}/plan.yaml`, "--format", "markdown"]],
   ["check-clean", ["check", `${PLANS}/check-clean.yaml`]],
   ["check-findings", ["check", `${PLANS}/check-findings.yaml`]],
   ["check-terraform", ["check", `${PLANS}/check-terraform.yaml`, "--terraform", `${PLANS}/terraform-plan.json`]],
