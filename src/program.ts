@@ -114,7 +114,7 @@ export function createProgram(io: ProgramIo): Command {
     "credits",
     ...RATE_OPTIONS,
     ...UNIT_OPTIONS,
-    "format",
+    "reportFormat",
   ]).action(async (options: CompareCommandOptions, command: Command) => {
     const { runCompare } = await import("./commands/compare.js");
     emit(io, await runCompare(options, colorOf(io, command)));

@@ -14,7 +14,7 @@ import { renderCompareJson, renderCompareSetJson } from "../render/compare-json.
 import { creditsMessage, noteMessage } from "../render/messages.js";
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
 import { assertExact } from "./assert-exact.js";
-import { type CommandResult, type Format, renderAs } from "./command-result.js";
+import { type CommandResult, type ReportFormat, renderAs } from "./command-result.js";
 import { applyUnitFlags, findModel, type RateFlags, type UnitFlags } from "./model-flags.js";
 
 export interface CompareOptions extends RateFlags, UnitFlags {
@@ -37,7 +37,7 @@ export interface CompareOptions extends RateFlags, UnitFlags {
   scope?: ReservedScope;
   /** USD of credits, to say how many months they fund. */
   credits?: number;
-  format: Format;
+  format: ReportFormat;
 }
 
 /** The flag each field of a workload's inputs comes from, as the start of its message. */
@@ -163,6 +163,10 @@ export async function runCompare(options: CompareCommandOptions, color: boolean)
       {
         json: (r) => renderCompareJson(r, card, credits),
         csv: renderCompareCsv,
+        markdown: async (r) => {
+          const { renderCompareMarkdown } = await import("../render/compare-markdown.js");
+          return renderCompareMarkdown([{ result: r, card, extra: creditsLine ?? "" }]);
+        },
         // The table libraries (cli-table3, chalk) are loaded only for table output.
         table: async (r) => {
           const [{ renderCompareTable }, { makePainter }] = await Promise.all([
@@ -182,6 +186,10 @@ export async function runCompare(options: CompareCommandOptions, color: boolean)
     {
       json: (r) => renderCompareSetJson(r),
       csv: (r) => renderCompareSetCsv(r.map((run) => run.result)),
+      markdown: async (r) => {
+        const { renderCompareMarkdown } = await import("../render/compare-markdown.js");
+        return renderCompareMarkdown(r);
+      },
       table: async (r) => {
         const [{ renderCompareSetTable }, { makePainter }] = await Promise.all([
           import("../render/compare-table.js"),

@@ -42,6 +42,11 @@ const CASES: [name: string, args: string[]][] = [
     ["compare", ...SONNET, ...HALF, "--cache-read-tokens", "1B", "--cache-write-tokens", "100M", "--latency", "async"],
   ],
   ["compare-json", [...WORKED, ...HALF, "--units", "2", "--format", "json"]],
+  ["compare-markdown", [...WORKED, ...HALF, "--units", "2", "--format", "markdown"]],
+  [
+    "compare-models-markdown",
+    ["compare", "-m", "nova-pro", "-m", "nova-lite", "--input-tokens", "1B", "--output-tokens", "100M", "--format", "markdown"],
+  ],
   ["compare-csv", [...WORKED, "--input-tokens", "8B", "--output-tokens", "1.6B", "--units", "2", "--format", "csv"]],
   ["chart-text", [...WORKED.map((a) => (a === "compare" ? "chart" : a)), ...HALF, "--units", "2", "--width", "72"]],
   ["profile-four-minutes", ["profile", `${TRAFFIC}/four.csv`, ...SONNET, "--unit-input-tpm", "70k", "--unit-output-tpm", "14k"]],
