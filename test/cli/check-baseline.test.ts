@@ -101,4 +101,20 @@ describe("check --baseline: what the change adds", () => {
     const terraformAlone = runCli(["check", head, "--baseline-terraform", "x.json", "--allow-outside-paths"]);
     expect(terraformAlone.code).toBe(2);
   });
+
+  it("reads the baseline's Terraform plan with --baseline-terraform: the same resources change nothing", () => {
+    const args = ["check", "test/fixtures/plans/check-terraform.yaml", "--terraform", "test/fixtures/plans/terraform-plan.json"];
+    const base = [
+      "--baseline",
+      "test/fixtures/plans/check-terraform.yaml",
+      "--baseline-terraform",
+      "test/fixtures/plans/terraform-plan.json",
+    ];
+    const report = JSON.parse(runCli([...args, ...base, "--format", "json"]).stdout);
+    expect(report.change).toEqual({ monthlyCost: 0, committedCost: 0, reservations: [] });
+    expect(report.baseline.monthlyCost).toBe(report.totals.reservedMonthlyCost);
+    // Without the baseline's Terraform plan, its plan file's own reservations are the baseline.
+    const planOnly = JSON.parse(runCli([...args, "--baseline", "test/fixtures/plans/check-terraform.yaml", "--format", "json"]).stdout);
+    expect(planOnly.change.reservations.length).toBeGreaterThan(0);
+  });
 });
