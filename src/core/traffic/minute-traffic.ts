@@ -47,11 +47,13 @@ export function isShortWindow(minutes: number): boolean {
 
 /**
  * Lays every series over one minute grid. A period longer than a minute is spread evenly over its
- * minutes. The window runs from the first period's start to the last period's end.
+ * minutes. The window runs from the first period's start to the last period's end, or wider when
+ * `window` is given (epoch seconds).
  */
-export function buildMinuteTraffic(series: readonly TokenSeries[]): MinuteTraffic {
-  let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
+export function buildMinuteTraffic(series: readonly TokenSeries[], window?: { start: number; end: number }): MinuteTraffic {
+  // An account's models share its window: a model used one day of a month is priced as one day's use in a month.
+  let first = window ? Math.floor(window.start / 60) * 60 : Number.POSITIVE_INFINITY;
+  let last = window ? Math.ceil(window.end / 60) * 60 : Number.NEGATIVE_INFINITY;
   let periodSeconds = 60;
   for (const s of series) {
     if (s.times.length === 0) continue;

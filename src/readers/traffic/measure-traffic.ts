@@ -69,7 +69,7 @@ export async function measureTraffic(
     );
   }
   try {
-    return { read, traffic: buildMinuteTraffic(read.series) };
+    return { read, traffic: buildMinuteTraffic(read.series, read.window ?? undefined) };
   } catch (error) {
     if (error instanceof WindowTooLongError) throw new UsageError(`${files.join(", ")}: ${error.message}`);
     throw error;

@@ -14,8 +14,6 @@ export class StopReading extends InputFileError {}
 
 /** What the reader asks of the profiled model while it reads. */
 export interface RecordChecks {
-  /** Whether a record's modelId (an id, profile id or ARN) is the profiled model. */
-  matches(modelId: string): boolean;
   /**
    * Why the model's traffic cannot use a token field it uses for the first time (a price the rates
    * lack), or null: asked once per field, so that a missing price stops the read at the first
@@ -24,12 +22,10 @@ export interface RecordChecks {
   needs(field: TokenField): string | null;
 }
 
-/** Invocation-log tokens summed per minute, across files. */
+/** Invocation-log tokens of one model summed per minute, across files. */
 export class LogMinutes {
   /** Minute start (epoch seconds) → input, output, cache read, cache write tokens. */
   readonly minutes = new Map<number, [number, number, number, number]>();
-  /** Records of other models, by the modelId they carry. */
-  readonly otherModels = new Map<string, number>();
   records = 0;
   /** The fields a record of the model has used so far. */
   readonly used = [false, false, false, false];
@@ -55,6 +51,22 @@ export class LogMinutes {
   }
 }
 
+/** Where records go: the minutes of the model a modelId names, or a count of the records not read. */
+export interface LogSink {
+  /** The minutes a record with this modelId (an id, profile id or ARN) is summed into; undefined: not read. */
+  minutesOf(modelId: string): LogMinutes | undefined;
+  /** Records not read, by the modelId they carry. */
+  readonly otherModels: Map<string, number>;
+  /**
+   * The times of the first and last record of any model (epoch seconds): the span the logs cover,
+   * which a model seen on one day of a month's logs is priced over.
+   */
+  readonly span: { first: number; last: number };
+}
+
+/** A sink's span before any record. */
+export const emptySpan = () => ({ first: Number.POSITIVE_INFINITY, last: Number.NEGATIVE_INFINITY });
+
 interface RecordProblem {
   message: string;
   /** The model cannot be priced for this traffic: stop reading. */
@@ -78,7 +90,7 @@ function count(record: Record<string, unknown>, side: "input" | "output", field:
  * input.inputTokenCount, output.outputTokenCount (absent for an embeddings model or a failed call:
  * zero) and the cache fields.
  */
-function addRecord(record: unknown, fallbackTime: number | undefined, checks: RecordChecks, into: LogMinutes): RecordProblem | undefined {
+function addRecord(record: unknown, fallbackTime: number | undefined, checks: RecordChecks, sink: LogSink): RecordProblem | undefined {
   if (!isObject(record)) return bad(`expected an invocation-log record (an object), got ${describeValue(record)}`);
   const modelId = record.modelId;
   if (typeof modelId !== "string" || modelId === "") return bad(`modelId: expected a model id, got ${describeValue(modelId)}`);
@@ -90,8 +102,11 @@ function addRecord(record: unknown, fallbackTime: number | undefined, checks: Re
   } catch (error) {
     return bad(`timestamp: ${(error as Error).message}`);
   }
-  if (!checks.matches(modelId)) {
-    into.otherModels.set(modelId, (into.otherModels.get(modelId) ?? 0) + 1);
+  if (time < sink.span.first) sink.span.first = time;
+  if (time > sink.span.last) sink.span.last = time;
+  const into = sink.minutesOf(modelId);
+  if (!into) {
+    sink.otherModels.set(modelId, (sink.otherModels.get(modelId) ?? 0) + 1);
     return undefined;
   }
   const values = [
@@ -133,7 +148,7 @@ export async function readLogLines(
   source: string,
   form: "ndjson" | "export",
   checks: RecordChecks,
-  into: LogMinutes,
+  into: LogSink,
 ): Promise<void> {
   const problems: InputProblem[] = [];
   let fatal: InputProblem | undefined;
@@ -181,7 +196,7 @@ export function readLogRecords(
   records: readonly { value: unknown; path: FieldPath; line?: number }[],
   source: string,
   checks: RecordChecks,
-  into: LogMinutes,
+  into: LogSink,
 ): void {
   const problems: InputProblem[] = [];
   for (const { value, path, line } of records) {
@@ -195,7 +210,7 @@ export function readLogRecords(
 }
 
 /** The `events` of a CloudWatch Logs `filter-log-events` or `get-log-events` output: `{"events": [{"timestamp": <ms>, "message": "<record>"}]}`. */
-export function readInvocationEvents(doc: Record<string, unknown>, source: string, checks: RecordChecks, into: LogMinutes): void {
+export function readInvocationEvents(doc: Record<string, unknown>, source: string, checks: RecordChecks, into: LogSink): void {
   const problems: InputProblem[] = [];
   const events = doc.events;
   if (!Array.isArray(events))

@@ -14,7 +14,7 @@ import { eachLine, type TextChunks } from "./text-stream.js";
 
 const MAX_PROBLEMS = 20;
 const REQUIRED = ["timestamp", "inputTokens", "outputTokens"] as const;
-const ACCEPTED = ["timestamp", ...TOKEN_FIELDS] as const;
+const ACCEPTED = ["timestamp", "modelId", ...TOKEN_FIELDS] as const;
 
 function splitCsv(line: string): string[] {
   if (!line.includes('"')) return line.split(",");
@@ -43,12 +43,65 @@ function isoOf(seconds: number): string {
   return new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
 }
 
+/** The rows of one model in a traffic CSV (all rows when it has no modelId column), as series. */
+export interface CsvTraffic {
+  /** The file, as messages name it. */
+  source: string;
+  /** The rows' modelId (an id, profile id or ARN); null when the file has no modelId column. */
+  modelId: string | null;
+  rows: number;
+  series: TokenSeries[];
+}
+
+interface CsvGroup {
+  times: number[];
+  lines: number[];
+  values: Record<TokenField, number[]>;
+}
+
+const newGroup = (): CsvGroup => ({
+  times: [],
+  lines: [],
+  values: { inputTokens: [], outputTokens: [], cacheReadTokens: [], cacheWriteTokens: [] },
+});
+
+/** One model's rows, sorted by time; two rows of one model at one time are an error. */
+function sortGroup(group: CsvGroup, path: string, modelId: string | null): ArrayLike<number> {
+  const { times, lines } = group;
+  if (isAscending(times)) return times;
+  const { times: sorted, duplicate } = sortPoints(times, times);
+  if (duplicate !== null) {
+    const rows = lines.filter((_, i) => times[i] === duplicate).slice(0, 2);
+    const of = modelId === null ? "" : ` of ${quote(modelId)}`;
+    throw new InputFileError([
+      { source: path, line: rows[1], message: `duplicate timestamp ${isoOf(duplicate)}${of}, also on line ${rows[0]}` },
+    ]);
+  }
+  return sorted;
+}
+
+/** The period of a file's rows: of all its times, whichever model they are of (one model may have a lone row). */
+function filePeriod(sortedTimes: readonly ArrayLike<number>[], path: string, period?: GivenPeriod): number {
+  let times = sortedTimes[0] ?? [];
+  if (sortedTimes.length > 1) {
+    const all = new Set<number>();
+    for (const list of sortedTimes) for (let i = 0; i < list.length; i++) all.add(list[i] as number);
+    times = Float64Array.from(all).sort();
+  }
+  try {
+    return detectPeriod(times, period);
+  } catch (error) {
+    if (!(error instanceof PeriodError)) throw error;
+    throw new InputFileError([{ source: path, message: error.message }]);
+  }
+}
+
 /**
  * A CSV of token counts per period: a header naming `timestamp`, `inputTokens`, `outputTokens` and
- * optionally `cacheReadTokens` and `cacheWriteTokens`, then one row per period. Every malformed row
- * is an error with its line.
+ * optionally `cacheReadTokens`, `cacheWriteTokens` and `modelId`, then one row per period (per
+ * model, with `modelId`: an account's traffic in one file). Every malformed row is an error with its line.
  */
-export async function readTrafficCsv(chunks: TextChunks, path: string, period?: GivenPeriod): Promise<TokenSeries[]> {
+export async function readTrafficCsv(chunks: TextChunks, path: string, period?: GivenPeriod): Promise<CsvTraffic[]> {
   const problems: InputProblem[] = [];
   const fail = (line: number | undefined, message: string) => {
     problems.push({ source: path, line, message });
@@ -57,13 +110,15 @@ export async function readTrafficCsv(chunks: TextChunks, path: string, period?: 
   let columns: string[] | null = null;
   let fieldIndex: [TokenField, number][] = [];
   let timeIndex = 0;
-  const times: number[] = [];
-  const lines: number[] = [];
-  const values: Record<TokenField, number[]> = { inputTokens: [], outputTokens: [], cacheReadTokens: [], cacheWriteTokens: [] };
+  let modelIndex = -1;
+  const groups = new Map<string, CsvGroup>();
+  let group = newGroup();
+  let groupKey = "";
+  groups.set(groupKey, group);
 
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
-  let targets: { field: TokenField; index: number; into: number[]; required: boolean }[] = [];
+  let targets: { field: TokenField; index: number; required: boolean }[] = [];
   let width = 0;
   await eachLine(chunks, path, (line, lineNumber) => {
     if (line.length === 0) return true;
@@ -82,18 +137,15 @@ export async function readTrafficCsv(chunks: TextChunks, path: string, period?: 
         ].filter(Boolean);
         fail(
           lineNumber,
-          `header: ${what.join("; ")} (expected timestamp,inputTokens,outputTokens and optionally cacheReadTokens,cacheWriteTokens)`,
+          `header: ${what.join("; ")} (expected timestamp,inputTokens,outputTokens and optionally cacheReadTokens,cacheWriteTokens,modelId)`,
         );
         return false;
       }
       timeIndex = cells.indexOf("timestamp");
+      modelIndex = cells.indexOf("modelId");
+      if (modelIndex >= 0) groups.clear();
       fieldIndex = TOKEN_FIELDS.filter((field) => cells.includes(field)).map((field) => [field, cells.indexOf(field)]);
-      targets = fieldIndex.map(([field, index]) => ({
-        field,
-        index,
-        into: values[field],
-        required: field === "inputTokens" || field === "outputTokens",
-      }));
+      targets = fieldIndex.map(([field, index]) => ({ field, index, required: field === "inputTokens" || field === "outputTokens" }));
       width = cells.length;
       return true;
     }
@@ -109,6 +161,19 @@ export async function readTrafficCsv(chunks: TextChunks, path: string, period?: 
     } catch (error) {
       return fail(lineNumber, `timestamp: ${(error as Error).message}`);
     }
+    if (modelIndex >= 0) {
+      const modelId = (cells[modelIndex] as string).trim();
+      if (modelId === "") return fail(lineNumber, "modelId: empty");
+      if (modelId !== groupKey) {
+        groupKey = modelId;
+        let next = groups.get(modelId);
+        if (!next) {
+          next = newGroup();
+          groups.set(modelId, next);
+        }
+        group = next;
+      }
+    }
     for (let k = 0; k < targets.length; k++) {
       const target = targets[k] as (typeof targets)[number];
       const cell = cells[target.index] as string;
@@ -120,7 +185,7 @@ export async function readTrafficCsv(chunks: TextChunks, path: string, period?: 
         // The common case tested inline (a year of minutes is a million cells); the message from the rule.
         return fail(lineNumber, `${target.field}: ${tokenCountProblem(value)}, got ${quote(cell.trim().slice(0, 40))}`);
       }
-      target.into.push(value);
+      group.values[target.field].push(value);
     }
     // A window past the longest profiled is refused at the row that makes it, not after the whole file.
     if (time < first) first = time;
@@ -131,37 +196,32 @@ export async function readTrafficCsv(chunks: TextChunks, path: string, period?: 
       fail(lineNumber, windowTooLongMessage(span));
       return false;
     }
-    times.push(time);
-    lines.push(lineNumber);
+    group.times.push(time);
+    group.lines.push(lineNumber);
     return true;
   });
 
   if (!columns && problems.length === 0) fail(undefined, "empty: expected a header line timestamp,inputTokens,outputTokens");
   if (problems.length > 0) throw new InputFileError(problems);
 
-  const ascending = isAscending(times);
-  const series: TokenSeries[] = [];
-  let periodSeconds = 60;
-  let sortedTimes: ArrayLike<number> = times;
-  if (!ascending) {
-    const { times: sorted, duplicate } = sortPoints(times, times);
-    if (duplicate !== null) {
-      const rows = lines.filter((_, i) => times[i] === duplicate).slice(0, 2);
-      throw new InputFileError([
-        { source: path, line: rows[1], message: `duplicate timestamp ${isoOf(duplicate)}, also on line ${rows[0]}` },
-      ]);
-    }
-    sortedTimes = sorted;
-  }
-  try {
-    periodSeconds = detectPeriod(sortedTimes, period);
-  } catch (error) {
-    if (!(error instanceof PeriodError)) throw error;
-    throw new InputFileError([{ source: path, message: error.message }]);
-  }
-  for (const [field] of fieldIndex) {
-    const fieldValues = ascending ? values[field] : sortPoints(times, values[field]).values;
-    series.push({ field, periodSeconds, times: sortedTimes, values: fieldValues });
-  }
-  return series;
+  const entries = [...groups].map(([key, rows]) => {
+    const modelId = modelIndex >= 0 ? key : null;
+    return { modelId, rows, times: sortGroup(rows, path, modelId) };
+  });
+  const periodSeconds = filePeriod(
+    entries.map((entry) => entry.times),
+    path,
+    period,
+  );
+  return entries.map(({ modelId, rows, times }) => ({
+    source: path,
+    modelId,
+    rows: rows.times.length,
+    series: fieldIndex.map(([field]) => ({
+      field,
+      periodSeconds,
+      times,
+      values: times === rows.times ? rows.values[field] : sortPoints(rows.times, rows.values[field]).values,
+    })),
+  }));
 }

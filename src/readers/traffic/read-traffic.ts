@@ -6,9 +6,11 @@ import { parseJsonText } from "../parse-json-text.js";
 import { detectPeriod, type GivenPeriod, isAscending, PeriodError, sortPoints } from "./detect-period.js";
 import { jsonObjectsIn } from "./json-values.js";
 import {
+  emptySpan,
   isExportLine,
   isLogRecord,
   LogMinutes,
+  type LogSink,
   type RecordChecks,
   readInvocationEvents,
   readLogLines,
@@ -16,11 +18,11 @@ import {
   StopReading,
 } from "./read-invocation-logs.js";
 import { type MetricResult, metricDataResults, metricStatistics } from "./read-metric-json.js";
-import { readTrafficCsv } from "./read-traffic-csv.js";
+import { type CsvTraffic, readTrafficCsv } from "./read-traffic-csv.js";
 import { peek, readAll, STDIN, type TextChunks, textOf } from "./text-stream.js";
 import { type TrafficFile, trafficFiles } from "./traffic-files.js";
 
-type TrafficFormat = "csv" | "get-metric-data" | "get-metric-statistics" | "invocation-logs" | "logs-export";
+export type TrafficFormat = "csv" | "get-metric-data" | "get-metric-statistics" | "invocation-logs" | "logs-export";
 
 export interface TrafficRead {
   series: TokenSeries[];
@@ -34,14 +36,38 @@ export interface TrafficRead {
   skipped: [SkipReason, number][];
   /** Files named more than once, read once. */
   repeated: string[];
+  /**
+   * The span of every log record and CSV row read, of any model, in epoch seconds (end: the end of
+   * the last minute); null without any. The model's traffic is laid on it: logs of a month in which
+   * the model was used one day give a day's traffic in a month, not a day's scaled to a month.
+   */
+  window: { start: number; end: number } | null;
 }
 
-export interface TrafficOptions extends RecordChecks {
-  /** The profiled model's id, for messages. */
-  modelId: string;
+/** The window of a span of record times and of series: from the first minute's start to the last period's end. */
+export function spanWindow(span: { first: number; last: number }, series: readonly TokenSeries[]): { start: number; end: number } | null {
+  let start = Number.isFinite(span.first) ? Math.floor(span.first / 60) * 60 : Number.POSITIVE_INFINITY;
+  let end = Number.isFinite(span.last) ? Math.floor(span.last / 60) * 60 + 60 : Number.NEGATIVE_INFINITY;
+  for (const one of series) {
+    if (one.times.length === 0) continue;
+    start = Math.min(start, Math.floor((one.times[0] as number) / 60) * 60);
+    end = Math.max(end, Math.floor((one.times[one.times.length - 1] as number) / 60) * 60 + one.periodSeconds);
+  }
+  return Number.isFinite(start) ? { start, end } : null;
+}
+
+/** How inputs are read, whatever is done with them after. */
+export interface InputOptions extends RecordChecks {
   period?: GivenPeriod | undefined;
   /** Opens standard input, for a file named `-`. */
   stdin?: (() => Readable) | undefined;
+}
+
+export interface TrafficOptions extends InputOptions {
+  /** The profiled model's id, for messages. */
+  modelId: string;
+  /** Whether a modelId (an id, profile id or ARN) is the profiled model. */
+  matches(modelId: string): boolean;
 }
 
 /** How the first line of a file starts, to tell its format without reading it all. */
@@ -51,7 +77,7 @@ const HEAD_CHARS = 64 * 1024;
 const FORMATS =
   "not a traffic file: expected CSV, CloudWatch get-metric-data or get-metric-statistics JSON, or invocation logs (JSON records, NDJSON, a CloudWatch Logs export), plain or gzip";
 
-function concat(arrays: ArrayLike<number>[]): ArrayLike<number> {
+export function concat(arrays: ArrayLike<number>[]): ArrayLike<number> {
   if (arrays.length === 1) return arrays[0] as ArrayLike<number>;
   const joined = new Float64Array(arrays.reduce((sum, a) => sum + a.length, 0));
   let at = 0;
@@ -63,9 +89,9 @@ function concat(arrays: ArrayLike<number>[]): ArrayLike<number> {
 }
 
 /** Sorted times by the array they were sorted from: results of one query share one list of times. */
-type SortedTimes = Map<ArrayLike<number>, Float64Array>;
+export type SortedTimes = Map<ArrayLike<number>, Float64Array>;
 
-function seriesOf(
+export function seriesOf(
   field: TokenField,
   source: string,
   label: string,
@@ -125,9 +151,9 @@ async function readWholeJson(
 }
 
 interface Sinks {
-  series: TokenSeries[];
+  csv: CsvTraffic[];
   metrics: MetricResult[];
-  logs: LogMinutes;
+  logs: LogSink;
 }
 
 /**
@@ -135,7 +161,7 @@ interface Sinks {
  * (NDJSON, JSON records, a CloudWatch Logs export). Returns its format, or null for a file in a folder
  * that is in none of them (it is skipped, where a file named on its own is an error).
  */
-async function readOne(file: TrafficFile, options: TrafficOptions, sinks: Sinks): Promise<TrafficFormat | null> {
+async function readOne(file: TrafficFile, options: InputOptions, sinks: Sinks): Promise<TrafficFormat | null> {
   const source = shownAs(file.path);
   const input = await peek(textOf(file.path, source, options.stdin), HEAD_CHARS);
   const start = input.head.trimStart();
@@ -193,7 +219,7 @@ async function readOne(file: TrafficFile, options: TrafficOptions, sinks: Sinks)
   }
   // CSV: a header line first. In a folder, only a file whose header names timestamp is taken for one.
   if (file.inFolder ? !/(^|,)\s*"?timestamp"?\s*(,|$)/.test(firstLine) : start !== "" && !firstLine.includes(",")) return notTraffic();
-  for (const series of await readTrafficCsv(input.chunks, source, options.period)) sinks.series.push(series);
+  for (const traffic of await readTrafficCsv(input.chunks, source, options.period)) sinks.csv.push(traffic);
   return "csv";
 }
 
@@ -213,25 +239,28 @@ function searchSeries(group: MetricResult[], options: TrafficOptions): MetricRes
   ]);
 }
 
+/** What a read of the inputs found, before it is put on a minute grid. */
+export interface InputsRead {
+  formats: { file: string; format: TrafficFormat }[];
+  skipped: [SkipReason, number][];
+  repeated: string[];
+  /** CloudWatch results, every page of every file, in the order read. */
+  metrics: MetricResult[];
+  /** The rows of CSV files, by model where a file has a modelId column. */
+  csv: CsvTraffic[];
+}
+
 /**
- * Reads measured traffic from CSV, CloudWatch metric JSON (pages of get-metric-data are merged per
- * query id) and invocation logs, in any mix, from files, folders (read whole, as `aws s3 sync`
- * leaves them), pipes or standard input (`-`), plain or gzip. Log records of other models are
- * counted, not mixed in. A price the traffic needs and the rates lack stops the read at once.
+ * Reads CSV, CloudWatch metric JSON and invocation logs, in any mix, from files, folders (read
+ * whole, as `aws s3 sync` leaves them), pipes or standard input (`-`), plain or gzip, in one pass:
+ * each log record goes to the minutes `logs` gives for its modelId. A price the traffic needs and
+ * the rates lack stops the read at once.
  */
-export async function readTraffic(args: readonly string[], options: TrafficOptions): Promise<TrafficRead> {
+export async function readInputs(args: readonly string[], options: InputOptions, logs: LogSink): Promise<InputsRead> {
   const { files, skipped, repeated } = trafficFiles(args);
   const problems: InputProblem[] = [];
-  const read: TrafficRead = {
-    series: [],
-    formats: [],
-    ignoredMetrics: [],
-    logRecords: 0,
-    otherModels: [],
-    skipped: [],
-    repeated: repeated.map(shownAs),
-  };
-  const sinks: Sinks = { series: read.series, metrics: [], logs: new LogMinutes() };
+  const read: InputsRead = { formats: [], skipped: [], repeated: repeated.map(shownAs), metrics: [], csv: [] };
+  const sinks: Sinks = { csv: read.csv, metrics: read.metrics, logs };
   for (const file of files) {
     try {
       const format = await readOne(file, options, sinks);
@@ -245,7 +274,54 @@ export async function readTraffic(args: readonly string[], options: TrafficOptio
   }
   if (problems.length > 0) throw new InputFileError(problems);
   read.skipped = [...skipped.entries()];
+  return read;
+}
 
+/** The minutes of a model's log records as series, one per token field. */
+export function logSeries(logs: LogMinutes): TokenSeries[] {
+  if (logs.minutes.size === 0) return [];
+  const times = [...logs.minutes.keys()].sort((a, b) => a - b);
+  return TOKEN_FIELDS.map((field, k) => ({
+    field,
+    periodSeconds: 60,
+    times,
+    values: times.map((t) => (logs.minutes.get(t) as number[])[k] as number),
+  }));
+}
+
+/**
+ * Reads measured traffic from CSV, CloudWatch metric JSON (pages of get-metric-data are merged per
+ * query id) and invocation logs, in any mix (see readInputs). Log records and CSV rows of other
+ * models are counted, not mixed in.
+ */
+export async function readTraffic(args: readonly string[], options: TrafficOptions): Promise<TrafficRead> {
+  const logs = new LogMinutes();
+  const sink: LogSink = {
+    minutesOf: (modelId) => (options.matches(modelId) ? logs : undefined),
+    otherModels: new Map(),
+    span: emptySpan(),
+  };
+  const inputs = await readInputs(args, options, sink);
+  const problems: InputProblem[] = [];
+  const read: TrafficRead = {
+    series: [],
+    formats: inputs.formats,
+    ignoredMetrics: [],
+    logRecords: 0,
+    otherModels: [],
+    skipped: inputs.skipped,
+    repeated: inputs.repeated,
+    window: null,
+  };
+  const otherRows: TokenSeries[] = [];
+  for (const csv of inputs.csv) {
+    if (csv.modelId === null || options.matches(csv.modelId)) read.series.push(...csv.series);
+    else {
+      sink.otherModels.set(csv.modelId, (sink.otherModels.get(csv.modelId) ?? 0) + csv.rows);
+      otherRows.push(...csv.series);
+    }
+  }
+  const sinks = { metrics: inputs.metrics };
   const groups = new Map<string, MetricResult[]>();
   for (const result of sinks.metrics) {
     if (!result.field) {
@@ -281,14 +357,9 @@ export async function readTraffic(args: readonly string[], options: TrafficOptio
   }
   if (problems.length > 0) throw new InputFileError(problems);
 
-  const logs = sinks.logs;
-  if (logs.minutes.size > 0) {
-    const times = [...logs.minutes.keys()].sort((a, b) => a - b);
-    TOKEN_FIELDS.forEach((field, k) => {
-      read.series.push({ field, periodSeconds: 60, times, values: times.map((t) => (logs.minutes.get(t) as number[])[k] as number) });
-    });
-  }
+  read.series.push(...logSeries(logs));
+  read.window = spanWindow(sink.span, [...read.series, ...otherRows]);
   read.logRecords = logs.records;
-  read.otherModels = [...logs.otherModels.entries()].sort((a, b) => b[1] - a[1]);
+  read.otherModels = [...sink.otherModels.entries()].sort((a, b) => b[1] - a[1]);
   return read;
 }

@@ -47,6 +47,32 @@ describe("readTraffic", () => {
     expect(await minutes([`${DIR}/metric-data-page2.json`, `${DIR}/metric-data-page1.json`])).toEqual(FOUR);
   });
 
+  it("reads the model's rows of a CSV with a modelId column and counts the others' rows", async () => {
+    const csv = temp(
+      "account.csv",
+      [
+        "timestamp,modelId,inputTokens,outputTokens",
+        "2026-10-01T00:00:00Z,anthropic.claude-3-5-sonnet-20241022-v2:0,0,0",
+        "2026-10-01T00:00:00Z,anthropic.claude-3-haiku-20240307-v1:0,5,1",
+        "2026-10-01T00:01:00Z,us.anthropic.claude-3-5-sonnet-20241022-v2:0,70000,14000",
+        "2026-10-01T00:02:00Z,anthropic.claude-3-5-sonnet-20241022-v2:0,140000,14000",
+        "2026-10-01T00:01:00Z,anthropic.claude-3-haiku-20240307-v1:0,5,1",
+        "2026-10-01T00:03:00Z,anthropic.claude-3-5-sonnet-20241022-v2:0,210000,28000",
+      ].join("\n"),
+    );
+    // The same minute in two rows of one model id is an error; two ids of one model are two series, summed.
+    expect(await minutes([csv])).toEqual(FOUR);
+    const read = await readTraffic([csv], sonnet);
+    expect(read.otherModels).toEqual([["anthropic.claude-3-haiku-20240307-v1:0", 2]]);
+    const twice = temp(
+      "twice.csv",
+      "timestamp,modelId,inputTokens,outputTokens\n2026-10-01T00:00:00Z,a.b,1,1\n2026-10-01T00:00:00Z,a.b,1,1\n",
+    );
+    expect(await problemsOfAsync(() => readTraffic([twice], sonnet))).toEqual([
+      `${twice}:3: duplicate timestamp 2026-10-01T00:00:00Z of "a.b", also on line 2`,
+    ]);
+  });
+
   it("names each file's format and leaves out metrics that are not token counts", async () => {
     const read = await readTraffic([`${DIR}/metric-data-page1.json`, `${DIR}/metric-data-page2.json`], sonnet);
     expect(read.formats.map((f) => f.format)).toEqual(["get-metric-data", "get-metric-data"]);
@@ -109,7 +135,7 @@ describe("readTraffic", () => {
   it("rejects a CSV header it does not know, duplicate times, overlapping pages and unknown JSON", async () => {
     const header = temp("h.csv", "timestamp,inputTokens,outputTokens,invocations\n");
     expect(await problemsOfAsync(() => readTraffic([header], sonnet))).toEqual([
-      `${header}:1: header: unknown column "invocations" (expected timestamp,inputTokens,outputTokens and optionally cacheReadTokens,cacheWriteTokens)`,
+      `${header}:1: header: unknown column "invocations" (expected timestamp,inputTokens,outputTokens and optionally cacheReadTokens,cacheWriteTokens,modelId)`,
     ]);
     const dup = temp(
       "d.csv",
