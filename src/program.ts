@@ -2,6 +2,7 @@ import type { Readable } from "node:stream";
 import { Command } from "commander";
 import { collect } from "./cli/option-parsers.js";
 import { OPTIONS, type OptionName } from "./cli/options.js";
+import type { AuditOptions } from "./commands/audit.js";
 import type { ChartOptions } from "./commands/chart.js";
 import type { CheckOptions } from "./commands/check.js";
 import type { CommandResult, Format } from "./commands/command-result.js";
@@ -191,6 +192,30 @@ export function createProgram(io: ProgramIo): Command {
   ]).action(async (file: string, options: CheckOptions, command: Command) => {
     const { runCheck } = await import("./commands/check.js");
     emit(io, await runCheck(file, options, colorOf(io, command)));
+  });
+
+  const audit = program
+    .command("audit")
+    .description(
+      "read an account's traffic once: every model in its best lane, every Provisioned Throughput judged, a plan written for you",
+    )
+    .argument(
+      "<paths...>",
+      "files or folders of invocation logs, CloudWatch get-metric-data JSON (labels naming models) or CSV with a modelId column, plain or gzip; - for standard input",
+    );
+  withOptions(audit, [
+    "provisioned",
+    "writePlan",
+    "forceWritePlan",
+    "latencyAsync",
+    "profileMap",
+    "period",
+    "hoursPerMonth",
+    ...RATE_OPTIONS,
+    "reportFormat",
+  ]).action(async (paths: string[], options: AuditOptions, command: Command) => {
+    const { runAudit } = await import("./commands/audit.js");
+    emit(io, await runAudit(paths, options, colorOf(io, command), io.stdin));
   });
 
   const rates = program.command("rates").description("see, check and refresh the prices bedrock-cost uses");

@@ -58,7 +58,7 @@ describe("the documentation", () => {
   it("explains every reason, note and finding code", () => {
     const source = (path: string) => readFileSync(join(ROOT, "src", path), "utf8");
     const codes = (text: string) => [...new Set([...text.matchAll(/code: "([A-Z_]+)"/g)].map((match) => match[1] as string))];
-    const docs = ["docs/compare.md", "docs/plan.md", "docs/check.md", "docs/profile.md", "docs/json.md", "docs/rates.md"]
+    const docs = ["docs/compare.md", "docs/plan.md", "docs/check.md", "docs/profile.md", "docs/audit.md", "docs/json.md", "docs/rates.md"]
       .map(read)
       .join("\n");
     const all = [

@@ -82,6 +82,21 @@ export const OPTIONS = {
       "--profile-map <file>",
       "YAML mapping application-inference-profile ARNs in invocation logs to models: profiles: {ARN: model.id}",
     ),
+  provisioned: () =>
+    new Option(
+      "--provisioned <file>",
+      "the output of aws bedrock list-provisioned-model-throughputs: each Provisioned Throughput judged against its ARN's traffic",
+    ),
+  writePlan: () =>
+    new Option(
+      "--write-plan <file>",
+      "write a plan file with a measured workload per model and the reservations found (an existing file is kept unless --force)",
+    ),
+  forceWritePlan: () => new Option("--force", "replace an existing --write-plan file"),
+  latencyAsync: () =>
+    new Option("--latency-async <model>", "this model's traffic can wait: Batch is its lane where it has one (repeatable)").argParser(
+      collect,
+    ),
   allowOutsidePaths: () =>
     new Option(
       "--allow-outside-paths",

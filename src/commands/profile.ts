@@ -3,11 +3,9 @@ import type { OverflowTo } from "../core/cost-model/pricing.js";
 import type { ReservedScope } from "../core/cost-model/reserved-tier.js";
 import type { Latency } from "../core/lanes/lanes.js";
 import { workloadProblems } from "../core/plans/workload-problems.js";
-import type { RateCard } from "../core/rates/rate-card.js";
-import { resolveModel } from "../core/rates/resolve-model.js";
 import { isShortWindow, summarizeTraffic } from "../core/traffic/minute-traffic.js";
 import { profileTraffic } from "../core/traffic/profile-traffic.js";
-import { InputFileError, type InputProblem, UsageError } from "../errors.js";
+import { UsageError } from "../errors.js";
 import { loadRateCard } from "../readers/load-rate-card.js";
 import { measureTraffic } from "../readers/traffic/measure-traffic.js";
 import { type MeasurementNote, measurementNoteMessage } from "../render/measurement-notes.js";
@@ -16,8 +14,9 @@ import { renderProfileJson } from "../render/profile-json.js";
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
 import { assertExact } from "./assert-exact.js";
 import { type CommandResult, type Format, renderAs } from "./command-result.js";
-import { applyUnitFlags, findModel, type RateFlags, type UnitFlags, unknownModelMessage } from "./model-flags.js";
+import { applyUnitFlags, findModel, type RateFlags, type UnitFlags } from "./model-flags.js";
 import { priceNeeds } from "./price-needs.js";
+import { profileMapOf } from "./profile-map.js";
 
 export interface ProfileOptions extends RateFlags, UnitFlags {
   model: string;
@@ -30,20 +29,6 @@ export interface ProfileOptions extends RateFlags, UnitFlags {
   hoursPerMonth?: number;
   scope?: ReservedScope;
   format: Format;
-}
-
-/** The --profile-map file, each model it names checked against the rates. */
-async function profileMapOf(file: string, card: RateCard): Promise<Map<string, string>> {
-  // The reader brings YAML and zod: loaded only when a map is given.
-  const { readProfileMap } = await import("../readers/read-profile-map.js");
-  const { map, lineOf } = readProfileMap(file);
-  const problems: InputProblem[] = [];
-  for (const [arn, name] of map) {
-    const lookup = resolveModel(card, name);
-    if (!lookup.found) problems.push({ source: file, path: ["profiles", arn], line: lineOf(arn), message: unknownModelMessage(lookup) });
-  }
-  if (problems.length > 0) throw new InputFileError(problems);
-  return map;
 }
 
 /** `stdin` opens standard input, for a file named `-`. */

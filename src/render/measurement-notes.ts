@@ -19,7 +19,22 @@ export type MeasurementNote =
   /** A measured window shorter than a week; `workload` names the plan's workload it belongs to. */
   | { code: "SHORT_WINDOW"; minutes: number; workload: string | null }
   /** Overflow priced on-demand (profile), or tolerated by a check's policy for these reservations. */
-  | { code: "OVERFLOW_FALLBACK"; reservations: string[] | null };
+  | { code: "OVERFLOW_FALLBACK"; reservations: string[] | null }
+  /** audit: records and rows whose modelId names no model in the rates, by modelId. */
+  | { code: "UNRESOLVED_MODELS"; records: [string, number][] }
+  /** audit: traffic on provisioned-model ARNs that --provisioned does not list (or was not given). */
+  | { code: "UNLISTED_PROVISIONED"; arns: [string, number][]; given: boolean }
+  /** audit: CloudWatch token results whose label names no model (or several). */
+  | { code: "UNLABELLED_METRICS"; labels: string[] }
+  /** audit: models whose traffic needs a price the rates lack, left out of the totals. */
+  | { code: "UNPRICED_MODELS"; models: { id: string; message: string }[] }
+  /** audit: Provisioned Throughputs that do not bill (Creating, Failed), listed and not judged. */
+  | { code: "RESERVATIONS_NOT_JUDGED"; reservations: { name: string; status: string }[] };
+
+/** The first five of a list, and how many more. */
+function firstFive(items: readonly string[]): string {
+  return `${items.slice(0, 5).join(", ")}${items.length > 5 ? `, and ${formatCount(items.length - 5)} more` : ""}`;
+}
 
 /** A sentence about one of a plan's workloads starts with its name. */
 function about(workload: string | undefined, sentence: string): string {
@@ -93,6 +108,25 @@ export function measurementNoteMessage(note: MeasurementNote): string {
       return note.reservations === null
         ? overflowFallbackText("flags")
         : `${note.reservations.join(", ")}: ${overflowFallbackText("plan")}`;
+    case "UNRESOLVED_MODELS": {
+      const total = note.records.reduce((sum, [, n]) => sum + n, 0);
+      const profiles = note.records.some(([id]) => id.includes(":application-inference-profile/"))
+        ? " An application inference profile's ARN names no model: --profile-map FILE says which model each one is."
+        : " Add the model in a rate file (--rates) to price it.";
+      return `Left out ${formatCount(total)} records or rows whose model is not in these rates: ${firstFive(note.records.map(([id, n]) => `${id} (${formatCount(n)})`))}.${profiles}`;
+    }
+    case "UNLISTED_PROVISIONED": {
+      const how = note.given
+        ? "the --provisioned file does not list them (another region or account, or deleted since?)"
+        : "give --provisioned with the output of aws bedrock list-provisioned-model-throughputs to judge their units";
+      return `Traffic on provisioned models not judged: ${firstFive(note.arns.map(([arn, n]) => `${arn} (${formatCount(n)} data points)`))}; ${how}.`;
+    }
+    case "UNLABELLED_METRICS":
+      return `Left out CloudWatch results whose label names no one model: ${firstFive(note.labels)}. Label each query with its model id (a SEARCH over the ModelId dimension does).`;
+    case "UNPRICED_MODELS":
+      return `Not priced, and left out of the totals: ${firstFive(note.models.map((m) => `${m.id} (${m.message})`))}.`;
+    case "RESERVATIONS_NOT_JUDGED":
+      return `Provisioned Throughputs that do not bill yet or any more, not judged: ${firstFive(note.reservations.map((r) => `${r.name} (${r.status})`))}.`;
     case "UNKNOWN_THROUGHPUT":
       return "The cost curve needs a model unit's tokens per minute, which AWS does not publish: give --unit-input-tpm and --unit-output-tpm (or provisioned.unitThroughput in a rate file).";
   }

@@ -70,7 +70,7 @@ export function reasonMessage(reason: Reason, context: MessageContext): string {
     case "NO_BATCH_PRICE":
       return `The work can wait, but ${context.modelName} has no Batch price in these rates; add batch prices in a rate file if AWS offers them.`;
     case "BATCH_IF_ASYNC":
-      return `If this work can wait, Batch would cost ${formatUsd(reason.batchCost)} a month (${formatUsd(reason.saving)} less): ${context.inputs === "plan" ? "set latency: async" : "run with --latency async"}.`;
+      return `If this work can wait, Batch would cost ${formatUsd(reason.batchCost)} a month (${formatUsd(reason.saving)} less): ${context.inputs === "plan" ? "set latency: async" : context.inputs === "rates" ? "give --latency-async with its model id" : "run with --latency async"}.`;
     case "NO_PT_PRICE": {
       const base = `No Provisioned Throughput price is known for ${context.modelName} (AWS publishes none for current models): ${ptPriceHint(context.inputs ?? "flags")}.`;
       // Without a PT price there is no unit throughput either: the ceiling is for all units together.
@@ -118,7 +118,7 @@ export function reasonMessage(reason: Reason, context: MessageContext): string {
         reason.premium < 0 ? `${formatUsd(-reason.premium)} less than on-demand` : `${formatUsd(reason.premium)} a month over on-demand`;
       if (reason.chosen) return `${what}: ${terms}, ${against}; traffic above it is billed at Standard.`;
       if (reason.minSaving !== null) {
-        const setting = context.inputs === "plan" ? "policy.minSavingShare" : "--min-saving";
+        const setting = minSavingSetting(context);
         return `${what}, would cost ${terms}, ${against}: below the ${formatPercent(reason.minSaving)} a commitment must save (${setting}).`;
       }
       return reason.premium < 0
@@ -149,10 +149,16 @@ export function reasonMessage(reason: Reason, context: MessageContext): string {
     case "UNITS_BELOW_PEAK":
       return `${units(reason.units)} ${reason.units === 1 ? "is" : "are"} fewer than the ${reason.peakUnits} the peak minute needs: traffic above them at the peak overflows or is throttled.`;
     case "SAVING_BELOW_THRESHOLD": {
-      const setting = context.inputs === "plan" ? "policy.minSavingShare" : "--min-saving";
+      const setting = minSavingSetting(context);
       return `PT, ${units(reason.units)} on a ${reason.term} term, would cost ${formatUsd(reason.monthlyCost)} a month, ${formatUsd(reason.saving)} (${formatPercent(reason.share)}) less than on-demand: below the ${formatPercent(reason.minSaving)} reserved units must save to be worth their fixed cost (${setting}), so it stays on-demand.`;
     }
   }
+}
+
+/** Where the share a commitment must save is set. */
+function minSavingSetting(context: MessageContext): string {
+  if (context.inputs === "plan") return "policy.minSavingShare";
+  return context.inputs === "rates" ? "policy.minSavingShare, in a plan written with --write-plan" : "--min-saving";
 }
 
 /** The sentence for a note about how the inputs were read. */

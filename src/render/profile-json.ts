@@ -43,7 +43,7 @@ export function reservedPointJson(point: ReservedPoint): JsonReservedPoint {
   return { ...reservedCostsJson(point), overflowMinutes: point.overflowMinutes };
 }
 
-const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
+export const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
 const tpm = (value: number) => roundTo(value, 2);
 
 export function pointJson(point: CurvePoint): JsonPoint {
@@ -57,7 +57,7 @@ export function pointJson(point: CurvePoint): JsonPoint {
   };
 }
 
-function statsJson(stats: TpmStats): TpmStats {
+export function statsJson(stats: TpmStats): TpmStats {
   return { avg: tpm(stats.avg), p50: tpm(stats.p50), p95: tpm(stats.p95), p99: tpm(stats.p99), peak: tpm(stats.peak) };
 }
 

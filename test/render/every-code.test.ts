@@ -416,6 +416,22 @@ const PROFILE_NOTES: ByCode<MeasurementNote, MeasurementNote["code"]> = {
     { code: "SHORT_WINDOW", minutes: 4, workload: null },
     { code: "SHORT_WINDOW", minutes: 4_320, workload: "measured-copilot" },
   ],
+  UNRESOLVED_MODELS: [
+    { code: "UNRESOLVED_MODELS", records: [["acme.private-model-v1", 12]] },
+    { code: "UNRESOLVED_MODELS", records: [["arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc", 3]] },
+  ],
+  UNLISTED_PROVISIONED: [
+    { code: "UNLISTED_PROVISIONED", arns: [["arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123def456", 144]], given: true },
+    { code: "UNLISTED_PROVISIONED", arns: [["arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123def456", 144]], given: false },
+  ],
+  UNLABELLED_METRICS: [{ code: "UNLABELLED_METRICS", labels: ["InputTokenCount"] }],
+  UNPRICED_MODELS: [
+    {
+      code: "UNPRICED_MODELS",
+      models: [{ id: "anthropic.claude-3-haiku-20240307-v1:0", message: "no promptCache.readPerMTok price in these rates" }],
+    },
+  ],
+  RESERVATIONS_NOT_JUDGED: [{ code: "RESERVATIONS_NOT_JUDGED", reservations: [{ name: "copilot-pt", status: "Failed" }] }],
 };
 
 const PROBLEMS: ByCode<WorkloadProblem, WorkloadProblem["code"]> = {
@@ -469,6 +485,10 @@ describe("every code a report carries", () => {
         reasons.map((r) => [r.code, reasonMessage(r, { modelName: "Claude 3.5 Sonnet v2", inputs: "plan" })]),
       ),
       ...section(
+        "Reasons, inputs given by rate files alone (audit)",
+        reasons.map((r) => [r.code, reasonMessage(r, { modelName: "Claude 3.5 Sonnet v2", inputs: "rates" })]),
+      ),
+      ...section(
         "Notes (compare)",
         Object.values(NOTES)
           .flat()
@@ -484,18 +504,19 @@ describe("every code a report carries", () => {
           }),
       ),
       ...section(
-        "Notes on measured traffic (profile, plan, check)",
+        "Notes on measured traffic (profile, plan, check, audit)",
         Object.values(PROFILE_NOTES)
           .flat()
           .map((n) => [n.code, measurementNoteMessage(n)]),
       ),
       ...section(
-        "Input problems, flags and plan",
+        "Input problems, flags, plan and audit",
         Object.values(PROBLEMS)
           .flat()
           .flatMap((p): [string, string][] => [
             [p.code, workloadProblemMessage(p, "flags")],
             [p.code, workloadProblemMessage(p, "plan")],
+            [p.code, workloadProblemMessage(p, "rates")],
           ]),
       ),
     ].join("\n");
