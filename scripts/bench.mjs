@@ -15,6 +15,9 @@
 // permission-check object), 1 GB uncompressed (--quick: 50 MB), read by `bedrock-cost profile` in one
 // run, against a bare `gzip -dc | wc -l` of the same files. Targets: within 4x of the bare read (it
 // parses every record), under 256 MB.
+// Audit: a month of five models' logs (1 GB; --quick: 50 MB) as NDJSON files and gzipped, read by
+// `bedrock-cost audit` in one run, against a bare loop that JSON.parses every line, and against a bare
+// streaming gunzip. Targets: at most 0.35 and 1.3 of them, under 256 MB.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,6 +29,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CLI = join(ROOT, "dist/cli.cjs");
 const RSS_HOOK = join(ROOT, "scripts/bench-rss.mjs");
 const BARE = join(ROOT, "scripts/bench-bare-read.mjs");
+const BARE_PARSE = join(ROOT, "scripts/bench-bare-parse.mjs");
 const quick = process.argv.includes("--quick");
 const RUNS = quick ? 1 : 7;
 const MINUTES = quick ? 60 * 24 * 30 : 60 * 24 * 365;
@@ -212,9 +216,33 @@ const WORDS =
  * A month of invocation logs as Bedrock delivers them to S3, about `megabytes` uncompressed: a gzip
  * file an hour, mixed models. Returns the folder to give profile, and the gzip files.
  */
+/** One invocation-log record as Bedrock writes it, with request and response bodies of `inWords` and `outWords` words. */
+function logRecord(next, time, requestId, modelId, inWords, outWords) {
+  const text = (words) => Array.from({ length: words }, () => WORDS[Math.floor(next() * WORDS.length)]).join(" ");
+  return {
+    schemaType: "ModelInvocationLog",
+    schemaVersion: "1.0",
+    timestamp: new Date(time).toISOString(),
+    accountId: "123456789012",
+    region: "us-east-1",
+    requestId,
+    operation: "Converse",
+    modelId,
+    input: {
+      inputContentType: "application/json",
+      inputBodyJson: { messages: [{ role: "user", content: [{ text: text(inWords) }] }] },
+      inputTokenCount: 200 + Math.floor(next() * 4000),
+    },
+    output: {
+      outputContentType: "application/json",
+      outputBodyJson: { output: { text: text(outWords) } },
+      outputTokenCount: 50 + Math.floor(next() * 800),
+    },
+  };
+}
+
 function writeLogFolder(root, megabytes) {
   const next = random(11);
-  const text = (words) => Array.from({ length: words }, () => WORDS[Math.floor(next() * WORDS.length)]).join(" ");
   const prefix = join(root, "AWSLogs/123456789012/BedrockModelInvocationLogs");
   mkdirSync(prefix, { recursive: true });
   writeFileSync(join(prefix, "amazon-bedrock-logs-permission-check"), "");
@@ -228,27 +256,8 @@ function writeLogFolder(root, megabytes) {
     const lines = [];
     let bytes = 0;
     for (let i = 0; bytes < perHour; i++) {
-      const record = {
-        schemaType: "ModelInvocationLog",
-        schemaVersion: "1.0",
-        timestamp: new Date(at.getTime() + Math.floor(next() * 3_600_000)).toISOString(),
-        accountId: "123456789012",
-        region: "us-east-1",
-        requestId: `r-${h}-${i}`,
-        operation: "Converse",
-        modelId: next() < 0.8 ? "anthropic.claude-3-5-sonnet-20241022-v2:0" : "amazon.titan-embed-text-v2:0",
-        input: {
-          inputContentType: "application/json",
-          inputBodyJson: { messages: [{ role: "user", content: [{ text: text(150) }] }] },
-          inputTokenCount: 200 + Math.floor(next() * 4000),
-        },
-        output: {
-          outputContentType: "application/json",
-          outputBodyJson: { output: { text: text(60) } },
-          outputTokenCount: 50 + Math.floor(next() * 800),
-        },
-      };
-      const line = `${JSON.stringify(record)}\n`;
+      const modelId = next() < 0.8 ? "anthropic.claude-3-5-sonnet-20241022-v2:0" : "amazon.titan-embed-text-v2:0";
+      const line = `${JSON.stringify(logRecord(next, at.getTime() + Math.floor(next() * 3_600_000), `r-${h}-${i}`, modelId, 150, 60))}\n`;
       lines.push(line);
       bytes += line.length;
     }
@@ -317,6 +326,69 @@ function scale(dir) {
   console.log(
     `rate files of ${quick ? "500 and 2,000" : "5,000 and 20,000"} models: ${five.toFixed(0)} ms and ${twenty.toFixed(0)} ms (${(twenty / five).toFixed(2)}x for 4x the models; target under 6x)`,
   );
+}
+
+const AUDIT_MODELS = [
+  "anthropic.claude-3-5-sonnet-20241022-v2:0",
+  "us.anthropic.claude-3-haiku-20240307-v1:0",
+  "amazon.nova-pro-v1:0",
+  "amazon.nova-lite-v1:0",
+  "arn:aws:bedrock:us-east-1::foundation-model/meta.llama3-70b-instruct-v1:0",
+];
+
+/** A month of five models' invocation logs, about 2.9 KB a record, as `count` NDJSON files and the same gzipped. */
+function writeAccountLogs(dir, megabytes, count) {
+  const next = random(13);
+  mkdirSync(dir, { recursive: true });
+  const plain = [];
+  const gz = [];
+  for (let f = 0; f < count; f++) {
+    const lines = [];
+    let bytes = 0;
+    for (let i = 0; bytes < (megabytes * 1e6) / count; i++) {
+      const time = Date.UTC(2026, 9, 1) + Math.floor(next() * 30 * 86_400_000);
+      const modelId = AUDIT_MODELS[Math.floor(next() * AUDIT_MODELS.length)];
+      const line = `${JSON.stringify(logRecord(next, time, `r-${f}-${i}`, modelId, 330, 100))}\n`;
+      lines.push(line);
+      bytes += line.length;
+    }
+    const text = lines.join("");
+    plain.push(join(dir, `part-${f}.ndjson`));
+    writeFileSync(plain[f], text);
+    gz.push(join(dir, `part-${f}.ndjson.gz`));
+    writeFileSync(gz[f], gzipSync(text, { level: 6 }));
+  }
+  return { plain, gz };
+}
+
+/**
+ * audit in one pass over an account's logs (five models), against what a data engineer would write
+ * first: a loop that splits lines and JSON.parses each (and, for gzip, one that only inflates).
+ */
+function auditOnePass(dir, rss) {
+  const megabytes = quick ? 50 : 1000;
+  const { plain, gz } = writeAccountLogs(join(dir, "account"), megabytes, quick ? 2 : 10);
+  const runs = quick ? 1 : 3;
+  const rows = [
+    ["NDJSON", plain, [BARE_PARSE, ...plain], 0.35, "the bare JSON.parse loop"],
+    ["gzip", gz, [BARE_PARSE, "--gunzip", ...gz], 1.3, "a bare streaming gunzip"],
+  ];
+  console.log(`\naudit of five models in one run, ${megabytes} MB of logs, median of ${runs} run${runs === 1 ? "" : "s"}`);
+  console.log("files          audit    baseline  ratio  target  peak memory");
+  for (const [name, files, bareArgs, target, what] of rows) {
+    const audit = Array.from({ length: runs }, () => timed([CLI, "audit", ...files, "--format", "json"], rss));
+    const bare = Array.from({ length: runs }, () => timed(bareArgs, rss));
+    const report = JSON.parse(audit[0].stdout);
+    if (report.models.length !== AUDIT_MODELS.length)
+      throw new Error(`audit priced ${report.models.length} models, expected ${AUDIT_MODELS.length}`);
+    const a = median(audit.map((r) => r.ms));
+    const b = median(bare.map((r) => r.ms));
+    const memory = Math.max(...audit.map((r) => r.rssMb));
+    console.log(
+      `${name.padEnd(8)} ${`${a.toFixed(0)} ms`.padStart(11)} ${`${b.toFixed(0)} ms`.padStart(11)}  ${(a / b).toFixed(2).padStart(5)}  ${String(target).padStart(6)}  ${`${memory.toFixed(0)} MB`.padStart(11)}  (against ${what})`,
+    );
+  }
+  console.log("targets: at most 0.35 of the JSON.parse loop, 1.3 of gunzip, under 256 MB");
 }
 
 function logFolder(dir, rss) {
@@ -558,6 +630,16 @@ function largeFiles(dir, rss) {
   console.log(`target: under 256 MB (worst ${worstMb.toFixed(0)} MB)`);
 }
 
+// --audit-only: the audit section alone, for working on audit's reader.
+if (process.argv.includes("--audit-only")) {
+  const scratch = join(tmpdir(), `bedrock-cost-bench-${process.pid}`);
+  try {
+    auditOnePass(scratch, join(mkdirSync(scratch, { recursive: true }) ?? scratch, "rss"));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 startUp();
 // --start-up-only: the start-up section alone, for working on start-up.
 if (process.argv.includes("--start-up-only")) process.exit(0);
@@ -608,6 +690,7 @@ try {
   largeFiles(dir, rss);
   if (!quick) atCaps(dir, rss);
   logFolder(dir, rss);
+  auditOnePass(dir, rss);
   scale(dir);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -73,16 +73,26 @@ export async function readAccountTraffic(args: readonly string[], options: Accou
     resolved.set(modelId, group);
     return group;
   };
+  // The minutes each modelId's records go to, looked up once per modelId; most records repeat the one before.
+  const byModelId = new Map<string, LogMinutes | null>();
+  let lastId = "";
+  let last: LogMinutes | null = null;
   const sink: LogSink = {
     minutesOf(modelId) {
-      const group = groupOf(modelId);
-      if (group === undefined) return undefined;
-      let into = minutes.get(group);
-      if (!into) {
-        into = new LogMinutes();
-        minutes.set(group, into);
+      if (modelId === lastId) return last ?? undefined;
+      let into = byModelId.get(modelId);
+      if (into === undefined) {
+        const group = groupOf(modelId);
+        into = group === undefined ? null : (minutes.get(group) ?? null);
+        if (group !== undefined && into === null) {
+          into = new LogMinutes();
+          minutes.set(group, into);
+        }
+        byModelId.set(modelId, into);
       }
-      return into;
+      lastId = modelId;
+      last = into;
+      return into ?? undefined;
     },
     otherModels: new Map(),
     span: emptySpan(),

@@ -1,10 +1,11 @@
-import { tokenCountProblem } from "../../core/cost-model/limits.js";
+import { MAX_TOKENS, tokenCountProblem } from "../../core/cost-model/limits.js";
 import type { FieldPath } from "../../core/input/field-path.js";
 import { MAX_WINDOW_MINUTES, TOKEN_FIELDS, type TokenField, windowTooLongMessage } from "../../core/traffic/minute-traffic.js";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import { describeValue } from "../describe-value.js";
 import { isObject } from "../is-object.js";
 import { parseTimestamp } from "./parse-timestamp.js";
+import { type ScannedRecord, scanLogRecord } from "./scan-log-record.js";
 import { eachLine, type TextChunks } from "./text-stream.js";
 
 const MAX_PROBLEMS = 20;
@@ -102,13 +103,8 @@ function addRecord(record: unknown, fallbackTime: number | undefined, checks: Re
   } catch (error) {
     return bad(`timestamp: ${(error as Error).message}`);
   }
-  if (time < sink.span.first) sink.span.first = time;
-  if (time > sink.span.last) sink.span.last = time;
-  const into = sink.minutesOf(modelId);
-  if (!into) {
-    sink.otherModels.set(modelId, (sink.otherModels.get(modelId) ?? 0) + 1);
-    return undefined;
-  }
+  const into = minutesOf(sink, modelId, time);
+  if (!into) return undefined;
   const values = [
     count(record, "input", "inputTokenCount", true),
     count(record, "output", "outputTokenCount", false),
@@ -117,6 +113,20 @@ function addRecord(record: unknown, fallbackTime: number | undefined, checks: Re
   ];
   const malformed = values.find((value) => typeof value === "string");
   if (malformed !== undefined) return bad(malformed as string);
+  return addCounts(into, time, values as number[], checks);
+}
+
+/** The minutes a record of `modelId` at `time` adds to (the sink's span grows), or undefined for one counted as another model's. */
+function minutesOf(sink: LogSink, modelId: string, time: number): LogMinutes | undefined {
+  if (time < sink.span.first) sink.span.first = time;
+  if (time > sink.span.last) sink.span.last = time;
+  const into = sink.minutesOf(modelId);
+  if (!into) sink.otherModels.set(modelId, (sink.otherModels.get(modelId) ?? 0) + 1);
+  return into;
+}
+
+/** Adds a record's four counts; a price the model lacks for a field it uses, or a window past the longest, stops the read. */
+function addCounts(into: LogMinutes, time: number, values: readonly number[], checks: RecordChecks): RecordProblem | undefined {
   for (let k = 0; k < values.length; k++) {
     if ((values[k] as number) > 0 && !into.used[k]) {
       into.used[k] = true;
@@ -129,6 +139,28 @@ function addRecord(record: unknown, fallbackTime: number | undefined, checks: Re
   const tooLong = into.add(time, input as number, output as number, read as number, write as number);
   if (tooLong > 0) return { message: windowTooLongMessage(tooLong), fatal: true };
   return undefined;
+}
+
+/**
+ * Adds a record the scanner read (see scanLogRecord), as addRecord would add it; undefined when it
+ * cannot be taken as scanned (no input count, a count past the limit, a time it cannot read), so
+ * that the record is parsed in full, which reports its problem.
+ */
+function addScanned(record: ScannedRecord, checks: RecordChecks, sink: LogSink): { problem?: RecordProblem } | undefined {
+  const [input, output, read, write] = record.counts;
+  if (record.modelId === "" || input < 0 || input > MAX_TOKENS || output > MAX_TOKENS || read > MAX_TOKENS || write > MAX_TOKENS) {
+    return undefined;
+  }
+  let time: number;
+  try {
+    time = parseTimestamp(record.timestamp);
+  } catch {
+    return undefined;
+  }
+  const into = minutesOf(sink, record.modelId, time);
+  if (!into) return {};
+  const problem = addCounts(into, time, [input, Math.max(output, 0), Math.max(read, 0), Math.max(write, 0)], checks);
+  return problem ? { problem } : {};
 }
 
 /** A CloudWatch Logs export task's line: an ISO 8601 time, a space, then the event's message. */
@@ -170,14 +202,21 @@ export async function readLogLines(
       }
       text = match[2] as string;
     }
-    let record: unknown;
-    try {
-      record = JSON.parse(text);
-    } catch {
-      problems.push({ source, line: lineNumber, message: "not a JSON record" });
-      return problems.length < MAX_PROBLEMS;
+    // Most records are read by the scanner; any it cannot read plainly are parsed in full.
+    const scanned = form === "ndjson" ? scanLogRecord(text) : null;
+    const taken = scanned ? addScanned(scanned, checks, into) : undefined;
+    let problem: RecordProblem | undefined;
+    if (taken) problem = taken.problem;
+    else {
+      let record: unknown;
+      try {
+        record = JSON.parse(text);
+      } catch {
+        problems.push({ source, line: lineNumber, message: "not a JSON record" });
+        return problems.length < MAX_PROBLEMS;
+      }
+      problem = addRecord(record, fallback, checks, into);
     }
-    const problem = addRecord(record, fallback, checks, into);
     if (!problem) return true;
     if (problem.fatal) {
       // A price the traffic needs is missing: that is the one problem to report, at once.
