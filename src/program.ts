@@ -160,7 +160,9 @@ export function createProgram(io: ProgramIo): Command {
     "scope",
     ...RATE_OPTIONS,
     ...UNIT_OPTIONS,
-    "format",
+    "profileFormat",
+    "output",
+    "force",
   ]).action(async (files: string[], options: ProfileOptions, command: Command) => {
     const { runProfile } = await import("./commands/profile.js");
     emit(io, await runProfile(files, options, colorOf(io, command), io.stdin));
@@ -206,13 +208,14 @@ export function createProgram(io: ProgramIo): Command {
   withOptions(audit, [
     "provisioned",
     "writePlan",
+    "output",
     "forceWritePlan",
     "latencyAsync",
     "profileMap",
     "period",
     "hoursPerMonth",
     ...RATE_OPTIONS,
-    "reportFormat",
+    "auditFormat",
   ]).action(async (paths: string[], options: AuditOptions, command: Command) => {
     const { runAudit } = await import("./commands/audit.js");
     emit(io, await runAudit(paths, options, colorOf(io, command), io.stdin));

@@ -1,5 +1,5 @@
 import { Option } from "commander";
-import { CHART_FORMATS, CHECK_FORMATS, FORMATS, REPORT_FORMATS } from "../commands/command-result.js";
+import { AUDIT_FORMATS, CHART_FORMATS, CHECK_FORMATS, FORMATS, PROFILE_FORMATS, REPORT_FORMATS } from "../commands/command-result.js";
 import { OVERFLOW_CHOICES } from "../core/cost-model/pricing.js";
 import { RESERVED_SCOPES } from "../core/cost-model/reserved-tier.js";
 import { TERMS } from "../core/cost-model/terms.js";
@@ -92,7 +92,7 @@ export const OPTIONS = {
       "--write-plan <file>",
       "write a plan file with a measured workload per model and the reservations found (an existing file is kept unless --force)",
     ),
-  forceWritePlan: () => new Option("--force", "replace an existing --write-plan file"),
+  forceWritePlan: () => new Option("--force", "replace an existing --output or --write-plan file"),
   latencyAsync: () =>
     new Option("--latency-async <model>", "this model's traffic can wait: Batch is its lane where it has one (repeatable)").argParser(
       collect,
@@ -154,6 +154,14 @@ export const OPTIONS = {
       "output format: table, json, csv, markdown (a pull-request comment) or github (workflow annotations)",
     )
       .choices(CHECK_FORMATS)
+      .default("table"),
+  auditFormat: () =>
+    new Option("-f, --format <format>", "output format: table, json, csv, markdown (a report to share) or svg (a picture of each model)")
+      .choices(AUDIT_FORMATS)
+      .default("table"),
+  profileFormat: () =>
+    new Option("-f, --format <format>", "output format: table, json, csv or svg (the traffic's week and the cost of each unit count)")
+      .choices(PROFILE_FORMATS)
       .default("table"),
   chartFormat: () =>
     new Option("-f, --format <format>", "output format: text for the terminal, or svg").choices(CHART_FORMATS).default("text"),

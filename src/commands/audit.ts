@@ -18,19 +18,21 @@ import { type MeasurementNote, measurementNoteMessage } from "../render/measurem
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
 import { writeFileAtomically } from "../writers/write-file-atomically.js";
 import { assertExact } from "./assert-exact.js";
-import { type CommandResult, type ReportFormat, renderAs } from "./command-result.js";
+import { type AuditFormat, type CommandResult, renderAs } from "./command-result.js";
 import { type RateFlags, unknownModelMessage } from "./model-flags.js";
 import { profileMapOf } from "./profile-map.js";
 
 export interface AuditOptions extends RateFlags {
   provisioned?: string;
   writePlan?: string;
+  /** --output: where --format svg writes its picture. */
+  output?: string;
   force?: boolean;
   latencyAsync?: string[];
   profileMap?: string;
   period?: number;
   hoursPerMonth?: number;
-  format: ReportFormat;
+  format: AuditFormat;
 }
 
 const PROVISIONED_ARN = /:provisioned-model\//;
@@ -95,6 +97,7 @@ function fromPlan(planFile: string, path: string): string {
  * written to start from.
  */
 export async function runAudit(paths: string[], options: AuditOptions, color: boolean, stdin?: () => Readable): Promise<CommandResult> {
+  if (options.output !== undefined && options.format !== "svg") throw new UsageError("--output writes the picture: add --format svg");
   const card = await loadRateCard({
     region: options.region,
     ratesVersion: options.ratesVersion,
@@ -128,7 +131,8 @@ export async function runAudit(paths: string[], options: AuditOptions, color: bo
   const unlisted: [string, number][] = [];
   for (const group of read.groups.keys()) {
     if (PROVISIONED_ARN.test(group)) {
-      if (!byArn.has(group)) unlisted.push([group, (read.groups.get(group) ?? []).reduce((n, s) => n + s.times.length, 0)]);
+      // Minutes with traffic: every series of a log group has the same minutes.
+      if (!byArn.has(group)) unlisted.push([group, (read.groups.get(group) ?? []).reduce((n, s) => Math.max(n, s.times.length), 0)]);
       continue;
     }
     const model = resolveModel(card, group);
@@ -191,6 +195,18 @@ export async function runAudit(paths: string[], options: AuditOptions, color: bo
   const stdout = await renderAs(
     options.format,
     {
+      svg: async (r) => {
+        const [{ renderTrafficSvg }, { auditPanel }, { auditTotalText, windowText }] = await Promise.all([
+          import("../render/traffic-svg.js"),
+          import("../render/traffic-panels.js"),
+          import("../render/audit-cells.js"),
+        ]);
+        return renderTrafficSvg(
+          `bedrock-cost audit: ${auditTotalText(r.result.totals)}`,
+          `${windowText(r.window)} · ${r.card.region}, ${r.hoursPerMonth} hours a month`,
+          r.result.models.map(auditPanel),
+        );
+      },
       json: renderAuditJson,
       csv: renderAuditCsv,
       markdown: renderAuditMarkdown,
@@ -205,5 +221,9 @@ export async function runAudit(paths: string[], options: AuditOptions, color: bo
     report,
   );
   if (options.format !== "json") stderr.unshift(...notes.map((note) => `note: ${measurementNoteMessage(note)}`));
+  if (options.output !== undefined) {
+    writeFileAtomically(options.output, stdout, options.force === true, "--output");
+    return { stdout: "", stderr: [...stderr, `wrote ${options.output}`], exitCode: 0 };
+  }
   return { stdout, stderr, exitCode: 0 };
 }

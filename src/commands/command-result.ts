@@ -9,6 +9,14 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const CHECK_FORMATS = [...FORMATS, "markdown", "github"] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
+/** The formats of `bedrock-cost audit`: also svg, the picture of each model's traffic and cost. */
+export const AUDIT_FORMATS = [...REPORT_FORMATS, "svg"] as const;
+export type AuditFormat = (typeof AUDIT_FORMATS)[number];
+
+/** The formats of `bedrock-cost profile`: also svg. */
+export const PROFILE_FORMATS = [...FORMATS, "svg"] as const;
+export type ProfileFormat = (typeof PROFILE_FORMATS)[number];
+
 /** The formats of `bedrock-cost chart`. */
 export const CHART_FORMATS = ["text", "svg"] as const;
 export type ChartFormat = (typeof CHART_FORMATS)[number];

@@ -12,8 +12,9 @@ import { type MeasurementNote, measurementNoteMessage } from "../render/measurem
 import { renderProfileCsv } from "../render/profile-csv.js";
 import { renderProfileJson } from "../render/profile-json.js";
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
+import { writeFileAtomically } from "../writers/write-file-atomically.js";
 import { assertExact } from "./assert-exact.js";
-import { type CommandResult, type Format, renderAs } from "./command-result.js";
+import { type CommandResult, type ProfileFormat, renderAs } from "./command-result.js";
 import { applyUnitFlags, findModel, type RateFlags, type UnitFlags } from "./model-flags.js";
 import { priceNeeds } from "./price-needs.js";
 import { profileMapOf } from "./profile-map.js";
@@ -28,11 +29,15 @@ export interface ProfileOptions extends RateFlags, UnitFlags {
   profileMap?: string;
   hoursPerMonth?: number;
   scope?: ReservedScope;
-  format: Format;
+  format: ProfileFormat;
+  /** --output: where --format svg writes its picture. */
+  output?: string;
+  force?: boolean;
 }
 
 /** `stdin` opens standard input, for a file named `-`. */
 export async function runProfile(files: string[], options: ProfileOptions, color: boolean, stdin?: () => Readable): Promise<CommandResult> {
+  if (options.output !== undefined && options.format !== "svg") throw new UsageError("--output writes the picture: add --format svg");
   const card = await loadRateCard({
     region: options.region,
     ratesVersion: options.ratesVersion,
@@ -80,6 +85,19 @@ export async function runProfile(files: string[], options: ProfileOptions, color
   const stdout = await renderAs(
     options.format,
     {
+      svg: async (p) => {
+        const [{ renderTrafficSvg }, { trafficPanel }, { windowText }] = await Promise.all([
+          import("../render/traffic-svg.js"),
+          import("../render/traffic-panels.js"),
+          import("../render/audit-cells.js"),
+        ]);
+        const panel = trafficPanel(model.id, p.weekHours, p.onDemand?.monthlyCost ?? null, p.provisioned, p.provisionedMissing);
+        return renderTrafficSvg(
+          `bedrock-cost profile: ${model.name}`,
+          `${windowText(p.window)} · ${card.region}, ${hoursPerMonth} hours a month`,
+          [panel],
+        );
+      },
       json: (p) => renderProfileJson(p, model, card, hoursPerMonth, notes),
       csv: renderProfileCsv,
       // The table libraries (cli-table3, chalk) are loaded only for table output.
@@ -94,5 +112,10 @@ export async function runProfile(files: string[], options: ProfileOptions, color
     profile,
   );
   // In JSON the notes are part of the report.
-  return { stdout, stderr: options.format === "json" ? [] : notes.map((note) => `note: ${measurementNoteMessage(note)}`), exitCode: 0 };
+  const stderr = options.format === "json" ? [] : notes.map((note) => `note: ${measurementNoteMessage(note)}`);
+  if (options.output !== undefined) {
+    writeFileAtomically(options.output, stdout, options.force === true, "--output");
+    return { stdout: "", stderr: [...stderr, `wrote ${options.output}`], exitCode: 0 };
+  }
+  return { stdout, stderr, exitCode: 0 };
 }

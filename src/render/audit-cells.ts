@@ -45,6 +45,12 @@ export function auditTotalText(totals: AuditResult["totals"]): string {
 export function windowText(window: { start: number; end: number; minutes: number }): string {
   const at = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 16).replace("T", " ");
   const days = window.minutes / 1440;
-  const span = days >= 1 ? `${Number(days.toFixed(1))} day${days === 1 ? "" : "s"}` : `${Number((window.minutes / 60).toFixed(1))} hours`;
+  const hours = window.minutes / 60;
+  const span =
+    days >= 1
+      ? `${Number(days.toFixed(1))} day${days === 1 ? "" : "s"}`
+      : hours >= 1
+        ? `${Number(hours.toFixed(1))} hour${hours === 1 ? "" : "s"}`
+        : `${window.minutes} minute${window.minutes === 1 ? "" : "s"}`;
   return `${at(window.start)} to ${at(window.end)} UTC (${span})`;
 }

@@ -22,11 +22,21 @@ function strokeOf(chart: CostChart, line: CostChart["lines"][number]): { color: 
   return { color: MODEL_COLORS[index % MODEL_COLORS.length] as string, ...(line.key === "on-demand" ? {} : { dash: "6 3" }) };
 }
 
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 const fixed = (value: number) => Number(value.toFixed(1));
+
+/** The opening of a standalone SVG document on a white page, titled for screen readers and file browsers. */
+export function svgHead(width: number, height: number, title: string): string[] {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
+    `<title>${escapeXml(title)}</title>`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+  ];
+}
 
 /** The same chart as the terminal's, as a standalone SVG document for a report. */
 export function renderSvgChart(chart: CostChart, title: string, subtitle: string): string {
@@ -37,10 +47,7 @@ export function renderSvgChart(chart: CostChart, title: string, subtitle: string
   const px = (x: number) => fixed(PLOT.left + (x / chart.xMax) * plotWidth);
   const py = (y: number) => fixed(PLOT.top + (1 - Math.min(y, chart.yMax) / chart.yMax) * plotHeight);
   const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
-    `<title>${escapeXml(title)}</title>`,
-    `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
+    ...svgHead(WIDTH, HEIGHT, title),
     `<text x="${PLOT.left}" y="24" font-size="15" font-weight="bold">${escapeXml(title)}</text>`,
     `<text x="${PLOT.left}" y="44" fill="#555555">${escapeXml(subtitle)}</text>`,
     '<g class="axes" stroke="#333333" stroke-width="1">',

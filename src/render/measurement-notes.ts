@@ -22,7 +22,7 @@ export type MeasurementNote =
   | { code: "OVERFLOW_FALLBACK"; reservations: string[] | null }
   /** audit: records and rows whose modelId names no model in the rates, by modelId. */
   | { code: "UNRESOLVED_MODELS"; records: [string, number][] }
-  /** audit: traffic on provisioned-model ARNs that --provisioned does not list (or was not given). */
+  /** audit: traffic on provisioned-model ARNs that --provisioned does not list (or was not given), with its minutes of traffic. */
   | { code: "UNLISTED_PROVISIONED"; arns: [string, number][]; given: boolean }
   /** audit: CloudWatch token results whose label names no model (or several). */
   | { code: "UNLABELLED_METRICS"; labels: string[] }
@@ -119,7 +119,7 @@ export function measurementNoteMessage(note: MeasurementNote): string {
       const how = note.given
         ? "the --provisioned file does not list them (another region or account, or deleted since?)"
         : "give --provisioned with the output of aws bedrock list-provisioned-model-throughputs to judge their units";
-      return `Traffic on provisioned models not judged: ${firstFive(note.arns.map(([arn, n]) => `${arn} (${formatCount(n)} data points)`))}; ${how}.`;
+      return `Traffic on provisioned models not judged: ${firstFive(note.arns.map(([arn, n]) => `${arn} (${formatCount(n)} minutes with traffic)`))}; ${how}.`;
     }
     case "UNLABELLED_METRICS":
       return `Left out CloudWatch results whose label names no one model: ${firstFive(note.labels)}. Label each query with its model id (a SEARCH over the ModelId dimension does).`;

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { runCli, runJson } from "../helpers/run-cli.js";
 import { tempDir } from "../helpers/temp-dir.js";
@@ -181,6 +182,66 @@ describe("bedrock-cost audit", () => {
     expect(profile.window).toMatchObject({ start: "2026-11-02T00:00:00Z", end: "2026-11-03T00:00:00Z", minutes: 1440 });
     expect(profile.monthly).toMatchObject({ inputTokens: 8_760_000, outputTokens: 2_190_000 });
     expect(profile.onDemand).toEqual({ monthlyCost: 4.93 });
+  });
+
+  it("measures a model its traffic cannot be priced for, and leaves it out of the totals with a note", () => {
+    const temp = tempDir("bedrock-cost-audit-");
+    // An embeddings model has no output price: 7 output tokens a minute cannot be priced.
+    const csv = temp.file(
+      "account.csv",
+      "timestamp,modelId,inputTokens,outputTokens\n2026-11-01T00:00:00Z,amazon.titan-embed-text-v2:0,500,7\n2026-11-01T00:01:00Z,amazon.nova-lite-v1:0,1000,100\n",
+    );
+    const report = runJson(["audit", csv]);
+    // Nova Lite: 1,000 / 100 tokens in 2 minutes, 21.9M / 2.19M a month: 21.9 × $0.06 + 2.19 × $0.24 = $1.8396.
+    expect(report.models.map((m: { model: string; best: unknown }) => [m.model, m.best])).toEqual([
+      ["amazon.nova-lite-v1:0", { lane: "on-demand", term: null, units: null, monthlyCost: 1.84 }],
+      ["amazon.titan-embed-text-v2:0", null],
+    ]);
+    expect(report.models[1]).toMatchObject({ monthly: { inputTokens: 10_950_000, outputTokens: 153_300 }, onDemand: null, batch: null });
+    expect(report.totals).toEqual({ currentMonthlyCost: 1.84, recommendedMonthlyCost: 1.84, saving: 0 });
+    expect(report.notes.map((n: { code: string }) => n.code)).toContain("UNPRICED_MODELS");
+    expect(runCli(["audit", csv]).stdout).toContain("Window: 2026-11-01 00:00 to 2026-11-01 00:02 UTC (2 minutes)");
+  });
+
+  it("draws each model's week of traffic and its cost against units (--format svg), as a file or on stdout", async () => {
+    const temp = tempDir("bedrock-cost-audit-");
+    const file = join(temp.dir, "account.svg");
+    // With the illustrative Sonnet quote of the plan tests ($14 a unit-hour on 6 months, 70,000 / 14,000 tokens a minute).
+    const args = ["audit", BUCKET, "--rates", "test/fixtures/plans/quotes/sonnet-pt.yaml", "--format", "svg"];
+    const run = runCli([...args, "--output", file]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain(`wrote ${file}`);
+    const svg = readFileSync(file, "utf8");
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(runCli(args).stdout).toBe(svg);
+    // 2026-11-02 was a Monday. Sonnet: 12 calls an hour of 30,000 + 3,000 + 4,000 tokens, 444,000 an hour,
+    // 7,400 a minute in every hour of Monday and none on other days; Haiku 6 × 2,500 / 60 = 250; Titan 6 × 500 / 60 = 50.
+    expect([...svg.matchAll(/data-max-tpm="(\d+)"/g)].map((m) => m[1])).toEqual(["7400", "250", "50"]);
+    expect(svg).toContain("<title>Mon 13:00 UTC: 7.4k tokens a minute</title>");
+    expect(svg).toContain("<title>Sun 13:00 UTC: 0 tokens a minute</title>");
+    expect(svg.match(/<rect x=/g)).toHaveLength(3 * 168);
+    // One unit ($10,220 a month) costs more than all of Sonnet's traffic on-demand ($1,321.88): the best count is none.
+    expect(svg).toContain('data-best-units="0"');
+    expect(svg).toContain("all on-demand $1,321.88");
+    expect(svg).toContain("No PT price is known: give your quote (provisioned.hourlyPerUnit) in a rate file.");
+    await expect(svg).toMatchFileSnapshot("snapshots/audit.svg");
+
+    const profile = runCli([
+      "profile",
+      BUCKET,
+      "--model",
+      "claude-3.5-sonnet-v2",
+      "--rates",
+      "test/fixtures/plans/quotes/sonnet-pt.yaml",
+      "--format",
+      "svg",
+    ]);
+    expect(profile.code, profile.stderr).toBe(0);
+    expect(XMLValidator.validate(profile.stdout)).toBe(true);
+    expect(profile.stdout).toContain('data-max-tpm="7400"');
+    expect(runCli(["audit", BUCKET, "--output", file]).stderr).toBe("error: --output writes the picture: add --format svg\n");
+    expect(runCli(["audit", BUCKET, "--format", "svg", "--output", file]).code).toBe(2);
   });
 
   it("refuses bad input with one line naming the file and field, exit 2", () => {

@@ -10,7 +10,7 @@ import type { Workload } from "../plans/workload.js";
 import { type WorkloadProblem, workloadProblems } from "../plans/workload-problems.js";
 import type { ModelRates } from "../rates/rate-card.js";
 import { type MinuteTraffic, summarizeTraffic } from "../traffic/minute-traffic.js";
-import { profileTraffic, type TpmStats } from "../traffic/profile-traffic.js";
+import { profileTraffic, type TermCurve, type TpmStats, type TrafficProfile } from "../traffic/profile-traffic.js";
 
 const MINUTES_PER_DAY = 1440;
 
@@ -55,6 +55,12 @@ export interface AuditModel {
   reasons: Reason[];
   /** What stops it being priced (a missing price); empty when priced. */
   problems: WorkloadProblem[];
+  /** Mean tokens a minute in each hour of each weekday (UTC, Monday first): 168 values. */
+  weekHours: number[];
+  /** Its cost at each unit count on each priced term, minute by minute; empty when it cannot be priced. */
+  curves: TermCurve[];
+  /** Why there are no curves. */
+  curvesMissing: TrafficProfile["provisionedMissing"];
 }
 
 interface AuditReservation extends Omit<AuditReservationInput, "traffic"> {
@@ -104,9 +110,11 @@ export function auditAccount(input: AuditInput): AuditResult {
   const models: AuditModel[] = [];
   const planned: { workload: Workload; model?: AuditModel }[] = [];
   for (const { model, traffic, latency } of input.models) {
-    const profile = profileTraffic(traffic, model, { hoursPerMonth: hours, latency });
     const workload = { ...measuredWorkload(model.id, model, traffic, hours), latency };
     const problems = workloadProblems({ model, volume: workload.volume, peakTpm: workload.peakTpm, custom: false, hoursPerMonth: hours });
+    // A model its traffic cannot be priced for is still measured: its tokens and tokens a minute, without prices.
+    const measured = problems.length > 0 ? { ...model, onDemand: undefined, batch: undefined, provisioned: undefined } : model;
+    const profile = profileTraffic(traffic, measured, { hoursPerMonth: hours, latency });
     const audited: AuditModel = {
       model,
       monthly: profile.monthly,
@@ -116,6 +124,9 @@ export function auditAccount(input: AuditInput): AuditResult {
       best: null,
       reasons: [],
       problems,
+      weekHours: profile.weekHours,
+      curves: profile.provisioned,
+      curvesMissing: profile.provisionedMissing,
     };
     models.push(audited);
     if (problems.length === 0) planned.push({ workload, model: audited });

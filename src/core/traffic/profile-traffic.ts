@@ -40,7 +40,7 @@ export interface CurvePoint {
   overflowMinutes: number;
 }
 
-interface TermCurve {
+export interface TermCurve {
   term: Term;
   hourlyRate: number;
   /** The cheapest unit count (the blended optimum); ties go to fewer units. */
@@ -60,6 +60,8 @@ export interface TrafficProfile {
   activeShare: number;
   /** Mean tokens per minute in each hour of the day, UTC. */
   hourOfDay: { input: number[]; output: number[] };
+  /** Mean tokens a minute (input side + output) in each hour of each weekday, UTC: 168 values, Monday 00:00 first. */
+  weekHours: number[];
   onDemand: { monthlyCost: number } | null;
   batch: { monthlyCost: number } | null;
   provisioned: TermCurve[];
@@ -100,6 +102,7 @@ interface Scan {
   sums: Volume & { inputSide: number };
   active: number;
   hourOfDay: { input: number[]; output: number[] };
+  weekHours: number[];
   peakLoad: number;
 }
 
@@ -111,9 +114,13 @@ function scan(traffic: MinuteTraffic, throughput: UnitThroughput | undefined): S
   const hourInput = new Array<number>(24).fill(0);
   const hourOutput = new Array<number>(24).fill(0);
   const hourCount = new Array<number>(24).fill(0);
+  const weekSum = new Array<number>(168).fill(0);
+  const weekCount = new Array<number>(168).fill(0);
   let active = 0;
   let peakLoad = 0;
   let minuteOfDay = ((Math.floor(traffic.start / 60) % 1440) + 1440) % 1440;
+  // 1970-01-01 was a Thursday: day 0 is weekday 3 counted from Monday.
+  let weekday = (((Math.floor(traffic.start / 86_400) + 3) % 7) + 7) % 7;
   for (let m = 0; m < n; m++) {
     const plain = traffic.inputTokens[m] as number;
     const output = traffic.outputTokens[m] as number;
@@ -131,14 +138,21 @@ function scan(traffic: MinuteTraffic, throughput: UnitThroughput | undefined): S
     hourInput[hour] = (hourInput[hour] as number) + side;
     hourOutput[hour] = (hourOutput[hour] as number) + output;
     hourCount[hour] = (hourCount[hour] as number) + 1;
-    minuteOfDay = minuteOfDay === 1439 ? 0 : minuteOfDay + 1;
+    const cell = weekday * 24 + hour;
+    weekSum[cell] = (weekSum[cell] as number) + side + output;
+    weekCount[cell] = (weekCount[cell] as number) + 1;
+    if (minuteOfDay === 1439) {
+      minuteOfDay = 0;
+      weekday = weekday === 6 ? 0 : weekday + 1;
+    } else minuteOfDay++;
     if (throughput) {
       const load = Math.max(side / throughput.inputTpm, output / throughput.outputTpm);
       if (load > peakLoad) peakLoad = load;
     }
   }
   const mean = (values: number[]) => values.map((value, hour) => (hourCount[hour] ? value / (hourCount[hour] as number) : 0));
-  return { input, sums, active, hourOfDay: { input: mean(hourInput), output: mean(hourOutput) }, peakLoad };
+  const weekHours = weekSum.map((sum, cell) => (weekCount[cell] ? sum / (weekCount[cell] as number) : 0));
+  return { input, sums, active, hourOfDay: { input: mean(hourInput), output: mean(hourOutput) }, weekHours, peakLoad };
 }
 
 /**
@@ -289,6 +303,7 @@ export function profileTraffic(traffic: MinuteTraffic, model: ModelRates, option
     tpm,
     activeShare: minutes === 0 ? 0 : pass.active / minutes,
     hourOfDay: pass.hourOfDay,
+    weekHours: pass.weekHours,
     onDemand:
       prices === null
         ? null
