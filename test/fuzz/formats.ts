@@ -91,6 +91,35 @@ export const FORMATS = {
   metricStatistics: traffic("CloudWatch get-metric-statistics JSON", "json", "metric-stats-input.json", "metric-stats-output.json"),
   invocationLogs: traffic("invocation logs (NDJSON)", "ndjson", "invocation-logs.ndjson"),
   logsExport: traffic("CloudWatch Logs export JSON", "json", "logs-export.json"),
+  // audit: an account's CSV (a modelId column), its invocation logs of several models, and the
+  // output of aws bedrock list-provisioned-model-throughputs.
+  auditCsv: {
+    name: "account CSV with modelId, audit",
+    syntax: "csv",
+    fixture: "test/fixtures/audit/per-minute.csv",
+    fileName: "account.csv",
+    argv: (file) => ["audit", file, "--format", "json"],
+    output: "json",
+    numRuns: runs(500),
+  },
+  auditLogs: {
+    name: "invocation logs of several models (NDJSON), audit",
+    syntax: "ndjson",
+    fixture: "test/fixtures/traffic/invocation-logs.ndjson",
+    fileName: "logs.ndjson",
+    argv: (file) => ["audit", file, "--latency-async", "claude-3-haiku", "--format", "json"],
+    output: "json",
+    numRuns: runs(500),
+  },
+  provisionedThroughputs: {
+    name: "list-provisioned-model-throughputs JSON, audit",
+    syntax: "json",
+    fixture: "test/fixtures/audit/provisioned.json",
+    fileName: "provisioned.json",
+    argv: (file) => ["audit", "test/fixtures/audit/per-minute.csv", "--provisioned", file, "--format", "json"],
+    output: "json",
+    numRuns: runs(500),
+  },
   priceListBulk: {
     name: "AWS Price List offer file (JSON)",
     syntax: "json",
