@@ -7,7 +7,7 @@ import { type JsonMessage, type JsonRates, jsonText, ratesJson, versioned } from
 import { measurementNoteMessage } from "./measurement-notes.js";
 import { reasonMessage } from "./messages.js";
 import { roundCents, roundFraction, roundTokens } from "./money.js";
-import { iso, statsJson } from "./profile-json.js";
+import { iso, reservedJson, statsJson } from "./profile-json.js";
 
 interface JsonMonthly {
   inputTokens: number;
@@ -30,6 +30,8 @@ interface AuditJson {
     batch: { monthlyCost: number } | null;
     best: { lane: string; term: string | null; units: number | null; monthlyCost: number } | null;
     reasons: JsonMessage[];
+    /** The Reserved tier sized minute by minute, as profile reports it; empty without a Reserved price. */
+    reserved: ReturnType<typeof reservedJson>;
   }[];
   reservations: {
     name: string;
@@ -68,6 +70,7 @@ export function renderAuditJson(report: AuditReport): string {
       onDemand: m.onDemandCost === null ? null : { monthlyCost: roundCents(m.onDemandCost) },
       batch: m.batchCost === null ? null : { monthlyCost: roundCents(m.batchCost) },
       best: m.best && { lane: m.best.lane, term: m.best.term, units: m.best.units, monthlyCost: roundCents(m.best.monthlyCost) },
+      reserved: reservedJson(m.reserved),
       reasons: m.reasons.map((reason) => ({
         code: reason.code,
         message: reasonMessage(reason, { modelName: m.model.name, inputs: "rates" }),

@@ -1,7 +1,7 @@
 import type { ReservedCosts, ReservedScope, ReservedTerm } from "../core/cost-model/reserved-tier.js";
 import type { Term } from "../core/cost-model/terms.js";
 import type { ModelRates, RateCard } from "../core/rates/rate-card.js";
-import type { ReservedPoint } from "../core/traffic/profile-reserved.js";
+import type { ReservedPoint, ReservedProfile } from "../core/traffic/profile-reserved.js";
 import type { CurvePoint, TpmStats, TrafficProfile } from "../core/traffic/profile-traffic.js";
 import { reservedCostsJson } from "./compare-json.js";
 import { type JsonMessage, type JsonRates, jsonText, ratesJson, versioned } from "./json-envelope.js";
@@ -37,6 +37,16 @@ export interface ProfileJson {
 
 interface JsonReservedPoint extends ReservedCosts {
   overflowMinutes: number;
+}
+
+/** The Reserved tier sized minute by minute on each priced term, as profile and audit report it. */
+export function reservedJson(options: readonly ReservedProfile[]): ProfileJson["reserved"] {
+  return options.map((option) => ({
+    term: option.term,
+    scope: option.scope,
+    best: reservedPointJson(option.best),
+    peakSized: reservedPointJson(option.peakSized),
+  }));
 }
 
 export function reservedPointJson(point: ReservedPoint): JsonReservedPoint {
@@ -98,12 +108,7 @@ export function toProfileJson(
       peakSized: pointJson(curve.peakSized),
       curve: curve.curve.map(pointJson),
     })),
-    reserved: profile.reserved.map((option) => ({
-      term: option.term,
-      scope: option.scope,
-      best: reservedPointJson(option.best),
-      peakSized: reservedPointJson(option.peakSized),
-    })),
+    reserved: reservedJson(profile.reserved),
     notes: notes.map((note) => ({ code: note.code, message: measurementNoteMessage(note) })),
   });
 }

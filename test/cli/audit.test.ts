@@ -244,6 +244,30 @@ describe("bedrock-cost audit", () => {
     expect(runCli(["audit", BUCKET, "--format", "svg", "--output", file]).code).toBe(2);
   });
 
+  it("sizes the Reserved tier minute by minute for each model, as profile does", () => {
+    const temp = tempDir("bedrock-cost-audit-");
+    // An illustrative quote (not a published price): Haiku's Reserved tier, geo, 1 month, at 0.048 of
+    // its Standard price a token a minute for an hour: $0.012 input, $0.06 output per 1,000 tokens a minute an hour.
+    const quote = temp.file(
+      "reserved.yaml",
+      "schemaVersion: 1\nregion: us-east-1\nmodels:\n  - id: claude-3-haiku\n    reserved:\n      geo:\n        oneMonth: {inputPer1kTpmHour: 0.012, outputPer1kTpmHour: 0.06}\n",
+    );
+    const csv = "test/fixtures/audit/per-minute.csv";
+    const audit = runJson(["audit", csv, "--rates", quote]);
+    const profile = runJson(["profile", csv, "--model", "claude-3-haiku", "--rates", quote]);
+    const haiku = audit.models.find((m: { model: string }) => m.model === HAIKU);
+    expect(haiku.reserved).toEqual(profile.reserved);
+    // 60,000 input tokens every minute: the input side is worth reserving in full, but AWS's minimum is
+    // 100,000: 100 × $0.012 × 730 = $876 a month, nothing over it. 12,000 output tokens every minute:
+    // 12 × $0.06 × 730 = $525.60. In all $1,401.60.
+    expect(haiku.reserved[0]).toMatchObject({
+      term: "1-month",
+      scope: "geo",
+      best: { inputTpm: 100_000, outputTpm: 12_000, reservedCost: 1_401.6, overflowCost: 0, monthlyCost: 1_401.6 },
+    });
+    expect(audit.models.find((m: { model: string }) => m.model === "amazon.nova-lite-v1:0").reserved).toEqual([]);
+  });
+
   it("refuses bad input with one line naming the file and field, exit 2", () => {
     const temp = tempDir("bedrock-cost-audit-");
     const bad = temp.file(

@@ -10,6 +10,7 @@ import type { Workload } from "../plans/workload.js";
 import { type WorkloadProblem, workloadProblems } from "../plans/workload-problems.js";
 import type { ModelRates } from "../rates/rate-card.js";
 import { type MinuteTraffic, summarizeTraffic } from "../traffic/minute-traffic.js";
+import type { ReservedProfile } from "../traffic/profile-reserved.js";
 import { profileTraffic, type TermCurve, type TpmStats, type TrafficProfile } from "../traffic/profile-traffic.js";
 
 const MINUTES_PER_DAY = 1440;
@@ -61,6 +62,8 @@ export interface AuditModel {
   curves: TermCurve[];
   /** Why there are no curves. */
   curvesMissing: TrafficProfile["provisionedMissing"];
+  /** The Reserved tier sized minute by minute on each priced term of the model id's scope; empty without a price. */
+  reserved: ReservedProfile[];
 }
 
 interface AuditReservation extends Omit<AuditReservationInput, "traffic"> {
@@ -127,6 +130,7 @@ export function auditAccount(input: AuditInput): AuditResult {
       weekHours: profile.weekHours,
       curves: profile.provisioned,
       curvesMissing: profile.provisionedMissing,
+      reserved: profile.reserved,
     };
     models.push(audited);
     if (problems.length === 0) planned.push({ workload, model: audited });
