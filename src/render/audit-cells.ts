@@ -33,6 +33,15 @@ export function auditCells(m: AuditModel): string[] {
   ];
 }
 
+/** What to do with a Provisioned Throughput: "release it: its traffic costs $5.61 a month on-demand", "keep it: ...". */
+export function reservationAdvice(r: AuditResult["reservations"][number]): string {
+  const best = r.best;
+  if (best === null) return "release it: its ARN carried no traffic";
+  if (best.lane !== "provisioned") return `release it: its traffic costs ${formatUsd(best.monthlyCost)} a month ${best.lane}`;
+  const same = best.term === r.term && best.units === r.units;
+  return `${same ? "keep it" : `change it to ${laneText(best)}`}: ${formatUsd(best.monthlyCost)} a month`;
+}
+
 /** "$29,120.40 a month today; $212.40 with every model in its best lane: saving $28,908.00 a month (99.3%)" */
 export function auditTotalText(totals: AuditResult["totals"]): string {
   const { currentMonthlyCost, recommendedMonthlyCost, saving } = totals;

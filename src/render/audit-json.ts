@@ -1,4 +1,5 @@
 import type { Term } from "../core/cost-model/terms.js";
+import type { LaneChoice } from "../core/lanes/lanes.js";
 import type { FindingCode, Severity } from "../core/plans/findings.js";
 import type { TpmStats } from "../core/traffic/profile-traffic.js";
 import type { AuditReport } from "./audit-report.js";
@@ -45,6 +46,9 @@ interface AuditJson {
     monthlyCost: number;
     onDemandMonthlyCost: number | null;
     findings: { code: FindingCode; severity: Severity; message: string; monthlyImpact: number }[];
+    /** Where its traffic is best served; null when it carried none. */
+    best: { lane: string; term: string | null; units: number | null; monthlyCost: number } | null;
+    reasons: JsonMessage[];
   }[];
   totals: { currentMonthlyCost: number; recommendedMonthlyCost: number; saving: number };
   notes: JsonMessage[];
@@ -56,6 +60,9 @@ const monthlyJson = (v: JsonMonthly): JsonMonthly => ({
   cacheReadTokens: roundTokens(v.cacheReadTokens),
   cacheWriteTokens: roundTokens(v.cacheWriteTokens),
 });
+
+const bestJson = (best: LaneChoice | null) =>
+  best && { lane: best.lane, term: best.term, units: best.units, monthlyCost: roundCents(best.monthlyCost) };
 
 export function renderAuditJson(report: AuditReport): string {
   const { result } = report;
@@ -69,7 +76,7 @@ export function renderAuditJson(report: AuditReport): string {
       tpm: { input: statsJson(m.tpm.input), output: statsJson(m.tpm.output) },
       onDemand: m.onDemandCost === null ? null : { monthlyCost: roundCents(m.onDemandCost) },
       batch: m.batchCost === null ? null : { monthlyCost: roundCents(m.batchCost) },
-      best: m.best && { lane: m.best.lane, term: m.best.term, units: m.best.units, monthlyCost: roundCents(m.best.monthlyCost) },
+      best: bestJson(m.best),
       reserved: reservedJson(m.reserved),
       reasons: m.reasons.map((reason) => ({
         code: reason.code,
@@ -92,6 +99,11 @@ export function renderAuditJson(report: AuditReport): string {
         severity: finding.severity,
         message: findingMessage(finding),
         monthlyImpact: roundCents(finding.monthlyImpact),
+      })),
+      best: bestJson(r.best),
+      reasons: r.reasons.map((reason) => ({
+        code: reason.code,
+        message: reasonMessage(reason, { modelName: r.model.name, inputs: "rates" }),
       })),
     })),
     totals: {

@@ -1,4 +1,4 @@
-import { AUDIT_HEADS, auditCells, auditTotalText, windowText } from "./audit-cells.js";
+import { AUDIT_HEADS, auditCells, auditTotalText, reservationAdvice, windowText } from "./audit-cells.js";
 import type { AuditReport } from "./audit-report.js";
 import { MARKDOWN_MARKER, markdownText } from "./check-markdown.js";
 import { findingMessage } from "./finding-messages.js";
@@ -29,8 +29,9 @@ export function renderAuditMarkdown(report: AuditReport): string {
     for (const r of result.reservations) lines.push(row(reservationCells(r.summary)));
     lines.push("");
     for (const r of result.reservations) {
+      lines.push(`- **${markdownText(r.name)}**: ${markdownText(reservationAdvice(r))}.`);
       for (const finding of r.findings)
-        lines.push(`- **${finding.severity}** ${markdownText(findingMessage(finding))} (\`${finding.code}\`)`);
+        lines.push(`  - **${finding.severity}** ${markdownText(findingMessage(finding))} (\`${finding.code}\`)`);
     }
     lines.push("");
   }

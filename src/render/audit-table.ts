@@ -1,4 +1,4 @@
-import { AUDIT_HEADS, auditCells, auditTotalText, windowText } from "./audit-cells.js";
+import { AUDIT_HEADS, auditCells, auditTotalText, reservationAdvice, windowText } from "./audit-cells.js";
 import type { AuditReport } from "./audit-report.js";
 import type { Painter } from "./colors.js";
 import { findingMessage } from "./finding-messages.js";
@@ -56,10 +56,13 @@ export function renderAuditTable(report: AuditReport, paint: Painter): string {
       ),
     );
     for (const r of result.reservations) {
+      lines.push(paint.heading(`${r.name}: ${reservationAdvice(r)}`));
       for (const finding of r.findings) {
         const mark = finding.severity === "info" ? "info" : paint.warn(finding.severity);
         lines.push(`  ${mark} ${findingMessage(finding)} ${paint.dim(`[${finding.code}]`)}`);
       }
+      const context = { modelName: r.model.name, inputs: "rates" as const };
+      for (const reason of r.reasons) lines.push(`  - ${reasonMessage(reason, context)} ${paint.dim(`[${reason.code}]`)}`);
     }
   }
   lines.push("", paint.heading(`Total: ${auditTotalText(result.totals)}.`), "");

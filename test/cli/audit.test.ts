@@ -62,6 +62,8 @@ describe("bedrock-cost audit", () => {
     });
     expect(unit.findings.map((f: { code: string }) => f.code)).toEqual(["IDLE_RESERVATION", "UNKNOWN_CAPACITY"]);
     expect(unit.findings[0]).toMatchObject({ severity: "error", monthlyImpact: 28_902.39 });
+    // Its traffic is best on-demand: the unit is to be released.
+    expect(unit.best).toEqual({ lane: "on-demand", term: null, units: null, monthlyCost: 5.61 });
 
     // Today: $1,321.884 + $4.9275 + $0.0438 on-demand and $28,908 of units = $30,234.8553. In the best lanes:
     // $1,321.884 + $2.46375 + $0.0438, and the unit's traffic on-demand for $5.6064 = $1,329.99795.
@@ -87,6 +89,7 @@ describe("bedrock-cost audit", () => {
       /instant-support\s+│\s+1 │ 1-month │\s+unknown │\s+\$28,908\.00 │\s+\$5\.61 │ -\$28,902\.39 │ \$28,908\.00 │/,
     );
     expect(run.stdout).toContain("[IDLE_RESERVATION]");
+    expect(run.stdout).toContain("instant-support: release it: its traffic costs $5.61 a month on-demand");
     expect(run.stdout).toContain(
       "Total: $30,234.86 a month today; $1,330.00 with every model in its best lane: saving $28,904.86 a month (95.6%).",
     );
@@ -113,6 +116,7 @@ describe("bedrock-cost audit", () => {
     ]);
     expect(markdown.stdout).toContain("| instant-support | 1 | 1-month | unknown | $28,908.00 | $5.61 | -$28,902.39 | $28,908.00 |");
     expect(markdown.stdout).toContain("(`IDLE_RESERVATION`)");
+    expect(markdown.stdout).toContain("- **instant-support**: release it: its traffic costs $5.61 a month on-demand.");
   });
 
   it("reads an account's CSV with a modelId column, and CloudWatch SEARCH results labelled by model", () => {
@@ -182,6 +186,27 @@ describe("bedrock-cost audit", () => {
     expect(profile.window).toMatchObject({ start: "2026-11-02T00:00:00Z", end: "2026-11-03T00:00:00Z", minutes: 1440 });
     expect(profile.monthly).toMatchObject({ inputTokens: 8_760_000, outputTokens: 2_190_000 });
     expect(profile.onDemand).toEqual({ monthlyCost: 4.93 });
+  });
+
+  it("keeps a custom model's unit (the only lane it has), on the cheapest term", () => {
+    const temp = tempDir("bedrock-cost-audit-");
+    const listed = JSON.parse(readFileSync(PROVISIONED, "utf8"));
+    const unit = {
+      ...listed.provisionedModelSummaries[0],
+      modelArn: "arn:aws:bedrock:us-east-1:123456789012:custom-model/anthropic.claude-instant-v1:2:100k/abcdef123456",
+    };
+    const file = temp.file("provisioned.json", JSON.stringify({ provisionedModelSummaries: [unit] }));
+    const report = runJson(["audit", BUCKET, "--provisioned", file]);
+    const [reservation] = report.reservations;
+    // A custom model has no on-demand lane: no IDLE_RESERVATION, and its traffic stays on PT, cheapest on
+    // 6 months: $22 × 730 = $16,060 a month (a caution, UNPROVEN_LONG_TERM, for one day measured).
+    expect(reservation.custom).toBe(unit.modelArn);
+    expect(reservation.onDemandMonthlyCost).toBeNull();
+    expect(reservation.findings.map((f: { code: string }) => f.code)).toEqual(["UNKNOWN_CAPACITY"]);
+    expect(reservation.best).toEqual({ lane: "provisioned", term: "6-month", units: 1, monthlyCost: 16_060 });
+    expect(reservation.reasons.map((r: { code: string }) => r.code)).toContain("UNPROVEN_LONG_TERM");
+    // $1,321.884 + $4.9275 + $0.0438 on-demand and $16,060 of units: $17,386.8553.
+    expect(report.totals).toEqual({ currentMonthlyCost: 30_234.86, recommendedMonthlyCost: 17_386.86, saving: 12_848 });
   });
 
   it("measures a model its traffic cannot be priced for, and leaves it out of the totals with a note", () => {

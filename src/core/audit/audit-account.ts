@@ -72,6 +72,12 @@ interface AuditReservation extends Omit<AuditReservationInput, "traffic"> {
   peakTpm: TokensPerMinute;
   summary: ReservationSummary;
   findings: Finding[];
+  /**
+   * Where its traffic is best served, as plan decides it (PT again, maybe on another term or count,
+   * or on-demand: released), with the reasons; null when its ARN carried nothing (released).
+   */
+  best: LaneChoice | null;
+  reasons: Reason[];
 }
 
 export interface AuditResult {
@@ -111,7 +117,7 @@ export function auditAccount(input: AuditInput): AuditResult {
   const { hoursPerMonth: hours } = input;
   const policy = input.policy ?? DEFAULT_POLICY;
   const models: AuditModel[] = [];
-  const planned: { workload: Workload; model?: AuditModel }[] = [];
+  const planned: { workload: Workload; model?: AuditModel; reservation?: string }[] = [];
   for (const { model, traffic, latency } of input.models) {
     const workload = { ...measuredWorkload(model.id, model, traffic, hours), latency };
     const problems = workloadProblems({ model, volume: workload.volume, peakTpm: workload.peakTpm, custom: false, hoursPerMonth: hours });
@@ -150,12 +156,12 @@ export function auditAccount(input: AuditInput): AuditResult {
       };
       reservationWorkloads.push(workload);
       serves.push(entry.name);
-      planned.push({ workload });
+      planned.push({ workload, reservation: entry.name });
     }
     reservations.push({ type: "pt", name: entry.name, model: entry.model, units: entry.units, term: entry.term, serves });
   }
   const check = checkReservations({ workloads: reservationWorkloads, reservations, policy, hoursPerMonth: hours });
-  const auditedReservations = input.reservations.map((entry, i) => {
+  const auditedReservations: AuditReservation[] = input.reservations.map((entry, i) => {
     const summary = check.reservations[i] as ReservationSummary;
     const workload = reservationWorkloads.find((w) => w.name === entry.name);
     const { traffic: _, ...reservation } = entry;
@@ -165,6 +171,8 @@ export function auditAccount(input: AuditInput): AuditResult {
       peakTpm: workload?.peakTpm ?? { input: 0, output: 0 },
       summary,
       findings: check.findings.filter((finding) => finding.subject === entry.name),
+      best: null,
+      reasons: [],
     };
   });
 
@@ -174,10 +182,11 @@ export function auditAccount(input: AuditInput): AuditResult {
     policy,
   );
   for (const [i, choice] of plan.workloads.entries()) {
-    const audited = planned[i]?.model;
-    if (!audited) continue;
-    audited.best = { lane: choice.lane, term: choice.term, units: choice.units, monthlyCost: choice.monthlyCost };
-    audited.reasons = choice.reasons;
+    const best = { lane: choice.lane, term: choice.term, units: choice.units, monthlyCost: choice.monthlyCost };
+    const target = planned[i]?.model ?? auditedReservations.find((r) => r.name === planned[i]?.reservation);
+    if (!target) continue;
+    target.best = best;
+    target.reasons = choice.reasons;
   }
 
   // The largest bill first: what a FinOps lead reads the table for.
