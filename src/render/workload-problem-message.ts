@@ -8,7 +8,10 @@ export function workloadProblemMessage(problem: WorkloadProblem, by: InputsGiven
     case "NO_CACHE_PRICE":
       return `${problem.modelId} has no ${problem.field} price in these rates; ${cachePriceHint(by)}`;
     case "NO_OUTPUT_PRICE":
-      return `${problem.modelId} is an input-only model (it has no output price, as an embeddings model has none), so it gives no output tokens; set them to 0`;
+      // Measured traffic (audit) cannot be set: it says what the records hold.
+      return by === "rates"
+        ? `${problem.modelId} is an input-only model (it has no output price, as an embeddings model has none), yet its traffic has output tokens, which no price covers`
+        : `${problem.modelId} is an input-only model (it has no output price, as an embeddings model has none), so it gives no output tokens; set them to 0`;
     case "NO_TIER_PRICE":
       return `no ${problem.tier === "flex" ? "Flex" : "Priority"} tier price is known for ${problem.modelId}; add ${problem.tier}: {inputPerMTok, outputPerMTok} in a rate file ${by === "plan" ? "listed under rates: (or --rates)" : "(--rates FILE)"}`;
     case "NO_LONG_CONTEXT_PRICE":

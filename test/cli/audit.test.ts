@@ -224,7 +224,10 @@ describe("bedrock-cost audit", () => {
     ]);
     expect(report.models[1]).toMatchObject({ monthly: { inputTokens: 10_950_000, outputTokens: 153_300 }, onDemand: null, batch: null });
     expect(report.totals).toEqual({ currentMonthlyCost: 1.84, recommendedMonthlyCost: 1.84, saving: 0 });
-    expect(report.notes.map((n: { code: string }) => n.code)).toContain("UNPRICED_MODELS");
+    const unpriced = report.notes.find((n: { code: string }) => n.code === "UNPRICED_MODELS");
+    expect(unpriced.message).toBe(
+      "Not priced, and left out of the totals: amazon.titan-embed-text-v2:0 (amazon.titan-embed-text-v2:0 is an input-only model (it has no output price, as an embeddings model has none), yet its traffic has output tokens, which no price covers).",
+    );
     expect(runCli(["audit", csv]).stdout).toContain("Window: 2026-11-01 00:00 to 2026-11-01 00:02 UTC (2 minutes)");
   });
 
