@@ -2,11 +2,10 @@ import { dirname, relative, resolve, sep } from "node:path";
 import type { Readable } from "node:stream";
 import { type AuditModelInput, type AuditReservationInput, auditAccount } from "../core/audit/audit-account.js";
 import type { Latency } from "../core/lanes/lanes.js";
-import { hourlyRateFor, type RateCard } from "../core/rates/rate-card.js";
+import { hourlyRateFor, type ModelRates, type RateCard } from "../core/rates/rate-card.js";
 import { resolveModel } from "../core/rates/resolve-model.js";
 import { buildMinuteTraffic, isShortWindow, type MinuteTraffic, WindowTooLongError } from "../core/traffic/minute-traffic.js";
 import { InputFileError, type InputProblem, UsageError } from "../errors.js";
-import { loadRateCard } from "../readers/load-rate-card.js";
 import type { ProvisionedThroughput } from "../readers/read-provisioned-throughputs.js";
 import type { AccountTraffic } from "../readers/traffic/read-account-traffic.js";
 import { renderAuditCsv } from "../render/audit-csv.js";
@@ -19,7 +18,8 @@ import { workloadProblemMessage } from "../render/workload-problem-message.js";
 import { writeFileAtomically } from "../writers/write-file-atomically.js";
 import { assertExact } from "./assert-exact.js";
 import { type AuditFormat, type CommandResult, renderAs } from "./command-result.js";
-import { type RateFlags, unknownModelMessage } from "./model-flags.js";
+import { findModel, type RateFlags, rateCardOfFlags, unknownModelMessage } from "./model-flags.js";
+import { deliver, refuseOutputWithoutSvg } from "./picture-output.js";
 import { profileMapOf } from "./profile-map.js";
 
 export interface AuditOptions extends RateFlags {
@@ -40,18 +40,15 @@ const CUSTOM_ARN = /:custom-model\//;
 /** Provisioned Throughputs that bill: one that is being created or has failed is listed, not judged. */
 const BILLED = new Set(["InService", "Updating"]);
 
-function modelOf(card: RateCard, name: string, what: string): string {
-  const lookup = resolveModel(card, name);
-  if (!lookup.found) throw new UsageError(`${what}: ${unknownModelMessage(lookup)}`);
-  return lookup.model.id;
-}
+/** A Provisioned Throughput of the account with its base model, whose prices its units have. */
+type Listed = ProvisionedThroughput & { model: ModelRates };
 
 /** The account's reservations, each with its base model's prices for its term; every problem at once. */
-async function reservationsOf(file: string, card: RateCard): Promise<{ billed: ProvisionedThroughput[]; others: ProvisionedThroughput[] }> {
+async function reservationsOf(file: string, card: RateCard): Promise<{ billed: Listed[]; others: Listed[] }> {
   const { readProvisionedThroughputs } = await import("../readers/read-provisioned-throughputs.js");
-  const all = readProvisionedThroughputs(file);
   const problems: InputProblem[] = [];
-  for (const entry of all) {
+  const listed: Listed[] = [];
+  for (const entry of readProvisionedThroughputs(file)) {
     const lookup = resolveModel(card, entry.foundationModelArn);
     if (!lookup.found) {
       problems.push({ source: file, path: [...entry.path, "foundationModelArn"], message: unknownModelMessage(lookup) });
@@ -61,10 +58,10 @@ async function reservationsOf(file: string, card: RateCard): Promise<{ billed: P
         path: [...entry.path, "commitmentDuration"],
         message: `no ${entry.term} PT price is known for ${lookup.model.id}: add your quote as provisioned.hourlyPerUnit in a rate file given with --rates`,
       });
-    }
+    } else listed.push({ ...entry, model: lookup.model });
   }
   if (problems.length > 0) throw new InputFileError(problems);
-  return { billed: all.filter((entry) => BILLED.has(entry.status)), others: all.filter((entry) => !BILLED.has(entry.status)) };
+  return { billed: listed.filter((entry) => BILLED.has(entry.status)), others: listed.filter((entry) => !BILLED.has(entry.status)) };
 }
 
 /** A group's series on the account's window; a group with input and no output counts (or the reverse) is an error. */
@@ -97,15 +94,10 @@ function fromPlan(planFile: string, path: string): string {
  * written to start from.
  */
 export async function runAudit(paths: string[], options: AuditOptions, color: boolean, stdin?: () => Readable): Promise<CommandResult> {
-  if (options.output !== undefined && options.format !== "svg") throw new UsageError("--output writes the picture: add --format svg");
-  const card = await loadRateCard({
-    region: options.region,
-    ratesVersion: options.ratesVersion,
-    files: options.rates,
-    discountPercent: options.discount,
-  });
+  refuseOutputWithoutSvg(options);
+  const card = await rateCardOfFlags(options);
   const hoursPerMonth = options.hoursPerMonth ?? card.hoursPerMonth;
-  const asyncModels = new Set((options.latencyAsync ?? []).map((name) => modelOf(card, name, `--latency-async ${name}`)));
+  const asyncModels = new Set((options.latencyAsync ?? []).map((name) => findModel(card, name, `--latency-async ${name}`).id));
   const profileMap = options.profileMap === undefined ? undefined : await profileMapOf(options.profileMap, card);
   const provisioned = options.provisioned === undefined ? { billed: [], others: [] } : await reservationsOf(options.provisioned, card);
 
@@ -140,19 +132,15 @@ export async function runAudit(paths: string[], options: AuditOptions, color: bo
     const latency: Latency = asyncModels.has(model.model.id) ? "async" : "interactive";
     models.push({ model: model.model, traffic: trafficOf(read, group, paths), latency });
   }
-  const reservations: AuditReservationInput[] = provisioned.billed.map((entry) => {
-    const lookup = resolveModel(card, entry.foundationModelArn);
-    if (!lookup.found) throw new Error(`unresolved ${entry.foundationModelArn}`);
-    return {
-      name: entry.name,
-      provisionedModelArn: entry.provisionedModelArn,
-      model: lookup.model,
-      custom: CUSTOM_ARN.test(entry.modelArn) ? entry.modelArn : null,
-      units: entry.units,
-      term: entry.term,
-      traffic: read.groups.has(entry.provisionedModelArn) ? trafficOf(read, entry.provisionedModelArn, paths) : null,
-    };
-  });
+  const reservations: AuditReservationInput[] = provisioned.billed.map((entry) => ({
+    name: entry.name,
+    provisionedModelArn: entry.provisionedModelArn,
+    model: entry.model,
+    custom: CUSTOM_ARN.test(entry.modelArn) ? entry.modelArn : null,
+    units: entry.units,
+    term: entry.term,
+    traffic: read.groups.has(entry.provisionedModelArn) ? trafficOf(read, entry.provisionedModelArn, paths) : null,
+  }));
 
   const result = auditAccount({ models, reservations, hoursPerMonth });
   assertExact(result, paths.join(", "));
@@ -221,9 +209,5 @@ export async function runAudit(paths: string[], options: AuditOptions, color: bo
     report,
   );
   if (options.format !== "json") stderr.unshift(...notes.map((note) => `note: ${measurementNoteMessage(note)}`));
-  if (options.output !== undefined) {
-    writeFileAtomically(options.output, stdout, options.force === true, "--output");
-    return { stdout: "", stderr: [...stderr, `wrote ${options.output}`], exitCode: 0 };
-  }
-  return { stdout, stderr, exitCode: 0 };
+  return deliver(stdout, stderr, options);
 }

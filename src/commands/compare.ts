@@ -8,14 +8,13 @@ import type { CompareLatency, Tier } from "../core/lanes/lanes.js";
 import { workloadProblems } from "../core/plans/workload-problems.js";
 import { pricedTerms, type RateCard } from "../core/rates/rate-card.js";
 import { UsageError } from "../errors.js";
-import { loadRateCard } from "../readers/load-rate-card.js";
 import { renderCompareCsv, renderCompareSetCsv } from "../render/compare-csv.js";
 import { renderCompareJson, renderCompareSetJson } from "../render/compare-json.js";
 import { creditsMessage, noteMessage } from "../render/messages.js";
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
 import { assertExact } from "./assert-exact.js";
 import { type CommandResult, type ReportFormat, renderAs } from "./command-result.js";
-import { applyUnitFlags, findModel, type RateFlags, type UnitFlags } from "./model-flags.js";
+import { applyUnitFlags, findModel, type RateFlags, rateCardOfFlags, type UnitFlags } from "./model-flags.js";
 
 export interface CompareOptions extends RateFlags, UnitFlags {
   model: string;
@@ -63,12 +62,7 @@ function peakFrom(options: Pick<CompareOptions, "peakInputTpm" | "peakOutputTpm"
 
 /** The comparison the flags ask for, with the rates it used: shared by compare and chart. */
 export async function compareFromFlags(options: Omit<CompareOptions, "format">): Promise<{ card: RateCard; result: CompareResult }> {
-  const card = await loadRateCard({
-    region: options.region,
-    ratesVersion: options.ratesVersion,
-    files: options.rates,
-    discountPercent: options.discount,
-  });
+  const card = await rateCardOfFlags(options);
   const model = applyUnitFlags(findModel(card, options.model), options);
   const hoursPerMonth = options.hoursPerMonth ?? card.hoursPerMonth;
   const volume = makeVolume({

@@ -3,6 +3,7 @@ import { type ModelRates, pricedTerms, type RateCard } from "../core/rates/rate-
 import { type ModelLookup, resolveModel } from "../core/rates/resolve-model.js";
 import { withUnitOverrides } from "../core/rates/unit-overrides.js";
 import { UsageError } from "../errors.js";
+import { loadRateCard } from "../readers/load-rate-card.js";
 
 /** --rates, --region and --rates-version. */
 export interface RateFlags {
@@ -21,17 +22,22 @@ export interface UnitFlags {
   unitOutputTpm?: number;
 }
 
-/** The model named by --model, or a usage error that suggests the nearest names. */
 /** Why a name matches no model, with the nearest names: the one sentence every place that looks a model up gives. */
 export function unknownModelMessage(lookup: Extract<ModelLookup, { found: false }>): string {
   const hint = lookup.suggestions.length > 0 ? `; did you mean ${lookup.suggestions.join(", ")}?` : "";
   return `${lookup.reason}${hint}`;
 }
 
-export function findModel(card: RateCard, name: string): ModelRates {
+/** The model named by --model (or by `flag`), or a usage error that suggests the nearest names. */
+export function findModel(card: RateCard, name: string, flag = "--model"): ModelRates {
   const lookup = resolveModel(card, name);
   if (lookup.found) return lookup.model;
-  throw new UsageError(`--model: ${unknownModelMessage(lookup)}`);
+  throw new UsageError(`${flag}: ${unknownModelMessage(lookup)}`);
+}
+
+/** The rates a command's --rates, --region, --rates-version and --discount ask for. */
+export function rateCardOfFlags(flags: RateFlags): Promise<RateCard> {
+  return loadRateCard({ region: flags.region, ratesVersion: flags.ratesVersion, files: flags.rates, discountPercent: flags.discount });
 }
 
 /** The model with --unit-hourly (for --term), --unit-input-tpm and --unit-output-tpm applied. */

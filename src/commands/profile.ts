@@ -6,16 +6,15 @@ import { workloadProblems } from "../core/plans/workload-problems.js";
 import { isShortWindow, summarizeTraffic } from "../core/traffic/minute-traffic.js";
 import { profileTraffic } from "../core/traffic/profile-traffic.js";
 import { UsageError } from "../errors.js";
-import { loadRateCard } from "../readers/load-rate-card.js";
 import { measureTraffic } from "../readers/traffic/measure-traffic.js";
 import { type MeasurementNote, measurementNoteMessage } from "../render/measurement-notes.js";
 import { renderProfileCsv } from "../render/profile-csv.js";
 import { renderProfileJson } from "../render/profile-json.js";
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
-import { writeFileAtomically } from "../writers/write-file-atomically.js";
 import { assertExact } from "./assert-exact.js";
 import { type CommandResult, type ProfileFormat, renderAs } from "./command-result.js";
-import { applyUnitFlags, findModel, type RateFlags, type UnitFlags } from "./model-flags.js";
+import { applyUnitFlags, findModel, type RateFlags, rateCardOfFlags, type UnitFlags } from "./model-flags.js";
+import { deliver, refuseOutputWithoutSvg } from "./picture-output.js";
 import { priceNeeds } from "./price-needs.js";
 import { profileMapOf } from "./profile-map.js";
 
@@ -37,13 +36,8 @@ export interface ProfileOptions extends RateFlags, UnitFlags {
 
 /** `stdin` opens standard input, for a file named `-`. */
 export async function runProfile(files: string[], options: ProfileOptions, color: boolean, stdin?: () => Readable): Promise<CommandResult> {
-  if (options.output !== undefined && options.format !== "svg") throw new UsageError("--output writes the picture: add --format svg");
-  const card = await loadRateCard({
-    region: options.region,
-    ratesVersion: options.ratesVersion,
-    files: options.rates,
-    discountPercent: options.discount,
-  });
+  refuseOutputWithoutSvg(options);
+  const card = await rateCardOfFlags(options);
   const model = applyUnitFlags(findModel(card, options.model), options);
   const hoursPerMonth = options.hoursPerMonth ?? card.hoursPerMonth;
   const profileMap = options.profileMap === undefined ? undefined : await profileMapOf(options.profileMap, card);
@@ -113,9 +107,5 @@ export async function runProfile(files: string[], options: ProfileOptions, color
   );
   // In JSON the notes are part of the report.
   const stderr = options.format === "json" ? [] : notes.map((note) => `note: ${measurementNoteMessage(note)}`);
-  if (options.output !== undefined) {
-    writeFileAtomically(options.output, stdout, options.force === true, "--output");
-    return { stdout: "", stderr: [...stderr, `wrote ${options.output}`], exitCode: 0 };
-  }
-  return { stdout, stderr, exitCode: 0 };
+  return deliver(stdout, stderr, options);
 }

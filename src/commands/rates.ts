@@ -1,12 +1,11 @@
 import type { Lane } from "../core/lanes/lanes.js";
 import { UsageError } from "../errors.js";
 import { listBundledVersions } from "../readers/bundled-rates.js";
-import { loadRateCard } from "../readers/load-rate-card.js";
 import { lanesOf, renderRatesListCsv, renderRatesListJson, renderRatesListTable } from "../render/rates-list.js";
 import { renderRatesShowJson, renderRatesShowText } from "../render/rates-show.js";
 import { renderVersionsCsv, renderVersionsJson, renderVersionsText, type VersionRow } from "../render/rates-versions.js";
 import { type CommandResult, type Format, renderAs } from "./command-result.js";
-import { findModel, type RateFlags } from "./model-flags.js";
+import { findModel, type RateFlags, rateCardOfFlags } from "./model-flags.js";
 
 export interface RatesListOptions extends RateFlags {
   provider?: string;
@@ -16,12 +15,7 @@ export interface RatesListOptions extends RateFlags {
 
 /** Every model of the rates in effect, with its prices, lanes and source. */
 export async function runRatesList(options: RatesListOptions): Promise<CommandResult> {
-  const card = await loadRateCard({
-    region: options.region,
-    ratesVersion: options.ratesVersion,
-    files: options.rates,
-    discountPercent: options.discount,
-  });
+  const card = await rateCardOfFlags(options);
   const provider = options.provider?.toLowerCase();
   const models = card.models.filter(
     (model) =>
@@ -46,12 +40,7 @@ export interface RatesShowOptions extends RateFlags {
 
 /** One model in full: names, prices, source, and what is unknown with how to supply it. */
 export async function runRatesShow(name: string, options: RatesShowOptions): Promise<CommandResult> {
-  const card = await loadRateCard({
-    region: options.region,
-    ratesVersion: options.ratesVersion,
-    files: options.rates,
-    discountPercent: options.discount,
-  });
+  const card = await rateCardOfFlags(options);
   const model = findModel(card, name);
   const stdout = await renderAs(
     options.format,

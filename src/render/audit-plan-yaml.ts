@@ -1,3 +1,4 @@
+import type { Volume } from "../core/cost-model/volume.js";
 import { windowText } from "./audit-cells.js";
 import type { AuditReport } from "./audit-report.js";
 import { formatUsd } from "./money.js";
@@ -15,6 +16,10 @@ export interface PlanFileOptions {
 const q = (text: string) => JSON.stringify(text);
 
 const whole = (n: number) => String(Math.round(n));
+
+/** A measured month as a workload's `monthly:` line. */
+const monthlyLine = (v: Volume) =>
+  `    monthly: {inputTokens: ${whole(v.inputTokens)}, outputTokens: ${whole(v.outputTokens)}, cacheReadTokens: ${whole(v.cacheReadTokens)}, cacheWriteTokens: ${whole(v.cacheWriteTokens)}}`;
 
 /**
  * The plan file `audit --write-plan` writes: one measured workload per model, reading the same
@@ -41,10 +46,7 @@ export function renderAuditPlan(report: AuditReport, options: PlanFileOptions): 
     lines.push(`  - name: ${q(m.model.id)}`, `    model: ${q(m.model.id)}`);
     if (profile === null) {
       // Standard input cannot be read again: the measured month and peak, as numbers.
-      lines.push(
-        `    monthly: {inputTokens: ${whole(m.monthly.inputTokens)}, outputTokens: ${whole(m.monthly.outputTokens)}, cacheReadTokens: ${whole(m.monthly.cacheReadTokens)}, cacheWriteTokens: ${whole(m.monthly.cacheWriteTokens)}}`,
-        `    peakTpm: {input: ${whole(m.tpm.input.peak)}, output: ${whole(m.tpm.output.peak)}}`,
-      );
+      lines.push(monthlyLine(m.monthly), `    peakTpm: {input: ${whole(m.tpm.input.peak)}, output: ${whole(m.tpm.output.peak)}}`);
     } else lines.push(`    profile: ${profile}`);
     if (options.asyncModels.has(m.model.id)) lines.push("    latency: async");
   }
@@ -55,7 +57,7 @@ export function renderAuditPlan(report: AuditReport, options: PlanFileOptions): 
     lines.push(
       `  - name: ${q(`${r.name}-traffic`)}  # measured on ${r.provisionedModelArn}`,
       `    model: ${q(r.model.id)}`,
-      `    monthly: {inputTokens: ${whole(r.monthly.inputTokens)}, outputTokens: ${whole(r.monthly.outputTokens)}, cacheReadTokens: ${whole(r.monthly.cacheReadTokens)}, cacheWriteTokens: ${whole(r.monthly.cacheWriteTokens)}}`,
+      monthlyLine(r.monthly),
       `    peakTpm: {input: ${whole(r.peakTpm.input)}, output: ${whole(r.peakTpm.output)}}`,
     );
     if (r.custom !== null) lines.push(`    custom: ${q(r.custom.split("/").pop() as string)}`);
