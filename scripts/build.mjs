@@ -71,9 +71,9 @@ const startUpShims = {
 const vendor = {
   name: "bedrock-cost-vendor",
   setup(b) {
-    b.onResolve({ filter: /^(yaml|zod)$/ }, (args) => ({ path: args.path, namespace: "vendor" }));
+    b.onResolve({ filter: /^(yaml|zod\/mini)$/ }, (args) => ({ path: args.path, namespace: "vendor" }));
     b.onLoad({ filter: /.*/, namespace: "vendor" }, (args) => ({
-      contents: `module.exports = __bedrockCostVendor()[${JSON.stringify(args.path)}];`,
+      contents: `module.exports = __bedrockCostVendor()[${JSON.stringify(args.path.replace("/mini", ""))}];`,
       loader: "js",
     }));
   },

@@ -2,9 +2,63 @@
 // code cache like the CLI itself (see scripts/build.mjs). Only the parts of zod the readers call are
 // named here, so that the bundle leaves out what they never load (its 40-odd locales above all).
 import * as yaml from "yaml";
-import { array, boolean, config, enum as enumOf, literal, NEVER, number, record, strictObject, string, union, unknown } from "zod";
+import {
+  _default,
+  array,
+  boolean,
+  config,
+  enum as enumOf,
+  extend,
+  int,
+  literal,
+  maximum,
+  minimum,
+  minLength,
+  NEVER,
+  number,
+  optional,
+  pipe,
+  positive,
+  record,
+  refine,
+  regex,
+  strictObject,
+  string,
+  transform,
+  union,
+  unknown,
+} from "zod/mini";
+import en from "zod/v4/locales/en.js";
 
-config({ jitless: true });
+// zod/mini loads no locale: English messages, as zod's classic API sets, for the few fields whose
+// schema gives none of its own.
+config({ ...en(), jitless: true });
 
 export { yaml };
-export const zod = { z: { array, boolean, enum: enumOf, literal, NEVER, number, record, string, strictObject, union, unknown } };
+export const zod = {
+  z: {
+    _default,
+    array,
+    boolean,
+    enum: enumOf,
+    extend,
+    int,
+    literal,
+    maximum,
+    minimum,
+    minLength,
+    NEVER,
+    number,
+    optional,
+    pipe,
+    positive,
+    record,
+    refine,
+    regex,
+    string,
+    strictObject,
+    transform,
+    union,
+    unknown,
+  },
+};

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { InputFileError } from "../errors.js";
 import { describeKind, describeValue } from "./describe-value.js";
 import { readTextFile } from "./read-text-file.js";
@@ -11,13 +11,13 @@ const PROFILE_ARN = /^arn:aws[a-z-]*:bedrock:[a-z0-9-]+:\d{12}:(application-)?in
 const profileMapSchema = z.strictObject(
   {
     profiles: z.record(
-      z.string().regex(PROFILE_ARN),
-      z
-        .string({ error: (issue) => `expected a model id or alias, got ${describeValue(issue.input)}` })
-        .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/, {
+      z.string().check(z.regex(PROFILE_ARN)),
+      z.string({ error: (issue) => `expected a model id or alias, got ${describeValue(issue.input)}` }).check(
+        z.regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/, {
           error: (issue) =>
             `expected a model id or alias such as anthropic.claude-3-5-sonnet-20241022-v2:0, got ${describeValue(issue.input)}`,
         }),
+      ),
       {
         error: (issue) =>
           issue.code === "invalid_type"

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { describeValue } from "./describe-value.js";
 
 /** No control characters: a name is printed in tables and messages. */
@@ -14,5 +14,7 @@ export function expected(what: string) {
 export const printableText = (what: string) =>
   z
     .string({ error: expected(what) })
-    .min(1, { error: `expected ${what}, got an empty string` })
-    .regex(PRINTABLE, { error: `expected ${what} without control characters` });
+    .check(
+      z.minLength(1, { error: `expected ${what}, got an empty string` }),
+      z.regex(PRINTABLE, { error: `expected ${what} without control characters` }),
+    );

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { $ZodError, $ZodType } from "zod/v4/core";
 import { nearestNames } from "../core/input/nearest-names.js";
 import type { InputProblem } from "../errors.js";
 import type { YamlFile } from "./yaml-document.js";
@@ -8,20 +8,20 @@ type Located = YamlFile & { keyLine(path: readonly (string | number)[], key: str
 /** The parts of a zod 4 schema's definition that lead from a value to the fields inside it. */
 interface SchemaDef {
   type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  out?: z.ZodType;
-  options?: z.ZodType[];
+  shape?: Record<string, $ZodType>;
+  element?: $ZodType;
+  innerType?: $ZodType;
+  in?: $ZodType;
+  out?: $ZodType;
+  options?: $ZodType[];
 }
 
-const defOf = (schema: z.ZodType): SchemaDef => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+const defOf = (schema: $ZodType): SchemaDef => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
 
 /** The object schemas a value at `path` may be checked against (more than one through a union). */
-function objectsAt(schema: z.ZodType, path: readonly (string | number)[]): SchemaDef[] {
+function objectsAt(schema: $ZodType, path: readonly (string | number)[]): SchemaDef[] {
   const def = defOf(schema);
-  const inner = [def.innerType, def.in, def.out, ...(def.options ?? [])].filter((s): s is z.ZodType => s !== undefined);
+  const inner = [def.innerType, def.in, def.out, ...(def.options ?? [])].filter((s): s is $ZodType => s !== undefined);
   if (inner.length > 0 && def.type !== "object" && def.type !== "array") return inner.flatMap((s) => objectsAt(s, path));
   if (path.length === 0) return def.type === "object" ? [def] : [];
   const [head, ...rest] = path;
@@ -49,7 +49,7 @@ function meantField(key: string, fields: readonly string[]): string | undefined 
 }
 
 /** What to tell a user who gave a field the schema does not know: the field they likely meant, or the valid ones. */
-function unknownFieldMessage(schema: z.ZodType, path: readonly (string | number)[], key: string): string {
+function unknownFieldMessage(schema: $ZodType, path: readonly (string | number)[], key: string): string {
   const fields = [...new Set(objectsAt(schema, path).flatMap((def) => Object.keys(def.shape ?? {})))];
   const meant = meantField(key, fields);
   if (meant !== undefined) return `unknown field (a typo?); did you mean ${meant}?`;
@@ -60,7 +60,7 @@ function unknownFieldMessage(schema: z.ZodType, path: readonly (string | number)
  * One problem per zod issue, each with its field path and line; unknown keys get one each, naming
  * the nearest field `schema` accepts there.
  */
-export function zodProblems(file: Located, error: z.ZodError, schema: z.ZodType): InputProblem[] {
+export function zodProblems(file: Located, error: $ZodError, schema: $ZodType): InputProblem[] {
   const problems: InputProblem[] = [];
   for (const issue of error.issues) {
     const path = issue.path.filter((part): part is string | number => typeof part !== "symbol");

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import type { NamedModel, NameResolver } from "../../core/price-list/import-price-list.js";
 import { PRICE_LIST_NAMES, providerOfId } from "../../core/price-list/price-list-names.js";
 import type { RateCard } from "../../core/rates/rate-card.js";
@@ -13,11 +13,11 @@ const namesFileSchema = z.strictObject(
   {
     names: z.record(
       z.string(),
-      z
-        .string({ error: (issue) => `expected a Bedrock model id, got ${describeValue(issue.input)}` })
-        .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/, {
+      z.string({ error: (issue) => `expected a Bedrock model id, got ${describeValue(issue.input)}` }).check(
+        z.regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/, {
           error: (issue) => `expected a Bedrock model id such as anthropic.claude-v2:1, got ${describeValue(issue.input)}`,
         }),
+      ),
       { error: (issue) => `expected a mapping of Price List names to Bedrock model ids, got ${describeValue(issue.input)}` },
     ),
   },
