@@ -34,12 +34,17 @@ function fastUtc(text: string): number | undefined {
   let fraction = 0;
   if (length > 20) {
     if (text.charCodeAt(19) !== 46 || length === 21) return undefined;
+    let digitsValue = 0;
+    let scale = 1;
     for (let i = 20; i < length - 1; i++) {
       const d = text.charCodeAt(i) - 48;
       if (d < 0 || d > 9) return undefined;
+      digitsValue = digitsValue * 10 + d;
+      scale *= 10;
     }
-    // As the full parse reads it: the same number, correctly rounded.
-    fraction = Number(text.slice(19, length - 1));
+    // The same number as the full parse's Number(".fff"): both are exact integers below 2^53 here
+    // (at most nine digits), so their quotient is the correctly rounded fraction, as Number() gives it.
+    fraction = digitsValue / scale;
   }
   if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
   const year = digits(text, 0, 4);

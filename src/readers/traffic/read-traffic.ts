@@ -279,14 +279,10 @@ export async function readInputs(args: readonly string[], options: InputOptions,
 
 /** The minutes of a model's log records as series, one per token field. */
 export function logSeries(logs: LogMinutes): TokenSeries[] {
-  if (logs.minutes.size === 0) return [];
-  const times = [...logs.minutes.keys()].sort((a, b) => a - b);
-  return TOKEN_FIELDS.map((field, k) => ({
-    field,
-    periodSeconds: 60,
-    times,
-    values: times.map((t) => (logs.minutes.get(t) as number[])[k] as number),
-  }));
+  const { minutes, values } = logs.sums();
+  if (minutes.length === 0) return [];
+  const times = minutes.map((minute) => minute * 60);
+  return TOKEN_FIELDS.map((field, k) => ({ field, periodSeconds: 60, times, values: values[k] as number[] }));
 }
 
 /**

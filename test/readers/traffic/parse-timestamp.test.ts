@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseTimestamp } from "../../../src/readers/traffic/parse-timestamp.js";
 
@@ -19,6 +20,20 @@ describe("parseTimestamp", () => {
     ["1790812800.5", MIDNIGHT + 0.5],
   ])("reads %s", (text, seconds) => {
     expect(parseTimestamp(text)).toBeCloseTo(seconds, 6);
+  });
+
+  it("reads fractions of one to nine digits with Z to the same number as with +00:00 (the full parse)", () => {
+    const fraction = fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: 1, maxLength: 9 });
+    // Near the epoch too, where the sum keeps every bit of the fraction.
+    const second = fc.oneof(fc.integer({ min: 0, max: 59 }), fc.integer({ min: MIDNIGHT, max: MIDNIGHT + 86_399 }));
+    fc.assert(
+      fc.property(second, fraction, (s, digits) => {
+        const clock = new Date(s * 1000).toISOString().slice(0, 19);
+        expect(parseTimestamp(`${clock}.${digits}Z`)).toBe(parseTimestamp(`${clock}.${digits}+00:00`));
+      }),
+    );
+    expect(parseTimestamp("2026-10-01T00:00:00.1Z")).toBe(MIDNIGHT + 0.1);
+    expect(parseTimestamp("2026-10-01T00:00:00.999999999Z")).toBe(MIDNIGHT + 0.999999999);
   });
 
   it("reads the widest real offsets, +14:00 and -12:00", () => {
