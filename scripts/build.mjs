@@ -4,7 +4,8 @@
 //    commands, the table renderers and the YAML and zod readers are initialised only when used;
 // 3. bundles yaml and zod, which only the readers of YAML files use, into dist/vendor.cjs, loaded
 //    only when such a file is read;
-// 4. installs the launcher, dist/cli.cjs, and writes V8's code cache for both bundles after running
+// 4. bundles the reading threads of invocation logs into dist/log-worker.cjs;
+// 5. installs the launcher, dist/cli.cjs, and writes V8's code cache for both bundles after running
 //    the commonest commands quietly, so that later runs skip parsing and compiling them.
 import { execFileSync } from "node:child_process";
 import { chmodSync, copyFileSync, rmSync } from "node:fs";
@@ -114,6 +115,15 @@ await build({
   // The sources locate dist/bundled-rates.json from import.meta.url, which CommonJS spells differently.
   define: { "import.meta.url": "__bedrockCostUrl" },
   banner: { js: `const __bedrockCostUrl = require("node:url").pathToFileURL(__filename).href;\n${vendorLoader}` },
+});
+// The reading threads of invocation logs (src/readers/traffic/log-scan-pool.ts), started from the bundle.
+await build({
+  ...common,
+  format: "cjs",
+  entryPoints: ["src/readers/traffic/log-worker.ts"],
+  outfile: "dist/log-worker.cjs",
+  define: { "import.meta.url": "__bedrockCostUrl" },
+  banner: { js: 'const __bedrockCostUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
 copyFileSync("scripts/launcher.cjs", "dist/cli.cjs");
 chmodSync("dist/cli.cjs", 0o755);

@@ -21,6 +21,7 @@ import { type AuditFormat, type CommandResult, renderAs } from "./command-result
 import { findModel, type RateFlags, rateCardOfFlags, unknownModelMessage } from "./model-flags.js";
 import { deliver, refuseOutputWithoutSvg } from "./picture-output.js";
 import { profileMapOf } from "./profile-map.js";
+import { readingThreads } from "./reading-threads.js";
 
 export interface AuditOptions extends RateFlags {
   provisioned?: string;
@@ -105,6 +106,7 @@ export async function runAudit(paths: string[], options: AuditOptions, color: bo
   const read = await readAccountTraffic(paths, {
     period: { seconds: options.period, flag: "--period" },
     stdin,
+    threads: readingThreads(),
     groupOf(modelId) {
       if (PROVISIONED_ARN.test(modelId)) return modelId;
       const lookup = resolveModel(card, profileMap?.get(modelId) ?? modelId);

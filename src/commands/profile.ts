@@ -17,6 +17,7 @@ import { applyUnitFlags, findModel, type RateFlags, rateCardOfFlags, type UnitFl
 import { deliver, refuseOutputWithoutSvg } from "./picture-output.js";
 import { priceNeeds } from "./price-needs.js";
 import { profileMapOf } from "./profile-map.js";
+import { readingThreads } from "./reading-threads.js";
 
 export interface ProfileOptions extends RateFlags, UnitFlags {
   model: string;
@@ -46,6 +47,7 @@ export async function runProfile(files: string[], options: ProfileOptions, color
     needs: priceNeeds(model, false, "flags"),
     profileMap,
     stdin,
+    threads: readingThreads(),
   });
   const problems = workloadProblems({ model, volume: summarizeTraffic(traffic, hoursPerMonth).volume, custom: false, hoursPerMonth });
   if (problems.length > 0)

@@ -17,6 +17,7 @@ import { formatCount } from "../render/money.js";
 import { workloadProblemMessage } from "../render/workload-problem-message.js";
 import { unknownModelMessage } from "./model-flags.js";
 import { priceNeeds } from "./price-needs.js";
+import { readingThreads } from "./reading-threads.js";
 
 const MINUTES_PER_DAY = 1440;
 
@@ -69,6 +70,7 @@ export async function resolveWorkloads(
         const { read, traffic } = await measureTraffic(entry.profile.map(plan.relative), card, model, {
           period: { seconds: entry.period, flag: "period beside profile in the plan" },
           needs: priceNeeds(model, entry.custom !== false, "plan"),
+          threads: readingThreads(),
         });
         const measured = summarizeTraffic(traffic, hoursPerMonth);
         measuredDays = traffic.minutes / MINUTES_PER_DAY;

@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { runCli, runJson } from "../helpers/run-cli.js";
@@ -294,6 +295,25 @@ describe("bedrock-cost audit", () => {
       best: { inputTpm: 100_000, outputTpm: 12_000, reservedCost: 1_401.6, overflowCost: 0, monthlyCost: 1_401.6 },
     });
     expect(audit.models.find((m: { model: string }) => m.model === "amazon.nova-lite-v1:0").reserved).toEqual([]);
+  });
+
+  it("reads plain NDJSON files in reading threads (BEDROCK_COST_THREADS) to the same figures as in one thread", () => {
+    // The bucket's 24 hourly objects, inflated: plain files, which reading threads take (gzip stays in the main thread).
+    const plain = tempDir("audit-threads");
+    const hours = readdirSync(join(BUCKET, "AWSLogs/123456789012/BedrockModelInvocationLogs/us-east-1/2026/11/02"));
+    for (const hour of hours) {
+      const folder = join(BUCKET, "AWSLogs/123456789012/BedrockModelInvocationLogs/us-east-1/2026/11/02", hour);
+      for (const name of readdirSync(folder)) plain.file(name.replace(/\.gz$/, ""), gunzipSync(readFileSync(join(folder, name))));
+    }
+    const args = ["audit", plain.dir, "--provisioned", PROVISIONED, "--latency-async", "claude-3-haiku", "--format", "json"];
+    const one = runCli(args, { BEDROCK_COST_THREADS: "1" });
+    const two = runCli(args, { BEDROCK_COST_THREADS: "2" });
+    expect(one.code).toBe(0);
+    expect(two).toEqual(one);
+    expect(JSON.parse(two.stdout).totals).toEqual({ currentMonthlyCost: 30_234.86, recommendedMonthlyCost: 1_330, saving: 28_904.86 });
+    const wrong = runCli(args, { BEDROCK_COST_THREADS: "many" });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe('error: BEDROCK_COST_THREADS: expected a whole number of threads from 1 to 16, got "many"\n');
   });
 
   it("refuses bad input with one line naming the file and field, exit 2", () => {

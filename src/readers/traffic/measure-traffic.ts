@@ -20,6 +20,8 @@ export interface MeasureOptions {
   profileMap?: ReadonlyMap<string, string>;
   /** Opens standard input, for a file named `-`. */
   stdin?: (() => Readable) | undefined;
+  /** Threads that read invocation logs (BEDROCK_COST_THREADS); undefined: as many as help. */
+  threads?: number | undefined;
 }
 
 /** Whether an invocation log's modelId (an id, profile id or ARN) is this model. */
@@ -53,6 +55,7 @@ export async function measureTraffic(
     needs: options.needs ?? (() => null),
     period: options.period,
     stdin: options.stdin,
+    threads: options.threads,
   });
   const has = (field: TokenSeries["field"]) => read.series.some((series) => series.field === field && series.times.length > 0);
   if (read.series.length === 0 && read.otherModels.length > 0) {

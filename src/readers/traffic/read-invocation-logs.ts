@@ -193,7 +193,7 @@ function addCounts(
  * when it cannot (no input count, a count past the limit, a time it cannot read): the record is then
  * parsed in full, which reports its problem. Its counts are added with the absent ones (-1) as 0.
  */
-function scannedTime(record: ScannedRecord): number {
+export function scannedTime(record: ScannedRecord): number {
   const [input, output, read, write] = record.counts;
   if (record.modelId === "" || input < 0 || input > MAX_TOKENS || output > MAX_TOKENS || read > MAX_TOKENS || write > MAX_TOKENS) {
     return Number.NaN;
@@ -219,7 +219,7 @@ export function isExportLine(line: string): boolean {
  * the same result. Each returns false when reading should stop (a price the traffic needs is missing,
  * or too many problems); `finish` then throws what was found.
  */
-class LogLineReader {
+export class LogLineReader {
   private readonly problems: InputProblem[] = [];
   private fatal: InputProblem | undefined;
 
@@ -347,6 +347,17 @@ export function readInvocationEvents(doc: Record<string, unknown>, source: strin
     problems.push({ source, path, message: problem.message });
   }
   if (problems.length > 0) throw new InputFileError(problems);
+}
+
+/** Whether a file whose text starts with `head` is invocation-log records a line each (NDJSON). */
+export function isNdjsonLogHead(head: string): boolean {
+  const start = head.trimStart();
+  if (!start.startsWith("{") && !start.startsWith("[")) return false;
+  try {
+    return isLogRecord(JSON.parse(start.split("\n", 1)[0] as string));
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a JSON value is an invocation-log record (by the fields every record has). */

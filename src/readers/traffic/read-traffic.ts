@@ -5,10 +5,13 @@ import { isObject } from "../is-object.js";
 import { parseJsonText } from "../parse-json-text.js";
 import { detectPeriod, type GivenPeriod, isAscending, PeriodError, sortPoints } from "./detect-period.js";
 import { jsonObjectsIn } from "./json-values.js";
+import type { LogScanPool } from "./log-scan-pool.js";
 import {
   emptySpan,
   isExportLine,
   isLogRecord,
+  isNdjsonLogHead,
+  LogLineReader,
   LogMinutes,
   type LogSink,
   type RecordChecks,
@@ -19,7 +22,7 @@ import {
 } from "./read-invocation-logs.js";
 import { type MetricResult, metricDataResults, metricStatistics } from "./read-metric-json.js";
 import { type CsvTraffic, readTrafficCsv } from "./read-traffic-csv.js";
-import { peek, readAll, STDIN, type TextChunks, textOf } from "./text-stream.js";
+import { HEAD_CHARS, peek, readAll, STDIN, type TextChunks, textOf } from "./text-stream.js";
 import { type TrafficFile, trafficFiles } from "./traffic-files.js";
 
 export type TrafficFormat = "csv" | "get-metric-data" | "get-metric-statistics" | "invocation-logs" | "logs-export";
@@ -59,6 +62,8 @@ export function spanWindow(span: { first: number; last: number }, series: readon
 /** How inputs are read, whatever is done with them after. */
 export interface InputOptions extends RecordChecks {
   period?: GivenPeriod | undefined;
+  /** Threads that read invocation logs (BEDROCK_COST_THREADS); by default, as many as help (see LogScanPool). */
+  threads?: number | undefined;
   /** Opens standard input, for a file named `-`. */
   stdin?: (() => Readable) | undefined;
 }
@@ -69,9 +74,6 @@ export interface TrafficOptions extends InputOptions {
   /** Whether a modelId (an id, profile id or ARN) is the profiled model. */
   matches(modelId: string): boolean;
 }
-
-/** How the first line of a file starts, to tell its format without reading it all. */
-const HEAD_CHARS = 64 * 1024;
 
 /** The one line for a file of no format bedrock-cost reads. */
 const FORMATS =
@@ -161,8 +163,14 @@ interface Sinks {
  * (NDJSON, JSON records, a CloudWatch Logs export). Returns its format, or null for a file in a folder
  * that is in none of them (it is skipped, where a file named on its own is an error).
  */
-async function readOne(file: TrafficFile, options: InputOptions, sinks: Sinks): Promise<TrafficFormat | null> {
+async function readOne(
+  file: TrafficFile,
+  options: InputOptions,
+  sinks: Sinks,
+  pool: LogScanPool | undefined,
+): Promise<TrafficFormat | null> {
   const source = shownAs(file.path);
+  if (pool && (await pool.read(file.path, new LogLineReader(source, "ndjson", options, sinks.logs)))) return "invocation-logs";
   const input = await peek(textOf(file.path, source, options.stdin), HEAD_CHARS);
   const start = input.head.trimStart();
   const firstLine = start.split("\n", 1)[0] as string;
@@ -171,11 +179,11 @@ async function readOne(file: TrafficFile, options: InputOptions, sinks: Sinks): 
     if (file.inFolder) return null;
     throw new InputFileError([{ source, message: FORMATS }]);
   };
+  if (isNdjsonLogHead(input.head)) {
+    await readLogLines(input.chunks, source, "ndjson", options, sinks.logs);
+    return "invocation-logs";
+  }
   if (start.startsWith("{") || start.startsWith("[")) {
-    if (isLogRecord(tryJson(firstLine))) {
-      await readLogLines(input.chunks, source, "ndjson", options, sinks.logs);
-      return "invocation-logs";
-    }
     const whole = await readWholeJson(input.chunks, source);
     if ("records" in whole) {
       if (!whole.records.some((r) => isLogRecord(r.value))) return notTraffic();
@@ -261,16 +269,26 @@ export async function readInputs(args: readonly string[], options: InputOptions,
   const problems: InputProblem[] = [];
   const read: InputsRead = { formats: [], skipped: [], repeated: repeated.map(shownAs), metrics: [], csv: [] };
   const sinks: Sinks = { csv: read.csv, metrics: read.metrics, logs };
-  for (const file of files) {
-    try {
-      const format = await readOne(file, options, sinks);
-      if (format === null) skipped.set("not-traffic", (skipped.get("not-traffic") ?? 0) + 1);
-      else read.formats.push({ file: shownAs(file.path), format });
-    } catch (error) {
-      if (error instanceof StopReading) throw error;
-      if (!(error instanceof InputFileError)) throw error;
-      problems.push(...error.problems);
+  // Invocation logs of several files are read by threads, a few files ahead, and added up here in order.
+  const { LogScanPool } = await import("./log-scan-pool.js");
+  const pool = LogScanPool.start(
+    files.map((file) => ({ path: file.path, source: shownAs(file.path) })),
+    options.threads,
+  );
+  try {
+    for (const file of files) {
+      try {
+        const format = await readOne(file, options, sinks, pool);
+        if (format === null) skipped.set("not-traffic", (skipped.get("not-traffic") ?? 0) + 1);
+        else read.formats.push({ file: shownAs(file.path), format });
+      } catch (error) {
+        if (error instanceof StopReading) throw error;
+        if (!(error instanceof InputFileError)) throw error;
+        problems.push(...error.problems);
+      }
     }
+  } finally {
+    pool?.close();
   }
   if (problems.length > 0) throw new InputFileError(problems);
   read.skipped = [...skipped.entries()];
