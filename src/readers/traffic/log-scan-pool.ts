@@ -78,6 +78,19 @@ export class LogScanPool {
     threads: number | undefined,
     workerFile = WORKER_FILE,
   ): LogScanPool | undefined {
+    try {
+      return LogScanPool.create(paths, threads, workerFile);
+    } catch {
+      // No thread could be started (too many threads in the process, no memory): one thread reads.
+      return undefined;
+    }
+  }
+
+  private static create(
+    paths: readonly { path: string; source: string }[],
+    threads: number | undefined,
+    workerFile: string,
+  ): LogScanPool | undefined {
     if (threads === 1 || !existsSync(workerFile)) return undefined;
     let bytes = 0;
     const files = paths.filter((file) => {
@@ -99,14 +112,19 @@ export class LogScanPool {
       this.order.push(file);
       this.files.set(path, file);
     }
-    for (let i = 0; i < count; i++) {
-      const worker = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-      const thread: Thread = { worker, alive: true };
-      worker.on("message", (message: FromWorker) => this.receive(thread, message));
-      worker.on("error", (error) => this.fail(thread, error.message));
-      worker.on("exit", (code) => this.fail(thread, `a reading thread stopped (exit code ${code})`));
-      this.threads.push(thread);
-      this.give(thread);
+    try {
+      for (let i = 0; i < count; i++) {
+        const worker = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+        const thread: Thread = { worker, alive: true };
+        worker.on("message", (message: FromWorker) => this.receive(thread, message));
+        worker.on("error", (error) => this.fail(thread, error.message));
+        worker.on("exit", (code) => this.fail(thread, `a reading thread stopped (exit code ${code})`));
+        this.threads.push(thread);
+        this.give(thread);
+      }
+    } catch (error) {
+      this.close();
+      throw error;
     }
   }
 
@@ -126,6 +144,7 @@ export class LogScanPool {
     }
     const ids: string[] = [];
     const counts = [0, 0, 0, 0];
+    let added = false;
     try {
       for (;;) {
         const message = await this.nextOf(file);
@@ -134,7 +153,12 @@ export class LogScanPool {
           break;
         }
         if (message.kind === "problems") throw new InputFileError(message.problems);
-        if (message.kind === "failed") throw new Error(`reading ${file.source} in a reading thread: ${message.message}`);
+        if (message.kind === "failed") {
+          // A thread that failed before anything of the file was added leaves it to the main thread.
+          if (!added) return false;
+          throw new Error(`reading ${file.source} in a reading thread: ${message.message}`);
+        }
+        added = true;
         for (const id of message.ids) ids.push(id);
         const { records, texts } = message;
         let text = 0;

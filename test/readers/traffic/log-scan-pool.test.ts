@@ -154,6 +154,20 @@ describe("reading logs in threads", () => {
     expect(await threads(files, 2, needs)).toEqual(expected);
   });
 
+  it("leaves a file to the main thread when its reading thread fails before adding anything", async () => {
+    const files = [1, 2].map((n) => scratch.file(`fail-${n}.ndjson`, lines(300, n).join("\n")));
+    const broken = scratch.file("broken-worker.cjs", 'throw new Error("cannot start");\n');
+    pool = LogScanPool.start(
+      files.map((path) => ({ path, source: path })),
+      2,
+      broken,
+    );
+    const sink = (): LogSink => ({ minutesOf: () => undefined, otherModels: new Map(), span: emptySpan() });
+    for (const path of files)
+      expect(await (pool as LogScanPool).read(path, new LogLineReader(path, "ndjson", { needs: () => null }, sink()))).toBe(false);
+    expect(await threads(files, 2)).toEqual(await oneThread(files));
+  });
+
   it("leaves files that are not NDJSON logs to the main thread, and starts no threads where one is better", async () => {
     const csv = scratch.file("rows.csv", "timestamp,inputTokens,outputTokens\n2026-11-02T00:00:00Z,1,1\n");
     const logs = scratch.file("logs.ndjson", lines(10, 1).join("\n"));
