@@ -6,8 +6,8 @@ const MAX_THREADS = 16;
 
 /**
  * The threads that read invocation logs, as BEDROCK_COST_THREADS asks: 1 reads every file in the
- * main thread; 2 or more start that many reading threads for any two files or more; unset, as many
- * as help (up to four, one a processor) once the files hold 32 MB or more.
+ * main thread; 2 or more start up to that many reading threads whatever the files' size; unset, as many
+ * as help (up to four, one a processor) once the plain files hold 400 MB or more.
  */
 export function readingThreads(env: Readonly<Record<string, string | undefined>> = process.env): number | undefined {
   const text = env.BEDROCK_COST_THREADS;
