@@ -112,6 +112,9 @@ await build({
   format: "cjs",
   entryPoints: ["src/cli.ts"],
   outfile: "dist/bedrock-cost.cjs",
+  // Short local names: a bundle of 367 KB instead of 525 KB and a smaller code cache start about 1 ms
+  // sooner (compare 1.35 → 1.32 of node -e 0, plan 1.59 → 1.56, 25 paired runs). PROFILE=1 keeps them.
+  ...(process.env.PROFILE === "1" ? {} : { minifyIdentifiers: true }),
   // The sources locate dist/bundled-rates.json from import.meta.url, which CommonJS spells differently.
   define: { "import.meta.url": "__bedrockCostUrl" },
   banner: { js: `const __bedrockCostUrl = require("node:url").pathToFileURL(__filename).href;\n${vendorLoader}` },
