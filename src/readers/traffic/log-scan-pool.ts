@@ -19,7 +19,10 @@ const WORKER_FILE = fileURLToPath(new URL("./log-worker.cjs", import.meta.url));
  */
 const MIN_BYTES = 400 * 1024 * 1024;
 
-/** Threads used when none are asked for: more than four add memory, not speed, to reading logs. */
+/**
+ * Threads started when none are asked for, at most: one a processor otherwise. Each holds its own
+ * heap; only two cores were there to measure on, where two threads gain what two can.
+ */
 const DEFAULT_MAX_THREADS = 4;
 
 /**
