@@ -80,6 +80,27 @@ describe("binary files are named as such", () => {
   });
 });
 
+describe("a long read", () => {
+  it("lets the event loop turn now and then, so that a signal (Ctrl-C) is heard during it", async () => {
+    // Chunks that come without waiting, as a regular file's do: only the reader's own turns let a timer run.
+    async function* chunks() {
+      for (let i = 0; i < 64; i++) yield `${"x".repeat(99)}\n`.repeat(100);
+    }
+    let line = 0;
+    let heardAt = 0;
+    setImmediate(() => {
+      heardAt = line;
+    });
+    await eachLine(chunks(), "memory", (_text, lineNumber) => {
+      line = lineNumber;
+      return true;
+    });
+    expect(line).toBe(6400);
+    expect(heardAt).toBeGreaterThan(0);
+    expect(heardAt).toBeLessThan(6400);
+  });
+});
+
 describe("messages cannot flood or take over a terminal", () => {
   it("quotes long values short", () => {
     expect(quote("x".repeat(20_000))).toBe(`"${"x".repeat(57)}..."`);

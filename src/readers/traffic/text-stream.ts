@@ -300,6 +300,9 @@ export async function readAll(chunks: TextChunks, source: string, maxChars = MAX
   return text;
 }
 
+/** Chunks read between two turns of the event loop. */
+const CHUNKS_A_TURN = 8;
+
 /**
  * Calls `visit` with each line of `chunks` and its 1-based number (CRLF or LF). The work is done a
  * chunk at a time, synchronously within it, so a file of millions of lines pays for few awaits; each
@@ -316,7 +319,14 @@ export async function eachLine(
   let carry: string[] = [];
   let carried = 0;
   let lineNumber = 0;
+  let sinceTurn = 0;
   for await (const chunk of chunks) {
+    // A regular file's chunks come without waiting: the event loop is let turn now and then, so that
+    // a signal (Ctrl-C) is heard during a long read, not after it.
+    if (++sinceTurn === CHUNKS_A_TURN) {
+      sinceTurn = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const binary = binaryProblem(chunk, lineNumber + 1);
     let start = 0;
     for (;;) {
