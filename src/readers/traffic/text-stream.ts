@@ -23,11 +23,16 @@ function isGzip(head: Buffer): boolean {
  * The bytes of a file, a pipe or standard input, inflated on the way when they start with gzip's
  * magic bytes (whatever the name), never held whole. Errors name `source`.
  */
-async function* bytesOf(path: string, source: string, stdin: (() => Readable) | undefined): AsyncGenerator<Buffer> {
+async function* bytesOf(path: string, source: string, stdin: (() => Readable) | undefined, chunkBytes: number): AsyncGenerator<Buffer> {
   if (path === STDIN && !stdin) throw new InputFileError([{ source, message: "standard input is read by bedrock-cost profile only" }]);
   let stream: Readable;
   try {
-    stream = path === STDIN ? (stdin as () => Readable)() : fileStream(path, source);
+    const file = path === STDIN ? { stream: (stdin as () => Readable)() } : openInput(path, source, chunkBytes);
+    if ("plain" in file) {
+      yield* file.plain;
+      return;
+    }
+    stream = file.stream;
   } catch (error) {
     throw error instanceof InputFileError ? error : cannotRead(error, source);
   }
@@ -124,17 +129,45 @@ function descriptorStream(fd: number, first: Buffer, retry: boolean): Readable {
 }
 
 /**
- * A file's bytes as a stream, looked at before it is opened. A regular file is read synchronously a
- * megabyte at a time, so that a folder of thousands of small files does not wait on the thread pool
- * for every read; a pipe (`<(zcat ...)`, a FIFO) is opened without blocking, refused at once when
- * nothing writes to it, and read as its writer writes; a device or a socket is refused.
+ * A file looked at before it is opened. A regular file is read synchronously, so that a folder of
+ * thousands of small files does not wait on the thread pool for every read: as plain chunks read
+ * into one buffer when it does not start with gzip's magic bytes (each chunk holds until the next is
+ * asked for: no buffer is taken and let go for every chunk), else as a stream to inflate. A pipe
+ * (`<(zcat ...)`, a FIFO) is opened without blocking, refused at once when nothing writes to it, and
+ * read as its writer writes; a device or a socket is refused.
  */
-function fileStream(path: string, source: string): Readable {
+function openInput(path: string, source: string, chunkBytes: number): { stream: Readable } | { plain: AsyncGenerator<Buffer> } {
   if (statInput(path, source).isFIFO()) {
     const { fd, first } = openPipe(path, source);
-    return descriptorStream(fd, first, true);
+    return { stream: descriptorStream(fd, first, true) };
   }
-  return descriptorStream(openSync(path, "r"), Buffer.alloc(0), false);
+  const fd = openSync(path, "r");
+  const buffer = Buffer.allocUnsafe(chunkBytes);
+  let bytes: number;
+  try {
+    bytes = readSync(fd, buffer, 0, chunkBytes, null);
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+  if (bytes >= GZIP_MAGIC.length && isGzip(buffer)) return { stream: descriptorStream(fd, Buffer.from(buffer.subarray(0, bytes)), false) };
+  return { plain: plainChunks(fd, buffer, bytes, source) };
+}
+
+/** A regular file's chunks read into `buffer`, the first (`first` bytes) already in it; the file is closed at the end. */
+async function* plainChunks(fd: number, buffer: Buffer, first: number, source: string): AsyncGenerator<Buffer> {
+  try {
+    for (let bytes = first; bytes > 0; ) {
+      yield bytes === buffer.length ? buffer : buffer.subarray(0, bytes);
+      try {
+        bytes = readSync(fd, buffer, 0, buffer.length, null);
+      } catch (error) {
+        throw cannotRead(error, source);
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** UTF-8 text a chunk of bytes at a time, without a byte-order mark. */
@@ -161,15 +194,12 @@ class ChunkDecoder {
 
 /**
  * The UTF-8 text of an input (`-`: standard input, which `stdin` opens), a chunk at a time, without
- * a byte-order mark. A plain regular file is read `chunkBytes` at a time (see plainFileText).
+ * a byte-order mark; a regular file is read `chunkBytes` at a time (see openInput).
  */
 export async function* textOf(path: string, source: string, stdin?: () => Readable, chunkBytes = CHUNK_BYTES): TextChunks {
-  if (path !== STDIN && isPlainFile(path)) {
-    yield* plainFileText(path, source, chunkBytes);
-    return;
-  }
   const decoder = new ChunkDecoder();
-  for await (const bytes of bytesOf(path, source, stdin)) {
+  // Each chunk is decoded before the next is read: a plain file's chunks share one buffer.
+  for await (const bytes of bytesOf(path, source, stdin, chunkBytes)) {
     const text = decoder.write(bytes);
     if (text.length > 0) yield text;
   }
@@ -190,38 +220,6 @@ export function isPlainFile(path: string): boolean {
     return false;
   } finally {
     if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/**
- * The text of a regular file that is not gzip, read into one buffer, which is decoded before the next
- * read: no buffer is taken and let go for every chunk read.
- */
-async function* plainFileText(path: string, source: string, chunkBytes: number): TextChunks {
-  let fd: number;
-  try {
-    fd = openSync(path, "r");
-  } catch (error) {
-    throw cannotRead(error, source);
-  }
-  try {
-    const buffer = Buffer.allocUnsafe(chunkBytes);
-    const decoder = new ChunkDecoder();
-    for (;;) {
-      let bytes: number;
-      try {
-        bytes = readSync(fd, buffer, 0, chunkBytes, null);
-      } catch (error) {
-        throw cannotRead(error, source);
-      }
-      if (bytes === 0) break;
-      const text = decoder.write(bytes === chunkBytes ? buffer : buffer.subarray(0, bytes));
-      if (text.length > 0) yield text;
-    }
-    const rest = decoder.end();
-    if (rest.length > 0) yield rest;
-  } finally {
-    closeSync(fd);
   }
 }
 
