@@ -6,9 +6,10 @@ export interface ScannedRecord {
   counts: [number, number, number, number];
 }
 
-const MODEL_KEY = '"modelId":"';
-const TIME_KEY = '"timestamp":"';
-const INPUT_KEY = '"input":';
+// Keys are searched for without their opening quote (see quotedKeyAt).
+const MODEL_KEY = 'modelId":"';
+const TIME_KEY = 'timestamp":"';
+const INPUT_KEY = 'input":';
 const COUNT_KEY = 'TokenCount":';
 /** The four counts by the text before COUNT_KEY, with the object each belongs in. */
 const COUNTS = [
@@ -19,6 +20,18 @@ const COUNTS = [
 ] as const;
 /** Counts longer than this are left to the full parse, which reports them. */
 const MAX_DIGITS = 15;
+
+/**
+ * Where `"` + `key` first occurs in `text`, as text.indexOf('"' + key) finds it, or -1. A search
+ * for a string that starts with a quote stops at every quote of a record, and a record is full of
+ * them: searching for the key and looking at the character before it is three to five times faster
+ * (measured on Bedrock's records: 70-110 ns a record against 350-370 for "modelId" and "input").
+ */
+export function quotedKeyAt(text: string, key: string): number {
+  let at = text.indexOf(key, 1);
+  while (at > 0 && text.charCodeAt(at - 1) !== 34) at = text.indexOf(key, at + 1);
+  return at < 0 ? -1 : at - 1;
+}
 
 /** A string value at `at` (after its opening quote), or null when it holds an escape (left to the full parse). */
 function stringAt(text: string, at: number): string | null {
@@ -53,13 +66,13 @@ function countAt(text: string, at: number): number {
  * input_tokens or inputTextTokenCount), and Bedrock writes inputTokenCount in every record.
  */
 export function scanLogRecord(text: string): ScannedRecord | null {
-  const inputAt = text.indexOf(INPUT_KEY);
+  const inputAt = quotedKeyAt(text, INPUT_KEY);
   if (inputAt < 0) return null;
-  const modelAt = text.indexOf(MODEL_KEY);
-  const timeAt = text.indexOf(TIME_KEY);
+  const modelAt = quotedKeyAt(text, MODEL_KEY);
+  const timeAt = quotedKeyAt(text, TIME_KEY);
   if (modelAt < 0 || modelAt > inputAt || timeAt < 0 || timeAt > inputAt) return null;
-  const modelId = stringAt(text, modelAt + MODEL_KEY.length);
-  const timestamp = stringAt(text, timeAt + TIME_KEY.length);
+  const modelId = stringAt(text, modelAt + 1 + MODEL_KEY.length);
+  const timestamp = stringAt(text, timeAt + 1 + TIME_KEY.length);
   if (modelId === null || timestamp === null) return null;
   const counts: [number, number, number, number] = [-1, -1, -1, -1];
   let at = text.indexOf(COUNT_KEY, inputAt);

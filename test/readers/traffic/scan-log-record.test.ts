@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { scanLogRecord } from "../../../src/readers/traffic/scan-log-record.js";
+import { quotedKeyAt, scanLogRecord } from "../../../src/readers/traffic/scan-log-record.js";
 
 /** What the full parse reads of a record: the oracle the scanner must agree with whenever it answers. */
 function parsed(line: string) {
@@ -125,5 +125,22 @@ describe("scanLogRecord", () => {
     );
     // The property holds of records the scanner reads, not only of those it leaves to the parse.
     expect(read).toBeGreaterThan(200);
+  });
+
+  it("finds a quoted key where indexOf finds it, searching without the quote (fuzzed)", () => {
+    // Texts of quotes and the keys' own characters: keys next to keys, keys without their quote, a key at the start.
+    const text = fc.string({ unit: fc.constantFrom('"', "a", "b", ":", "i", "d"), maxLength: 16 });
+    const key = fc.constantFrom('ab":', "a", 'a"', 'a"a', '"', "aa", 'id":"');
+    fc.assert(
+      fc.property(text, key, (t, k) => {
+        expect(quotedKeyAt(t, k)).toBe(t.indexOf(`"${k}`));
+      }),
+      { numRuns: 5_000, seed: 2026 },
+    );
+    expect(quotedKeyAt('x"modelId":"m"', 'modelId":"')).toBe(1);
+    expect(quotedKeyAt('"modelId":"m"', 'modelId":"')).toBe(0);
+    expect(quotedKeyAt('xmodelId":"m" "modelId":"n"', 'modelId":"')).toBe(14);
+    // An occurrence inside one that has no quote before it.
+    expect(quotedKeyAt('ba"a"a', 'a"a')).toBe(2);
   });
 });
