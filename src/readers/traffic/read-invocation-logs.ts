@@ -70,21 +70,33 @@ export class LogMinutes {
     return 0;
   }
 
-  /** The minutes that have records, in order (minutes since the epoch), with the four sums of each. */
-  sums(): { minutes: number[]; values: [number[], number[], number[], number[]] } {
-    const minutes: number[] = [];
-    const values: [number[], number[], number[], number[]] = [[], [], [], []];
+  /** The minutes that have records, in order (as epoch seconds), with the four sums of each. */
+  sums(): { times: Float64Array; values: [Float64Array, Float64Array, Float64Array, Float64Array] } {
     const hours = [...this.pages.keys()].sort((a, b) => a - b);
+    // Room for every minute of every page, handed out as views of what is filled: one pass over the pages.
+    const room = hours.length * PAGE_MINUTES;
+    const times = new Float64Array(room);
+    const input = new Float64Array(room);
+    const output = new Float64Array(room);
+    const read = new Float64Array(room);
+    const write = new Float64Array(room);
+    let i = 0;
     for (const hour of hours) {
       const page = this.pages.get(hour) as Float64Array;
-      for (let m = 0; m < PAGE_MINUTES; m++) {
-        const at = m * SLOTS;
+      for (let at = 0, minute = hour * PAGE_MINUTES; at < page.length; at += SLOTS, minute++) {
         if (page[at] === 0) continue;
-        minutes.push(hour * PAGE_MINUTES + m);
-        for (let k = 0; k < 4; k++) values[k]?.push(page[at + 1 + k] as number);
+        times[i] = minute * 60;
+        input[i] = page[at + 1] as number;
+        output[i] = page[at + 2] as number;
+        read[i] = page[at + 3] as number;
+        write[i] = page[at + 4] as number;
+        i++;
       }
     }
-    return { minutes, values };
+    return {
+      times: times.subarray(0, i),
+      values: [input.subarray(0, i), output.subarray(0, i), read.subarray(0, i), write.subarray(0, i)],
+    };
   }
 }
 

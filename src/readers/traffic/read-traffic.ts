@@ -297,10 +297,9 @@ export async function readInputs(args: readonly string[], options: InputOptions,
 
 /** The minutes of a model's log records as series, one per token field. */
 export function logSeries(logs: LogMinutes): TokenSeries[] {
-  const { minutes, values } = logs.sums();
-  if (minutes.length === 0) return [];
-  const times = minutes.map((minute) => minute * 60);
-  return TOKEN_FIELDS.map((field, k) => ({ field, periodSeconds: 60, times, values: values[k] as number[] }));
+  const { times, values } = logs.sums();
+  if (times.length === 0) return [];
+  return TOKEN_FIELDS.map((field, k) => ({ field, periodSeconds: 60, times, values: values[k] as Float64Array }));
 }
 
 /**
