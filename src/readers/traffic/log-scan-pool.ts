@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import { InputFileError } from "../../errors.js";
 import type { FromWorker, ToWorker } from "./log-scan-messages.js";
@@ -30,6 +31,17 @@ const DEFAULT_MAX_THREADS = 4;
  * (measured on 1 GB of logs with two threads, 12 to 48 MB), and the heaps stay small.
  */
 const YOUNG_GENERATION_MB = 16;
+
+/**
+ * V8 collects each thread's young generation with helper threads of its own; with the reading threads
+ * and the main thread already on every core, the helpers wait for a core and each collection's pause
+ * stretches (measured on 1 GB of logs with two threads on two cores: 330 collections paused the threads
+ * for 340 ms in all, 170 ms collected in the collecting thread alone). Set once threads start, for
+ * the rest of the run.
+ */
+function scavengeInOneThread(): void {
+  setFlagsFromString("--no-parallel-scavenge");
+}
 
 /** The size of a regular file, or undefined for anything else. */
 function sizeOf(path: string): number | undefined {
@@ -118,6 +130,7 @@ export class LogScanPool {
       this.order.push(file);
       this.files.set(path, file);
     }
+    scavengeInOneThread();
     try {
       for (let i = 0; i < count; i++) {
         const worker = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
