@@ -82,7 +82,11 @@ export async function scanLogLines(chunks: TextChunks, source: string, outlet: S
       }
       records[at + 1] = id;
       records[at + 2] = time;
-      records.set(scanned.counts, at + 3);
+      const [input, output, read, write] = scanned.counts;
+      records[at + 3] = input;
+      records[at + 4] = output;
+      records[at + 5] = read;
+      records[at + 6] = write;
     } else {
       records[at + 1] = -1;
       texts.push(line);
