@@ -5,9 +5,9 @@ import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import { InputFileError } from "../../errors.js";
 import type { FromWorker, ToWorker } from "./log-scan-messages.js";
-import type { LogLineReader } from "./read-invocation-logs.js";
+import { isNdjsonLogHead, type LogLineReader } from "./read-invocation-logs.js";
 import { RECORD_SLOTS } from "./scan-log-lines.js";
-import { isPlainFile, STDIN } from "./text-stream.js";
+import { type ByteRange, eachLine, HEAD_CHARS, isPlainFile, peek, STDIN, textOf } from "./text-stream.js";
 
 /** The reading threads' code, built beside the CLI's bundle (dist/log-worker.cjs). */
 const WORKER_FILE = fileURLToPath(new URL("./log-worker.cjs", import.meta.url));
@@ -53,11 +53,15 @@ function sizeOf(path: string): number | undefined {
   }
 }
 
-/** A file as the pool reads it. */
-interface PooledFile {
+/**
+ * A part of a file as the pool reads it: a file is read in parts of about PART_BYTES, so that every
+ * thread has work until the last part, and one large file is read by several threads.
+ */
+interface PooledPart {
   index: number;
   path: string;
   source: string;
+  range: ByteRange;
   messages: FromWorker[];
   wake?: (() => void) | undefined;
   thread?: Thread | undefined;
@@ -67,39 +71,67 @@ interface PooledFile {
 
 interface Thread {
   worker: Worker;
-  file?: PooledFile | undefined;
-  /** false once it has failed: it is given no more files. */
+  part?: PooledPart | undefined;
+  /** false once it has failed: it is given no more parts. */
   alive: boolean;
 }
 
 /**
- * Reading threads for the invocation logs of several files: each thread reads a file and hands its
- * records over in batches (see log-worker and scanLogLines), a few files ahead of the main thread,
- * which adds every record in file order, as reading them in one thread would: the result, the problems
- * and the lines they name are the same. A file that is not NDJSON logs is left to the main thread.
+ * The size of the parts a file is read in, about: one large file is read by every thread (measured on
+ * two cores, 1 GB in one file: 1.02 s in one thread, 0.85 s in parts of 32 MB), and threads end their
+ * last parts close together; ten files of 100 MB take the same time whole or in parts (0.84 s).
+ */
+const PART_BYTES = 32 * 1024 * 1024;
+
+/** Parts a thread may be given ahead of those the main thread has read: each waits as a few batches at most. */
+const PARTS_AHEAD = 4;
+
+/** What fromThread made of a part: its lines (undefined: the main thread reads it), and the last line added of it. */
+interface PartRead {
+  lines: number | "not-logs" | "stopped" | undefined;
+  added: number;
+}
+
+/** A file of `size` bytes in parts of about `partBytes`; the last reads to the end of the file. */
+function partsOf(size: number, partBytes: number): ByteRange[] {
+  const count = Math.max(1, Math.ceil(size / partBytes));
+  return Array.from({ length: count }, (_, i) => ({
+    start: Math.floor((i * size) / count),
+    end: i === count - 1 ? Number.MAX_SAFE_INTEGER : Math.floor(((i + 1) * size) / count),
+  }));
+}
+
+/**
+ * Reading threads for the invocation logs of several files: each thread reads a part of a file and
+ * hands its records over in batches (see log-worker and scanLogLines), a few parts ahead of the main
+ * thread, which adds every record in file order, as reading them in one thread would: the result, the
+ * problems and the lines they name are the same. A file that is not NDJSON logs is left to the main
+ * thread.
  */
 export class LogScanPool {
-  private readonly files = new Map<string, PooledFile>();
-  private readonly order: PooledFile[] = [];
+  private readonly files = new Map<string, PooledPart[]>();
+  private readonly order: PooledPart[] = [];
   private readonly threads: Thread[] = [];
   private next = 0;
-  private done = 0;
+  /** Parts given to threads and not yet read or dropped by the main thread. */
+  private ahead = 0;
 
   /**
    * A pool for the plain files of `paths` (in the order they are read), or undefined where one thread
-   * is better: a run asked for one thread, fewer than two plain files (unless threads were asked
-   * for), less than MIN_BYTES of them, one processor, or no reading threads' code (the sources run
-   * under tests). Gzip files are left to the main thread: inflating in several threads held 90 MB
-   * more memory for each (the memory allocator of each thread keeps what zlib let go; measured on
-   * 1 GB of gzipped logs), for no speed the targets need.
+   * is better: a run asked for one thread, less than MIN_BYTES of plain files (unless threads were
+   * asked for), one processor, or no reading threads' code (the sources run under tests). Gzip files
+   * are left to the main thread: inflating in several threads held 90 MB more memory for each (the
+   * memory allocator of each thread keeps what zlib let go; measured on 1 GB of gzipped logs), for no
+   * speed the targets need. `partBytes`: the size of the parts files are read in (tests make it small).
    */
   static start(
     paths: readonly { path: string; source: string }[],
     threads: number | undefined,
     workerFile = WORKER_FILE,
+    partBytes = PART_BYTES,
   ): LogScanPool | undefined {
     try {
-      return LogScanPool.create(paths, threads, workerFile);
+      return LogScanPool.create(paths, threads, workerFile, partBytes);
     } catch {
       // No thread could be started (too many threads in the process, no memory): one thread reads.
       return undefined;
@@ -110,6 +142,7 @@ export class LogScanPool {
     paths: readonly { path: string; source: string }[],
     threads: number | undefined,
     workerFile: string,
+    partBytes: number,
   ): LogScanPool | undefined {
     if (threads === 1 || !existsSync(workerFile)) return undefined;
     if (threads === undefined && availableParallelism() < 2) return undefined;
@@ -118,17 +151,23 @@ export class LogScanPool {
     const enough = (files: typeof sized) => threads !== undefined || files.reduce((sum, file) => sum + (file.size ?? 0), 0) >= MIN_BYTES;
     if (!enough(sized)) return undefined;
     const regular = sized.filter((file) => file.size !== undefined && isPlainFile(file.path));
-    if (regular.length < (threads === undefined ? 2 : 1) || !enough(regular)) return undefined;
-    const count = Math.min(threads ?? Math.min(availableParallelism(), DEFAULT_MAX_THREADS), regular.length);
+    if (regular.length === 0 || !enough(regular)) return undefined;
+    const files = regular.map((file) => ({ ...file, parts: partsOf(file.size as number, partBytes) }));
+    const parts = files.reduce((sum, file) => sum + file.parts.length, 0);
+    const count = Math.min(threads ?? Math.min(availableParallelism(), DEFAULT_MAX_THREADS), parts);
     if (count < 2 && threads === undefined) return undefined;
-    return new LogScanPool(regular, count, workerFile);
+    return new LogScanPool(files, count, workerFile);
   }
 
-  private constructor(paths: readonly { path: string; source: string }[], count: number, workerFile: string) {
-    for (const { path, source } of paths) {
-      const file: PooledFile = { index: this.order.length, path, source, messages: [], dropped: false };
-      this.order.push(file);
-      this.files.set(path, file);
+  private constructor(files: readonly { path: string; source: string; parts: ByteRange[] }[], count: number, workerFile: string) {
+    for (const { path, source, parts } of files) {
+      const pooled: PooledPart[] = [];
+      for (const range of parts) {
+        const part: PooledPart = { index: this.order.length, path, source, range, messages: [], dropped: false };
+        this.order.push(part);
+        pooled.push(part);
+      }
+      this.files.set(path, pooled);
     }
     scavengeInOneThread();
     try {
@@ -148,62 +187,104 @@ export class LogScanPool {
   }
 
   /**
-   * Reads `path` through `reader` if a thread has read it as NDJSON logs: true, after reader.finish();
-   * false when the main thread must read it (not in the pool, or not NDJSON logs). What reading the
-   * file in one thread would throw is thrown, at the same point.
+   * Reads `path` through `reader`, the parts threads have read from their batches and the others in
+   * this thread: true, after reader.finish(); false when the main thread must read it as any other
+   * file (not in the pool, or not NDJSON logs). What reading the file in one thread would throw is
+   * thrown, at the same point.
    */
   async read(path: string, reader: LogLineReader): Promise<boolean> {
-    const file = this.files.get(path);
-    if (!file) return false;
-    // Every thread has failed before reaching this file: the main thread reads it.
-    if (!file.thread && !this.threads.some((thread) => thread.alive)) {
-      this.done++;
-      file.dropped = true;
-      return false;
-    }
-    const ids: string[] = [];
-    const counts = [0, 0, 0, 0];
-    let added = false;
+    const parts = this.files.get(path);
+    if (!parts) return false;
+    // Lines before the part being read: each part numbers its own from 1.
+    let base = 0;
     try {
-      for (;;) {
-        const message = await this.nextOf(file);
-        if (message.kind === "end") {
-          if (!message.ndjson) return false;
-          break;
-        }
-        if (message.kind === "problems") throw new InputFileError(message.problems);
-        if (message.kind === "failed") {
-          // A thread that failed before anything of the file was added leaves it to the main thread.
-          if (!added) return false;
-          throw new Error(`reading ${file.source} in a reading thread: ${message.message}`);
-        }
-        added = true;
-        for (const id of message.ids) ids.push(id);
-        const { records, texts } = message;
-        let text = 0;
-        let more = true;
-        for (let at = 0; more && at < records.length; at += RECORD_SLOTS) {
-          const line = records[at] as number;
-          const id = records[at + 1] as number;
-          if (id < 0) more = reader.line(texts[text++] as string, line);
-          else {
-            for (let k = 0; k < 4; k++) counts[k] = records[at + 3 + k] as number;
-            more = reader.scanned(ids[id] as string, records[at + 2] as number, counts, line);
-          }
-        }
-        if (!more) {
-          this.drop(file);
-          break;
-        }
-        this.tell(file, { kind: "read" });
+      for (const part of parts) {
+        let read: PartRead = { lines: undefined, added: 0 };
+        if (part.thread) read = await this.fromThread(part, reader, base);
+        // No thread was given it (none had started yet), or its thread failed: read here, after what was added of it.
+        const lines = read.lines ?? (await this.readHere(part, reader, base, read.added));
+        if (lines === "not-logs") return false;
+        if (lines === "stopped") return this.stop(parts, reader);
+        base += lines;
+        this.release(part);
+        this.giveIdle();
       }
     } finally {
-      file.dropped = true;
-      this.done++;
-      for (const thread of this.threads) if (!thread.file) this.give(thread);
+      this.drop(parts);
     }
     reader.finish();
     return true;
+  }
+
+  /**
+   * Adds up a part from its thread's batches, its lines numbered after `base`: its number of lines,
+   * "not-logs" or "stopped" (see readHere), or, when its thread failed, no lines and the last line
+   * added of it.
+   */
+  private async fromThread(part: PooledPart, reader: LogLineReader, base: number): Promise<PartRead> {
+    const ids: string[] = [];
+    const counts = [0, 0, 0, 0];
+    let added = 0;
+    for (;;) {
+      const message = await this.nextOf(part);
+      if (message.kind === "end") {
+        if (message.ndjson) return { lines: message.lines, added };
+        // The part that starts a file that is not NDJSON logs; or one that could not be opened again,
+        // which the main thread reads, saying what is wrong.
+        return { lines: part.range.start === 0 ? "not-logs" : undefined, added };
+      }
+      if (message.kind === "problems") {
+        throw new InputFileError(
+          message.problems.map((problem) => (problem.line === undefined ? problem : { ...problem, line: problem.line + base })),
+        );
+      }
+      if (message.kind === "failed") return { lines: undefined, added };
+      for (const id of message.ids) ids.push(id);
+      const { records, texts } = message;
+      let text = 0;
+      for (let at = 0; at < records.length; at += RECORD_SLOTS) {
+        added = records[at] as number;
+        const line = added + base;
+        const id = records[at + 1] as number;
+        let more: boolean;
+        if (id < 0) more = reader.line(texts[text++] as string, line);
+        else {
+          for (let k = 0; k < 4; k++) counts[k] = records[at + 3 + k] as number;
+          more = reader.scanned(ids[id] as string, records[at + 2] as number, counts, line);
+        }
+        if (!more) return { lines: "stopped", added };
+      }
+      this.tell(part, { kind: "read" });
+    }
+  }
+
+  /**
+   * Reads a part in the main thread, its lines numbered after `base`, those up to `after` (added from
+   * its thread's batches before it failed) passed over: the number of its lines; "not-logs" for the
+   * part that starts a file that is not NDJSON logs; "stopped" when the reader has stopped.
+   */
+  private async readHere(part: PooledPart, reader: LogLineReader, base: number, after: number): Promise<number | "not-logs" | "stopped"> {
+    // Not to be given to a thread: parts are given in order, and this is the next or one given already.
+    this.next = Math.max(this.next, part.index + 1);
+    const input = await peek(textOf(part.path, part.source, undefined, undefined, part.range), HEAD_CHARS);
+    if (part.range.start === 0 && after === 0 && !isNdjsonLogHead(input.head)) {
+      await input.close();
+      return "not-logs";
+    }
+    let stopped = false;
+    try {
+      const lines = await eachLine(input.chunks, part.source, (line, lineNumber) => {
+        if (lineNumber <= after) return true;
+        stopped = !reader.line(line, lineNumber + base);
+        return !stopped;
+      });
+      return stopped ? "stopped" : lines;
+    } catch (error) {
+      if (!(error instanceof InputFileError)) throw error;
+      throw new InputFileError(
+        error.problems.map((problem) => (problem.line === undefined ? problem : { ...problem, line: problem.line + base })),
+      );
+    }
   }
 
   /** Stops every thread. */
@@ -214,48 +295,74 @@ export class LogScanPool {
     }
   }
 
-  /** Gives a thread the next file, unless it would run too far ahead of the main thread. */
+  /** Gives a thread the next part, unless it would run too far ahead of the main thread. */
   private give(thread: Thread): void {
-    thread.file = undefined;
-    if (!thread.alive || this.next >= this.order.length || this.next - this.done > this.threads.length) return;
-    const file = this.order[this.next++] as PooledFile;
-    thread.file = file;
-    file.thread = thread;
-    const message: ToWorker = { kind: "scan", file: file.index, path: file.path, source: file.source };
+    thread.part = undefined;
+    if (!thread.alive || this.ahead >= this.threads.length * PARTS_AHEAD) return;
+    // Parts of a file the main thread has stopped reading (or reads itself) are not read.
+    while (this.next < this.order.length && (this.order[this.next] as PooledPart).dropped) this.next++;
+    if (this.next >= this.order.length) return;
+    const part = this.order[this.next++] as PooledPart;
+    this.ahead++;
+    thread.part = part;
+    part.thread = thread;
+    const message: ToWorker = { kind: "scan", file: part.index, path: part.path, source: part.source, range: part.range };
     thread.worker.postMessage(message);
   }
 
+  private giveIdle(): void {
+    for (const thread of this.threads) if (!thread.part) this.give(thread);
+  }
+
   private receive(thread: Thread, message: FromWorker): void {
-    const file = this.order[message.file] as PooledFile;
+    const part = this.order[message.file] as PooledPart;
     const last = message.kind !== "batch";
     if (last) this.give(thread);
-    if (file.dropped) return;
-    file.messages.push(message);
-    file.wake?.();
-    file.wake = undefined;
+    if (part.dropped) return;
+    part.messages.push(message);
+    part.wake?.();
+    part.wake = undefined;
   }
 
   private fail(thread: Thread, reason: string): void {
-    const file = thread.file;
-    thread.file = undefined;
+    const part = thread.part;
+    thread.part = undefined;
     thread.alive = false;
-    if (!file || file.dropped) return;
-    file.messages.push({ kind: "failed", file: file.index, message: reason });
-    file.wake?.();
-    file.wake = undefined;
+    if (!part || part.dropped) return;
+    part.messages.push({ kind: "failed", file: part.index, message: reason });
+    part.wake?.();
+    part.wake = undefined;
   }
 
-  private async nextOf(file: PooledFile): Promise<FromWorker> {
-    while (file.messages.length === 0) await new Promise<void>((resolve) => (file.wake = resolve));
-    return file.messages.shift() as FromWorker;
+  private async nextOf(part: PooledPart): Promise<FromWorker> {
+    while (part.messages.length === 0) await new Promise<void>((resolve) => (part.wake = resolve));
+    return part.messages.shift() as FromWorker;
   }
 
-  private drop(file: PooledFile): void {
-    file.dropped = true;
-    this.tell(file, { kind: "cancel" });
+  /** The reader stopped (a missing price, too many problems): the rest of the file is not read. */
+  private stop(parts: readonly PooledPart[], reader: LogLineReader): boolean {
+    this.drop(parts);
+    reader.finish();
+    return true;
   }
 
-  private tell(file: PooledFile, message: ToWorker): void {
-    if (file.thread?.file === file) file.thread.worker.postMessage(message);
+  /** Lets go of a file's parts: those read, and those not wanted any more (their threads stop them). */
+  private drop(parts: readonly PooledPart[]): void {
+    for (const part of parts) {
+      if (part.dropped) continue;
+      this.release(part);
+      this.tell(part, { kind: "cancel" });
+    }
+    this.giveIdle();
+  }
+
+  /** A part read, or not wanted: what comes of it is let go, and a thread may be given another. */
+  private release(part: PooledPart): void {
+    part.dropped = true;
+    if (part.thread) this.ahead--;
+  }
+
+  private tell(part: PooledPart, message: ToWorker): void {
+    if (part.thread?.part === part) part.thread.worker.postMessage(message);
   }
 }

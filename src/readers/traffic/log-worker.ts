@@ -1,12 +1,12 @@
-// A reading thread (dist/log-worker.cjs): it reads the files LogScanPool gives it, one at a time, and
-// hands each NDJSON log file's records back in batches (see scanLogLines). Nothing it reads is
+// A reading thread (dist/log-worker.cjs): it reads the parts of files LogScanPool gives it, one at a
+// time, and hands each NDJSON log file's records back in batches (see scanLogLines). Nothing it reads is
 // added up here: the main thread adds every record, in file order, as one thread would.
 import { parentPort } from "node:worker_threads";
 import { InputFileError } from "../../errors.js";
 import type { FromWorker, ToWorker } from "./log-scan-messages.js";
 import { isNdjsonLogHead } from "./read-invocation-logs.js";
 import { type ScanBatch, scanLogLines } from "./scan-log-lines.js";
-import { HEAD_CHARS, peek, textOf } from "./text-stream.js";
+import { type ByteRange, HEAD_CHARS, peek, textOf } from "./text-stream.js";
 
 /**
  * Bytes a read: text of this size is held in V8's young generation, let go at each collection, where
@@ -26,24 +26,25 @@ let unread = 0;
 let cancelled = false;
 let wake: (() => void) | undefined;
 
-async function scanFile(file: number, path: string, source: string): Promise<void> {
+async function scanPart(file: number, path: string, source: string, range: ByteRange): Promise<void> {
   unread = 0;
   cancelled = false;
   let input: Awaited<ReturnType<typeof peek>>;
   try {
-    input = await peek(textOf(path, source, undefined, CHUNK_BYTES), HEAD_CHARS);
+    input = await peek(textOf(path, source, undefined, CHUNK_BYTES, range), HEAD_CHARS);
   } catch {
     // Whatever is wrong with the file is said by the main thread, which reads it again.
-    send({ kind: "end", file, ndjson: false });
+    send({ kind: "end", file, ndjson: false, lines: 0 });
     return;
   }
-  if (!isNdjsonLogHead(input.head)) {
+  // The part that starts the file tells whether it is NDJSON logs; the others are read as such.
+  if (range.start === 0 && !isNdjsonLogHead(input.head)) {
     await input.close();
-    send({ kind: "end", file, ndjson: false });
+    send({ kind: "end", file, ndjson: false, lines: 0 });
     return;
   }
   try {
-    await scanLogLines(input.chunks, source, {
+    const lines = await scanLogLines(input.chunks, source, {
       post(batch: ScanBatch) {
         unread++;
         send({ kind: "batch", file, ...batch }, [batch.records.buffer as ArrayBuffer]);
@@ -53,7 +54,7 @@ async function scanFile(file: number, path: string, source: string): Promise<voi
         return !cancelled;
       },
     });
-    send({ kind: "end", file, ndjson: true });
+    send({ kind: "end", file, ndjson: true, lines });
   } catch (error) {
     if (error instanceof InputFileError) send({ kind: "problems", file, problems: error.problems });
     else send({ kind: "failed", file, message: (error as Error)?.message ?? String(error) });
@@ -61,7 +62,7 @@ async function scanFile(file: number, path: string, source: string): Promise<voi
 }
 
 port.on("message", (message: ToWorker) => {
-  if (message.kind === "scan") void scanFile(message.file, message.path, message.source);
+  if (message.kind === "scan") void scanPart(message.file, message.path, message.source, message.range);
   else {
     if (message.kind === "read") unread--;
     else cancelled = true;

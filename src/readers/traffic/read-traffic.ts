@@ -269,7 +269,7 @@ export async function readInputs(args: readonly string[], options: InputOptions,
   const problems: InputProblem[] = [];
   const read: InputsRead = { formats: [], skipped: [], repeated: repeated.map(shownAs), metrics: [], csv: [] };
   const sinks: Sinks = { csv: read.csv, metrics: read.metrics, logs };
-  // Invocation logs of several files are read by threads, a few files ahead, and added up here in order.
+  // Invocation logs of 400 MB or more are read by threads, in parts, a few ahead, and added up here in order.
   const { LogScanPool } = await import("./log-scan-pool.js");
   const pool = LogScanPool.start(
     files.map((file) => ({ path: file.path, source: shownAs(file.path) })),

@@ -32,9 +32,10 @@ interface ScanOutlet {
  * The lines of an NDJSON log file, scanned as LogLineReader.line would scan them: a record the scanner
  * reads plainly is handed over as its numbers, any other line (but a blank one, which adds nothing)
  * as its text. What eachLine refuses (bytes that are not text, a line too long) is thrown after the
- * batches of the lines before it, as reading the file in one thread would meet it.
+ * batches of the lines before it, as reading the file in one thread would meet it. Returns the
+ * number of lines read.
  */
-export async function scanLogLines(chunks: TextChunks, source: string, outlet: ScanOutlet): Promise<void> {
+export async function scanLogLines(chunks: TextChunks, source: string, outlet: ScanOutlet): Promise<number> {
   const ids = new Map<string, number>();
   let records = new Float64Array(BATCH_RECORDS * RECORD_SLOTS);
   let count = 0;
@@ -60,7 +61,7 @@ export async function scanLogLines(chunks: TextChunks, source: string, outlet: S
     }
   }
   try {
-    await eachLine(paced(), source, visit);
+    return await eachLine(paced(), source, visit);
   } finally {
     // What came before a problem is handed over before it, as a reader in one thread would have read it.
     if (!stopped) flush();

@@ -15,6 +15,16 @@ const GZIP_MAGIC = [0x1f, 0x8b];
 /** Text chunks of one input, in order. */
 export type TextChunks = AsyncIterable<string>;
 
+/**
+ * A part of a regular file, by byte positions: the lines that start at `start` or later and before
+ * `end` (a line that starts inside it is read to its end, past `end`). Parts that meet, read one
+ * after the other, are the file's lines, each once.
+ */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
 function isGzip(head: Buffer): boolean {
   return head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
 }
@@ -23,11 +33,19 @@ function isGzip(head: Buffer): boolean {
  * The bytes of a file, a pipe or standard input, inflated on the way when they start with gzip's
  * magic bytes (whatever the name), never held whole. Errors name `source`.
  */
-async function* bytesOf(path: string, source: string, stdin: (() => Readable) | undefined, chunkBytes: number): AsyncGenerator<Buffer> {
+async function* bytesOf(
+  path: string,
+  source: string,
+  stdin: (() => Readable) | undefined,
+  chunkBytes: number,
+  range: ByteRange | undefined,
+): AsyncGenerator<Buffer> {
   if (path === STDIN && !stdin) throw new InputFileError([{ source, message: "standard input is read by bedrock-cost profile only" }]);
   let stream: Readable;
   try {
-    const file = path === STDIN ? { stream: (stdin as () => Readable)() } : openInput(path, source, chunkBytes);
+    let file: { stream: Readable } | { plain: AsyncGenerator<Buffer> };
+    if (path === STDIN) file = { stream: (stdin as () => Readable)() };
+    else file = range ? { plain: rangeChunks(path, range, chunkBytes) } : openInput(path, source, chunkBytes);
     if ("plain" in file) {
       yield* file.plain;
       return;
@@ -170,10 +188,42 @@ async function* plainChunks(fd: number, buffer: Buffer, first: number, source: s
   }
 }
 
-/** UTF-8 text a chunk of bytes at a time, without a byte-order mark. */
+/** Where the first line that starts at `at` or later starts: `at` itself at the start of the file or after a line break. */
+function lineStartFrom(fd: number, at: number, buffer: Buffer): number {
+  if (at === 0) return 0;
+  for (let from = at - 1; ; ) {
+    const bytes = readSync(fd, buffer, 0, buffer.length, from);
+    if (bytes === 0) return from;
+    const end = buffer.subarray(0, bytes).indexOf(10);
+    if (end >= 0) return from + end + 1;
+    from += bytes;
+  }
+}
+
+/** The bytes of a part of a regular file (see ByteRange), read into one buffer; the file is closed at the end. */
+async function* rangeChunks(path: string, range: ByteRange, chunkBytes: number): AsyncGenerator<Buffer> {
+  const fd = openSync(path, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(chunkBytes);
+    const start = lineStartFrom(fd, range.start, buffer);
+    const end = lineStartFrom(fd, range.end, buffer);
+    for (let at = start; at < end; ) {
+      const bytes = readSync(fd, buffer, 0, Math.min(buffer.length, end - at), at);
+      if (bytes === 0) return;
+      at += bytes;
+      yield bytes === buffer.length ? buffer : buffer.subarray(0, bytes);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** UTF-8 text a chunk of bytes at a time, without a byte-order mark at the start of a file. */
 class ChunkDecoder {
   private readonly decoder = new StringDecoder("utf8");
-  private first = true;
+
+  /** `first`: the text starts the file, where a byte-order mark is dropped. */
+  constructor(private first: boolean) {}
 
   write(bytes: Buffer): string {
     // Logs and metrics are almost always ASCII, which decodes to the same text several times faster
@@ -194,12 +244,19 @@ class ChunkDecoder {
 
 /**
  * The UTF-8 text of an input (`-`: standard input, which `stdin` opens), a chunk at a time, without
- * a byte-order mark; a regular file is read `chunkBytes` at a time (see openInput).
+ * a byte-order mark; a regular file is read `chunkBytes` at a time (see openInput), or only a part
+ * of it (`range`: a plain file's, not inflated).
  */
-export async function* textOf(path: string, source: string, stdin?: () => Readable, chunkBytes = CHUNK_BYTES): TextChunks {
-  const decoder = new ChunkDecoder();
+export async function* textOf(
+  path: string,
+  source: string,
+  stdin?: () => Readable,
+  chunkBytes = CHUNK_BYTES,
+  range?: ByteRange,
+): TextChunks {
+  const decoder = new ChunkDecoder(range === undefined || range.start === 0);
   // Each chunk is decoded before the next is read: a plain file's chunks share one buffer.
-  for await (const bytes of bytesOf(path, source, stdin, chunkBytes)) {
+  for await (const bytes of bytesOf(path, source, stdin, chunkBytes, range)) {
     const text = decoder.write(bytes);
     if (text.length > 0) yield text;
   }
@@ -307,12 +364,13 @@ const CHUNKS_A_TURN = 8;
  * chunk is scanned once, however long its lines, and a line past MAX_LINE_CHARS is an error, as is
  * a line with bytes that are not UTF-8 text or a NUL character, once the lines before it are read:
  * what is read does not depend on where chunks begin. Return false from `visit` to stop reading.
+ * Returns the number of lines read.
  */
 export async function eachLine(
   chunks: TextChunks,
   source: string,
   visit: (line: string, lineNumber: number) => boolean | undefined,
-): Promise<void> {
+): Promise<number> {
   // The start of a line that began in an earlier chunk: kept in parts, so that a long line is not rescanned.
   let carry: string[] = [];
   let carried = 0;
@@ -339,7 +397,7 @@ export async function eachLine(
         carried = 0;
       }
       if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-      if (visit(line, lineNumber) === false) return;
+      if (visit(line, lineNumber) === false) return lineNumber;
       start = end + 1;
     }
     // In the line this chunk leaves unfinished.
@@ -358,8 +416,8 @@ export async function eachLine(
       carry.push(chunk.slice(start));
     }
   }
-  if (carry.length > 0) {
-    const line = carry.join("");
-    visit(line.endsWith("\r") ? line.slice(0, -1) : line, lineNumber + 1);
-  }
+  if (carry.length === 0) return lineNumber;
+  const line = carry.join("");
+  visit(line.endsWith("\r") ? line.slice(0, -1) : line, lineNumber + 1);
+  return lineNumber + 1;
 }

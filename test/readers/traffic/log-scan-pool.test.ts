@@ -88,11 +88,13 @@ const oneThread = (files: string[], needs?: () => string | null) =>
 let pool: LogScanPool | undefined;
 afterEach(() => pool?.close());
 
-async function threads(files: string[], count: number, needs?: () => string | null): Promise<Result> {
+async function threads(files: string[], count: number, needs?: () => string | null, partBytes?: number): Promise<Result> {
+  pool?.close();
   pool = LogScanPool.start(
     files.map((path) => ({ path, source: path })),
     count,
     WORKER,
+    partBytes,
   );
   expect(pool).toBeDefined();
   return readWith(
@@ -114,6 +116,23 @@ describe("reading logs in threads", () => {
     expect(expected.records[0]).toBeGreaterThan(0);
     expect(await threads(files, 2)).toEqual(expected);
     expect(await threads(files, 3)).toEqual(expected);
+    // In parts of a few lines: parts that start and end inside lines, each file read by several threads.
+    for (const partBytes of [60_000, 1_000_000]) expect(await threads(files, 2, undefined, partBytes)).toEqual(expected);
+  });
+
+  it("reads one large file in parts, several threads at once, as one thread reads it", async () => {
+    const file = scratch.file("one.ndjson", `${lines(3 * BATCH_RECORDS, 4).join("\n")}\n`);
+    const expected = await oneThread([file]);
+    expect(expected.error).toBeUndefined();
+    for (const partBytes of [50_000, 999_999]) expect(await threads([file], 2, undefined, partBytes)).toEqual(expected);
+  });
+
+  it("drops a byte-order mark at the start of a file only, not at the start of a part", async () => {
+    const text = [`\uFEFF${record(SONNET, "2026-11-02T00:00:00Z", 5, 5)}`, ...lines(3, 5), `\uFEFF{"modelId": 5}`, ...lines(3, 6)];
+    const file = scratch.file("marks.ndjson", `${text.join("\n")}\n`);
+    const expected = await oneThread([file]);
+    expect(expected.error).toMatch(/"line":5,/);
+    for (let partBytes = 300; partBytes < 3000; partBytes += 101) expect(await threads([file], 2, undefined, partBytes)).toEqual(expected);
   });
 
   it("reads lines the scanner leaves (escapes, CRLF, blank lines, a last line without a break) as one thread does", async () => {
@@ -130,6 +149,8 @@ describe("reading logs in threads", () => {
     const expected = await oneThread(files);
     expect(expected.error).toBeUndefined();
     expect(await threads(files, 2)).toEqual(expected);
+    // Parts that start between a CR and its LF, at blank lines, in the line without a break.
+    for (let partBytes = 97; partBytes < 3000; partBytes += 211) expect(await threads(files, 2, undefined, partBytes)).toEqual(expected);
   });
 
   it("stops at the same problems: bad records (at most 20), a NUL byte, a price a field needs", async () => {
@@ -145,6 +166,8 @@ describe("reading logs in threads", () => {
       const expected = await oneThread(files);
       expect(expected.error).toMatch(/InputFileError/);
       expect(await threads(files, 2)).toEqual(expected);
+      // The lines problems name are the file's, whichever part they are in.
+      expect(await threads(files, 2, undefined, 20_000)).toEqual(expected);
     }
     // A price the cache reads need is missing: the read stops at the first record that has them.
     const files = [scratch.file("cache-1.ndjson", good.join("\n")), scratch.file("cache-2.ndjson", good.join("\n"))];
@@ -152,20 +175,44 @@ describe("reading logs in threads", () => {
     const expected = await oneThread(files, needs);
     expect(expected.error).toMatch(/StopReading.*"line":1,/);
     expect(await threads(files, 2, needs)).toEqual(expected);
+    expect(await threads(files, 2, needs, 20_000)).toEqual(expected);
   });
 
-  it("leaves a file to the main thread when its reading thread fails before adding anything", async () => {
-    const files = [1, 2].map((n) => scratch.file(`fail-${n}.ndjson`, lines(300, n).join("\n")));
-    const broken = scratch.file("broken-worker.cjs", 'throw new Error("cannot start");\n');
-    pool = LogScanPool.start(
-      files.map((path) => ({ path, source: path })),
-      2,
-      broken,
+  it("reads in the main thread what failed threads leave of a part, after the lines added of it", async () => {
+    const files = [1, 2, 3].map((n) => scratch.file(`fail-${n}.ndjson`, lines(BATCH_RECORDS + 300 * n, n).join("\n")));
+    const expected = await oneThread(files);
+    // Threads that fail after handing over the first batch of each part they read.
+    const failing = scratch.file(
+      "failing-worker.cjs",
+      `const { parentPort } = require("node:worker_threads");
+const post = parentPort.postMessage.bind(parentPort);
+parentPort.postMessage = (message, transfer) => {
+  post(message, transfer);
+  if (message.kind === "batch") setImmediate(() => { throw new Error("lost"); });
+};
+require(${JSON.stringify(WORKER)});
+`,
     );
-    const sink = (): LogSink => ({ minutesOf: () => undefined, otherModels: new Map(), span: emptySpan() });
-    for (const path of files)
-      expect(await (pool as LogScanPool).read(path, new LogLineReader(path, "ndjson", { needs: () => null }, sink()))).toBe(false);
-    expect(await threads(files, 2)).toEqual(await oneThread(files));
+    // Threads that never start: every part they were given is read in the main thread.
+    const broken = scratch.file("broken-worker.cjs", 'throw new Error("cannot start");\n');
+    for (const [worker, partBytes] of [
+      [failing, undefined],
+      [failing, 400_000],
+      [broken, 2000],
+    ] as const) {
+      pool?.close();
+      pool = LogScanPool.start(
+        files.map((path) => ({ path, source: path })),
+        2,
+        worker,
+        partBytes,
+      );
+      expect(
+        await readWith(files, async (path, reader) => {
+          expect(await (pool as LogScanPool).read(path, reader)).toBe(true);
+        }),
+      ).toEqual(expected);
+    }
   });
 
   it("leaves files that are not NDJSON logs to the main thread, and starts no threads where one is better", async () => {
