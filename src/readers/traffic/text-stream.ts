@@ -1,5 +1,5 @@
 import { isAscii } from "node:buffer";
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
@@ -202,8 +202,10 @@ function lineStartFrom(fd: number, at: number, buffer: Buffer): number {
 
 /** The bytes of a part of a regular file (see ByteRange), read into one buffer; the file is closed at the end. */
 async function* rangeChunks(path: string, range: ByteRange, chunkBytes: number): AsyncGenerator<Buffer> {
-  const fd = openSync(path, "r");
+  // Opened without waiting, in case the file was replaced by a pipe since it was looked at.
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
+    if (!fstatSync(fd).isFile()) throw new Error("it is no longer a regular file");
     const buffer = Buffer.allocUnsafe(chunkBytes);
     const start = lineStartFrom(fd, range.start, buffer);
     const end = lineStartFrom(fd, range.end, buffer);
