@@ -201,7 +201,8 @@ export class LogScanPool {
       for (const part of parts) {
         let read: PartRead = { lines: undefined, added: 0 };
         if (part.thread) read = await this.fromThread(part, reader, base);
-        // No thread was given it (none had started yet), or its thread failed: read here, after what was added of it.
+        // No thread was given it (every thread has failed, or was still busy with a part let go), or its
+        // thread failed: it is read here, after what was added of it.
         const lines = read.lines ?? (await this.readHere(part, reader, base, read.added));
         if (lines === "not-logs") return false;
         if (lines === "stopped") return this.stop(parts, reader);
