@@ -188,27 +188,38 @@ async function* plainChunks(fd: number, buffer: Buffer, first: number, source: s
   }
 }
 
-/** Where the first line that starts at `at` or later starts: `at` itself at the start of the file or after a line break. */
-function lineStartFrom(fd: number, at: number, buffer: Buffer): number {
+/**
+ * Where the first line that starts at `at` or later, and before `before`, starts (`at` itself at the
+ * start of the file or after a line break); `before` when none does or the file ends first. Only the
+ * bytes from `at` to `before` are looked at.
+ */
+function lineStartFrom(fd: number, at: number, before: number, buffer: Buffer): number {
   if (at === 0) return 0;
-  for (let from = at - 1; ; ) {
-    const bytes = readSync(fd, buffer, 0, buffer.length, from);
-    if (bytes === 0) return from;
+  for (let from = at - 1; from < before - 1; ) {
+    const bytes = readSync(fd, buffer, 0, Math.min(buffer.length, before - 1 - from), from);
+    if (bytes === 0) return before;
     const end = buffer.subarray(0, bytes).indexOf(10);
     if (end >= 0) return from + end + 1;
     from += bytes;
   }
+  return before;
 }
 
-/** The bytes of a part of a regular file (see ByteRange), read into one buffer; the file is closed at the end. */
+/**
+ * The bytes of a part of a regular file (see ByteRange), read into one buffer; the file is closed at
+ * the end. A part in which no line starts (inside a long line) is empty, found by reading only the
+ * part: a file of one long line is not read again for each part.
+ */
 async function* rangeChunks(path: string, range: ByteRange, chunkBytes: number): AsyncGenerator<Buffer> {
   // Opened without waiting, in case the file was replaced by a pipe since it was looked at.
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     if (!fstatSync(fd).isFile()) throw new Error("it is no longer a regular file");
     const buffer = Buffer.allocUnsafe(chunkBytes);
-    const start = lineStartFrom(fd, range.start, buffer);
-    const end = lineStartFrom(fd, range.end, buffer);
+    const start = lineStartFrom(fd, range.start, range.end, buffer);
+    if (start >= range.end) return;
+    // The last line that starts in the part is read to its end.
+    const end = lineStartFrom(fd, range.end, Number.MAX_SAFE_INTEGER, buffer);
     for (let at = start; at < end; ) {
       const bytes = readSync(fd, buffer, 0, Math.min(buffer.length, end - at), at);
       if (bytes === 0) return;

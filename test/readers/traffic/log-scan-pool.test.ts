@@ -127,6 +127,14 @@ describe("reading logs in threads", () => {
     for (const partBytes of [50_000, 999_999]) expect(await threads([file], 2, undefined, partBytes)).toEqual(expected);
   });
 
+  it("reads a line longer than several parts once, in the part it starts in", async () => {
+    const long = record(SONNET, "2026-11-02T10:00:00Z", 500, 50, { note: "x".repeat(50_000) });
+    const file = scratch.file("long.ndjson", `${[...lines(40, 2), long, ...lines(40, 3), long].join("\n")}\n`);
+    const expected = await oneThread([file]);
+    expect(expected.error).toBeUndefined();
+    for (const partBytes of [4096, 9999, 30_000]) expect(await threads([file], 2, undefined, partBytes)).toEqual(expected);
+  });
+
   it("drops a byte-order mark at the start of a file only, not at the start of a part", async () => {
     const text = [`\uFEFF${record(SONNET, "2026-11-02T00:00:00Z", 5, 5)}`, ...lines(3, 5), `\uFEFF{"modelId": 5}`, ...lines(3, 6)];
     const file = scratch.file("marks.ndjson", `${text.join("\n")}\n`);
