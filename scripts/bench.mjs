@@ -15,11 +15,11 @@
 // permission-check object), 1 GB uncompressed (--quick: 50 MB), read by `bedrock-cost profile` in one
 // run, against a bare `gzip -dc | wc -l` of the same files. Targets: within 4x of the bare read (it
 // parses every record), under 256 MB.
-// Audit: a month of five models' logs (1 GB; --quick: 50 MB) as NDJSON files and gzipped, read by
-// `bedrock-cost audit` in one run, against a bare loop that JSON.parses every line, and against a bare
-// streaming gunzip. Targets: at most 0.35 and 1.3 of them, under 256 MB.
+// Audit: a month of five models' logs (1 GB; --quick: 50 MB) as NDJSON files, as one NDJSON file and
+// gzipped, read by `bedrock-cost audit` in one run, against a bare loop that JSON.parses every line,
+// and against a bare streaming gunzip. Targets: at most 0.35 and 1.3 of them, under 256 MB.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -368,9 +368,14 @@ function writeAccountLogs(dir, megabytes, count) {
 function auditOnePass(dir, rss) {
   const megabytes = quick ? 50 : 1000;
   const { plain, gz } = writeAccountLogs(join(dir, "account"), megabytes, quick ? 2 : 10);
+  // The same logs as one file, as a month concatenated (read by the threads in parts).
+  const one = join(dir, "account", "all.ndjson");
+  writeFileSync(one, "");
+  for (const file of plain) appendFileSync(one, readFileSync(file));
   const runs = quick ? 1 : 3;
   const rows = [
     ["NDJSON", plain, [BARE_PARSE, ...plain], 0.35, "the bare JSON.parse loop"],
+    ["one file", [one], [BARE_PARSE, one], 0.35, "the bare JSON.parse loop"],
     ["gzip", gz, [BARE_PARSE, "--gunzip", ...gz], 1.3, "a bare streaming gunzip"],
   ];
   console.log(`\naudit of five models in one run, ${megabytes} MB of logs, median of ${runs} run${runs === 1 ? "" : "s"}`);
