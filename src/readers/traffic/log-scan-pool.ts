@@ -37,7 +37,8 @@ const YOUNG_GENERATION_MB = 16;
  * and the main thread already on every core, the helpers wait for a core and each collection's pause
  * stretches (measured on 1 GB of logs with two threads on two cores: 330 collections paused the threads
  * for 340 ms in all, 170 ms collected in the collecting thread alone). Set once threads start, for
- * the rest of the run.
+ * the rest of the run; V8 then rejects a code cache for what loads later (the vendor bundle, if a run
+ * with threads comes to need it), which is compiled as usual: a few milliseconds in a run of a second.
  */
 function scavengeInOneThread(): void {
   setFlagsFromString("--no-parallel-scavenge");
