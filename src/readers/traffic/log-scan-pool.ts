@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
-import { InputFileError } from "../../errors.js";
+import { InputFileError, type InputProblem } from "../../errors.js";
 import type { FromWorker, ToWorker } from "./log-scan-messages.js";
 import { isNdjsonLogHead, type LogLineReader } from "./read-invocation-logs.js";
 import { RECORD_SLOTS } from "./scan-log-lines.js";
@@ -91,6 +91,11 @@ const PARTS_AHEAD = 4;
 interface PartRead {
   lines: number | "not-logs" | "stopped" | undefined;
   added: number;
+}
+
+/** A part's problems as the file's: their lines numbered after the `base` lines of the parts before. */
+function afterLines(problems: readonly InputProblem[], base: number): InputFileError {
+  return new InputFileError(problems.map((problem) => (problem.line === undefined ? problem : { ...problem, line: problem.line + base })));
 }
 
 /** A file of `size` bytes in parts of about `partBytes`; the last reads to the end of the file. */
@@ -236,9 +241,7 @@ export class LogScanPool {
         return { lines: part.range.start === 0 ? "not-logs" : undefined, added };
       }
       if (message.kind === "problems") {
-        throw new InputFileError(
-          message.problems.map((problem) => (problem.line === undefined ? problem : { ...problem, line: problem.line + base })),
-        );
+        throw afterLines(message.problems, base);
       }
       if (message.kind === "failed") return { lines: undefined, added };
       for (const id of message.ids) ids.push(id);
@@ -283,9 +286,7 @@ export class LogScanPool {
       return stopped ? "stopped" : lines;
     } catch (error) {
       if (!(error instanceof InputFileError)) throw error;
-      throw new InputFileError(
-        error.problems.map((problem) => (problem.line === undefined ? problem : { ...problem, line: problem.line + base })),
-      );
+      throw afterLines(error.problems, base);
     }
   }
 
@@ -308,7 +309,7 @@ export class LogScanPool {
     this.ahead++;
     thread.part = part;
     part.thread = thread;
-    const message: ToWorker = { kind: "scan", file: part.index, path: part.path, source: part.source, range: part.range };
+    const message: ToWorker = { kind: "scan", part: part.index, path: part.path, source: part.source, range: part.range };
     thread.worker.postMessage(message);
   }
 
@@ -317,7 +318,7 @@ export class LogScanPool {
   }
 
   private receive(thread: Thread, message: FromWorker): void {
-    const part = this.order[message.file] as PooledPart;
+    const part = this.order[message.part] as PooledPart;
     const last = message.kind !== "batch";
     if (last) this.give(thread);
     if (part.dropped) return;
@@ -331,7 +332,7 @@ export class LogScanPool {
     thread.part = undefined;
     thread.alive = false;
     if (!part || part.dropped) return;
-    part.messages.push({ kind: "failed", file: part.index, message: reason });
+    part.messages.push({ kind: "failed", part: part.index, message: reason });
     part.wake?.();
     part.wake = undefined;
   }

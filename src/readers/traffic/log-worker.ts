@@ -15,7 +15,7 @@ import { type ByteRange, HEAD_CHARS, peek, textOf } from "./text-stream.js";
  */
 const CHUNK_BYTES = 120 * 1024;
 
-/** Batches handed over and not yet read by the main thread, at most: a file is read no faster than it is added up. */
+/** Batches handed over and not yet read by the main thread, at most: a part is read no faster than it is added up. */
 const MAX_UNREAD_BATCHES = 8;
 
 const port = parentPort;
@@ -26,7 +26,7 @@ let unread = 0;
 let cancelled = false;
 let wake: (() => void) | undefined;
 
-async function scanPart(file: number, path: string, source: string, range: ByteRange): Promise<void> {
+async function scanPart(part: number, path: string, source: string, range: ByteRange): Promise<void> {
   unread = 0;
   cancelled = false;
   let input: Awaited<ReturnType<typeof peek>>;
@@ -34,35 +34,35 @@ async function scanPart(file: number, path: string, source: string, range: ByteR
     input = await peek(textOf(path, source, undefined, CHUNK_BYTES, range), HEAD_CHARS);
   } catch {
     // Whatever is wrong with the file is said by the main thread, which reads it again.
-    send({ kind: "end", file, ndjson: false, lines: 0 });
+    send({ kind: "end", part, ndjson: false, lines: 0 });
     return;
   }
   // The part that starts the file tells whether it is NDJSON logs; the others are read as such.
   if (range.start === 0 && !isNdjsonLogHead(input.head)) {
     await input.close();
-    send({ kind: "end", file, ndjson: false, lines: 0 });
+    send({ kind: "end", part, ndjson: false, lines: 0 });
     return;
   }
   try {
     const lines = await scanLogLines(input.chunks, source, {
       post(batch: ScanBatch) {
         unread++;
-        send({ kind: "batch", file, ...batch }, [batch.records.buffer as ArrayBuffer]);
+        send({ kind: "batch", part, ...batch }, [batch.records.buffer as ArrayBuffer]);
       },
       async ready() {
         while (unread >= MAX_UNREAD_BATCHES && !cancelled) await new Promise<void>((resolve) => (wake = resolve));
         return !cancelled;
       },
     });
-    send({ kind: "end", file, ndjson: true, lines });
+    send({ kind: "end", part, ndjson: true, lines });
   } catch (error) {
-    if (error instanceof InputFileError) send({ kind: "problems", file, problems: error.problems });
-    else send({ kind: "failed", file, message: (error as Error)?.message ?? String(error) });
+    if (error instanceof InputFileError) send({ kind: "problems", part, problems: error.problems });
+    else send({ kind: "failed", part, message: (error as Error)?.message ?? String(error) });
   }
 }
 
 port.on("message", (message: ToWorker) => {
-  if (message.kind === "scan") void scanPart(message.file, message.path, message.source, message.range);
+  if (message.kind === "scan") void scanPart(message.part, message.path, message.source, message.range);
   else {
     if (message.kind === "read") unread--;
     else cancelled = true;
