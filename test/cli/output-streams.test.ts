@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { closeSync, openSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -45,6 +47,84 @@ describe("standard output that goes away", () => {
       expect(run.stderr).toBe("error: cannot write the report to standard output: no space left on device\n");
     } finally {
       closeSync(full);
+    }
+  });
+});
+
+describe("standard output that is not a terminal", () => {
+  const sha = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
+  const expected = () => {
+    const run = spawnSync(process.execPath, [CLI, ...BIG], { maxBuffer: 64 * 1024 * 1024 });
+    expect(run.status).toBe(0);
+    return run.stdout;
+  };
+
+  it("writes the whole report to a file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "bedrock-cost-out-"));
+    try {
+      const out = openSync(join(dir, "report.csv"), "w");
+      const run = spawnSync(process.execPath, [CLI, ...BIG], { stdio: ["ignore", out, "pipe"] });
+      closeSync(out);
+      expect(run.status).toBe(0);
+      const written = readFileSync(join(dir, "report.csv"));
+      expect(written.length).toBeGreaterThan(16_000_000);
+      expect(sha(written)).toBe(sha(expected()));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("writes the whole report to a pipe left non-blocking, waiting while the reader is slow", () => {
+    // Whoever starts the run can leave its output non-blocking: a full pipe then says EAGAIN.
+    const script = [
+      "import os, subprocess, sys, time",
+      "r, w = os.pipe()",
+      "os.set_blocking(w, False)",
+      "p = subprocess.Popen(sys.argv[1:], stdout=w, stderr=subprocess.DEVNULL)",
+      "os.close(w)",
+      "time.sleep(0.5)",
+      "chunks = []",
+      "while True:",
+      "    b = os.read(r, 65536)",
+      "    if not b: break",
+      "    chunks.append(b)",
+      "sys.stdout.buffer.write(b''.join(chunks))",
+      "sys.exit(p.wait())",
+    ].join("\n");
+    const dir = mkdtempSync(join(tmpdir(), "bedrock-cost-out-"));
+    try {
+      writeFileSync(join(dir, "slow-reader.py"), script);
+      const run = spawnSync("python3", [join(dir, "slow-reader.py"), process.execPath, CLI, ...BIG], { maxBuffer: 64 * 1024 * 1024 });
+      expect(run.status).toBe(0);
+      expect(sha(run.stdout)).toBe(sha(expected()));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ["compare", ["compare", "--model", "claude-3.5-sonnet-v2", "--input-tokens", "3B", "--output-tokens", "600M"]],
+    ["plan", ["plan", "test/fixtures/plans/check-clean.yaml"]],
+  ])("%s into a pipe loads none of Node's stream modules (2 ms of a start)", (_, args) => {
+    const dir = mkdtempSync(join(tmpdir(), "bedrock-cost-modules-"));
+    try {
+      const hook = join(dir, "modules.cjs");
+      const list = join(dir, "modules.txt");
+      writeFileSync(
+        hook,
+        `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join("\\n")));`,
+      );
+      const loaded = (nodeArgs: string[]) => {
+        const run = spawnSync(process.execPath, ["--require", hook, ...nodeArgs], { encoding: "utf8" });
+        expect(run.status).toBe(0);
+        return readFileSync(list, "utf8").split("\n");
+      };
+      const bare = new Set(loaded(["-e", "0"]));
+      const added = loaded([CLI, ...args]).filter((name) => !bare.has(name));
+      expect(added).toContain("NativeModule vm");
+      expect(added.filter((name) => /^NativeModule (stream|internal\/streams\/)/.test(name))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
