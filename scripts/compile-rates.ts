@@ -1,5 +1,6 @@
-// Build step: validates every bundled rate file exactly as a user's file is validated, and writes
-// the result as JSON for the CLI to load without YAML or zod. Any problem fails the build.
+// Build step: validates every bundled rate file exactly as a user's file is validated, lays each
+// into its rate card, and writes the cards as JSON for the CLI to load without YAML, zod or laying
+// them again. Any problem fails the build.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { emptyRateCard, layRateFile } from "../src/core/rates/merge-rates.js";
@@ -10,7 +11,7 @@ import { readRateFile } from "../src/readers/read-rate-file.js";
 const [ratesDir, output] = process.argv.slice(2);
 if (!ratesDir || !output) throw new Error("usage: compile-rates RATES_DIR OUTPUT_JSON");
 
-const compiled: CompiledRates = { schemaVersion: 1, versions: [] };
+const compiled: CompiledRates = { schemaVersion: 2, versions: [] };
 const problems: string[] = [];
 for (const versions of listBundledVersions(ratesDir).values()) {
   for (const version of versions) {
@@ -23,7 +24,9 @@ for (const versions of listBundledVersions(ratesDir).values()) {
       if (file.data.region !== version.region || file.data.effectiveDate !== version.effectiveDate) {
         problems.push(`${version.shownAs}: region and effectiveDate must match the file's folder and name`);
       }
-      compiled.versions.push({ region: version.region, effectiveDate: version.effectiveDate, shownAs: version.shownAs, data: file.data });
+      // A discount is the user's own; the compiled card carries list prices only.
+      if ((file.data.discounts ?? []).length > 0) problems.push(`${version.shownAs}: a bundled rate file gives list prices: no discounts`);
+      compiled.versions.push({ region: version.region, effectiveDate: version.effectiveDate, shownAs: version.shownAs, card: merged.card });
     } catch (error) {
       if (!(error instanceof InputFileError)) throw error;
       problems.push(...error.problems.map(formatProblem));

@@ -57,7 +57,7 @@ export async function runRatesVersions(options: { format: Format }): Promise<Com
   for (const [region, versions] of [...regions.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     for (const version of versions) {
       const models =
-        version.data?.models.length ??
+        version.card?.models.length ??
         (await import("../readers/read-rate-file.js")).readRateFile(version.path as string, version.shownAs, true).data.models.length;
       rows.push({
         region,

@@ -53,8 +53,6 @@ interface LocatedRateFile {
   keyLine(path: FieldPath, key: string): number | undefined;
 }
 
-const noLines = { lineOf: () => undefined, keyLine: () => undefined };
-
 /** Bundled files read from source (not built), parsed once per process: they are the package's own. */
 const sourceFiles = new Map<string, LocatedRateFile>();
 
@@ -80,9 +78,10 @@ export async function loadRateCard(request: RateCardRequest): Promise<RateCard> 
 
   const region = request.region ?? DEFAULT_REGION;
   const bundled = pickBundled(region, request.ratesVersion, userFiles.length > 0, request.bundledDir);
+  // Built, the bundled version comes as its card; read from source, it is laid like any other file.
+  let card = bundled?.card ?? emptyRateCard(region);
   const rateFiles: LocatedRateFile[] = [];
-  if (bundled?.data) rateFiles.push({ data: bundled.data, ...noLines });
-  else if (bundled?.path) {
+  if (bundled?.path) {
     let located = sourceFiles.get(bundled.path);
     if (!located) {
       const { readRateFile } = reader ?? (await import("./read-rate-file.js"));
@@ -94,7 +93,6 @@ export async function loadRateCard(request: RateCardRequest): Promise<RateCard> 
   }
   rateFiles.push(...userFiles);
 
-  let card = emptyRateCard(region);
   for (const rateFile of rateFiles) {
     const result = layRateFile(card, rateFile.data);
     card = result.card;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { emptyRateCard, layRateFile } from "../../src/core/rates/merge-rates.js";
 import type { ModelRates } from "../../src/core/rates/rate-card.js";
 import { resolveModel } from "../../src/core/rates/resolve-model.js";
-import { listBundledVersions } from "../../src/readers/bundled-rates.js";
+import { type CompiledRates, listBundledVersions } from "../../src/readers/bundled-rates.js";
 import { loadRateCard } from "../../src/readers/load-rate-card.js";
 import { parseRateFile } from "../../src/readers/read-rate-file.js";
 
@@ -33,6 +33,17 @@ describe("bundled rate files", () => {
       });
     },
   );
+
+  // The built CLI loads each version as the card laid when the package was built (npm test builds first).
+  it("are built into the cards their files lay, version by version", () => {
+    const compiled = JSON.parse(readFileSync(new URL("../../dist/bundled-rates.json", import.meta.url), "utf8")) as CompiledRates;
+    expect(compiled.versions.map((version) => version.shownAs)).toEqual(versions.map((version) => version.shownAs));
+    for (const version of versions) {
+      const file = parseRateFile(readFileSync(version.path as string, "utf8"), version.shownAs, true);
+      const built = compiled.versions.find((candidate) => candidate.shownAs === version.shownAs);
+      expect(built?.card, version.shownAs).toEqual(layRateFile(emptyRateCard(version.region), file.data).card);
+    }
+  });
 });
 
 describe("the current us-east-1 rates", async () => {
