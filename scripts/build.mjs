@@ -57,6 +57,20 @@ const startUpShims = {
       contents: 'let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require("node:child_process"))[key] });',
       loader: "js",
     }));
+    // cli-table3 measures every cell with string-width: narrow text is measured by its length first
+    // (src/render/narrow-width.ts), anything else, colour codes included, by string-width.
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      /[\\/]cli-table3[\\/]/.test(args.importer) ? { path: "string-width", namespace: "narrow-width" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "narrow-width" }, () => ({
+      contents: [
+        'const measure = require("string-width");',
+        `const { narrowWidth } = require(${JSON.stringify(`${root}src/render/narrow-width.ts`)});`,
+        "module.exports = (text) => narrowWidth(text) ?? measure(text);",
+      ].join("\n"),
+      loader: "js",
+      resolveDir: `${root}node_modules/cli-table3`,
+    }));
     b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: "supports-color", namespace: "no-detection" }));
     b.onLoad({ filter: /.*/, namespace: "no-detection" }, () => ({
       contents: "export default { stdout: false, stderr: false };",
