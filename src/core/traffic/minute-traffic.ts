@@ -85,22 +85,32 @@ export function buildMinuteTraffic(series: readonly TokenSeries[], window?: { st
     cacheWriteTokens: new Float64Array(minutes),
   };
   const covered = new Uint8Array(minutes);
-  for (const s of series) {
-    const target = arrays[s.field];
-    const span = Math.max(1, Math.round(s.periodSeconds / 60));
-    for (let i = 0; i < s.times.length; i++) {
-      const offset = Math.round((Math.floor((s.times[i] as number) / 60) * 60 - first) / 60);
-      const perMinute = (s.values[i] as number) / span;
-      const end = Math.min(minutes, offset + span);
-      for (let m = offset; m < end; m++) {
-        target[m] = (target[m] as number) + perMinute;
-        covered[m] = 1;
-      }
+  for (const s of series) layOver(arrays[s.field], covered, s, first);
+  return { start: first, minutes, periodSeconds, gapMinutes: countGaps(covered), ...arrays };
+}
+
+// The loops over minutes are functions of their own that end with them: compiled while they run (once
+// per model), they are not thrown back to the interpreter at the code after them, which had never run.
+
+/** Adds one series to `target` from the grid's `first` second, each period spread evenly over its minutes. */
+function layOver(target: Float64Array, covered: Uint8Array, s: TokenSeries, first: number): void {
+  const minutes = target.length;
+  const span = Math.max(1, Math.round(s.periodSeconds / 60));
+  for (let i = 0; i < s.times.length; i++) {
+    const offset = Math.round((Math.floor((s.times[i] as number) / 60) * 60 - first) / 60);
+    const perMinute = (s.values[i] as number) / span;
+    const end = Math.min(minutes, offset + span);
+    for (let m = offset; m < end; m++) {
+      target[m] = (target[m] as number) + perMinute;
+      covered[m] = 1;
     }
   }
-  let gapMinutes = 0;
-  for (let m = 0; m < minutes; m++) if (covered[m] === 0) gapMinutes++;
-  return { start: first, minutes, periodSeconds, gapMinutes, ...arrays };
+}
+
+function countGaps(covered: Uint8Array): number {
+  let gaps = 0;
+  for (let m = 0; m < covered.length; m++) if (covered[m] === 0) gaps++;
+  return gaps;
 }
 
 /** The window's tokens scaled to a month, and the peak minute's input-side and output tokens. */
@@ -113,20 +123,26 @@ export function summarizeTraffic(
 } {
   const scale = traffic.minutes === 0 ? 0 : (hoursPerMonth * 60) / traffic.minutes;
   // Measured traffic does not tell 1-hour cache writes from 5-minute ones: all are counted as 5-minute.
-  const volume = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0 };
-  const peakTpm = { input: 0, output: 0 };
+  // Sums of input, output, cache read and write tokens, then the peaks of the input side and output.
+  const totals = new Float64Array(6);
+  addUp(traffic, totals);
+  const [input, output, read, write, inputPeak, outputPeak] = totals as unknown as [number, number, number, number, number, number];
+  const volume = { inputTokens: input, outputTokens: output, cacheReadTokens: read, cacheWriteTokens: write, cacheWrite1hTokens: 0 };
+  for (const key of TOKEN_FIELDS) volume[key] *= scale;
+  return { volume, peakTpm: { input: inputPeak, output: outputPeak } };
+}
+
+function addUp(traffic: MinuteTraffic, totals: Float64Array): void {
   for (let m = 0; m < traffic.minutes; m++) {
     const input = traffic.inputTokens[m] as number;
     const output = traffic.outputTokens[m] as number;
     const read = traffic.cacheReadTokens[m] as number;
     const write = traffic.cacheWriteTokens[m] as number;
-    volume.inputTokens += input;
-    volume.outputTokens += output;
-    volume.cacheReadTokens += read;
-    volume.cacheWriteTokens += write;
-    peakTpm.input = Math.max(peakTpm.input, input + read + write);
-    peakTpm.output = Math.max(peakTpm.output, output);
+    totals[0] = (totals[0] as number) + input;
+    totals[1] = (totals[1] as number) + output;
+    totals[2] = (totals[2] as number) + read;
+    totals[3] = (totals[3] as number) + write;
+    totals[4] = Math.max(totals[4] as number, input + read + write);
+    totals[5] = Math.max(totals[5] as number, output);
   }
-  for (const key of TOKEN_FIELDS) volume[key] *= scale;
-  return { volume, peakTpm };
 }

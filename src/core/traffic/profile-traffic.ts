@@ -107,33 +107,65 @@ interface Scan {
 }
 
 function scan(traffic: MinuteTraffic, throughput: UnitThroughput | undefined): Scan {
-  const n = traffic.minutes;
-  const input = new Float64Array(n);
+  const into: MinuteSums = {
+    input: new Float64Array(traffic.minutes),
+    totals: new Float64Array(7),
+    hourInput: new Float64Array(24),
+    hourOutput: new Float64Array(24),
+    hourCount: new Float64Array(24),
+    weekSum: new Float64Array(168),
+    weekCount: new Float64Array(168),
+  };
+  scanMinutes(traffic, throughput, into);
+  const [inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, inputSide, active, peakLoad] = into.totals as unknown as number[];
   // Measured traffic does not tell 1-hour cache writes from 5-minute ones: all are counted as 5-minute.
-  const sums = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, inputSide: 0 };
-  const hourInput = new Array<number>(24).fill(0);
-  const hourOutput = new Array<number>(24).fill(0);
-  const hourCount = new Array<number>(24).fill(0);
-  const weekSum = new Array<number>(168).fill(0);
-  const weekCount = new Array<number>(168).fill(0);
-  let active = 0;
-  let peakLoad = 0;
+  const sums = { inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, cacheWrite1hTokens: 0, inputSide } as Scan["sums"];
+  const mean = (values: Float64Array, counts: Float64Array) =>
+    Array.from(values, (value, at) => (counts[at] ? value / (counts[at] as number) : 0));
+  return {
+    input: into.input,
+    sums,
+    active: active as number,
+    hourOfDay: { input: mean(into.hourInput, into.hourCount), output: mean(into.hourOutput, into.hourCount) },
+    weekHours: mean(into.weekSum, into.weekCount),
+    peakLoad: peakLoad as number,
+  };
+}
+
+/** What scanMinutes adds up: `totals` holds input, output, cache read, cache write and input-side tokens, active minutes, the peak load. */
+interface MinuteSums {
+  input: Float64Array;
+  totals: Float64Array;
+  hourInput: Float64Array;
+  hourOutput: Float64Array;
+  hourCount: Float64Array;
+  weekSum: Float64Array;
+  weekCount: Float64Array;
+}
+
+/**
+ * The one pass over the minutes, in a function of its own that ends with the loop: compiled while it
+ * runs (once per model), it is not thrown back to the interpreter at the code after it, which had
+ * never run.
+ */
+function scanMinutes(traffic: MinuteTraffic, throughput: UnitThroughput | undefined, into: MinuteSums): void {
+  const { input, totals, hourInput, hourOutput, hourCount, weekSum, weekCount } = into;
   let minuteOfDay = ((Math.floor(traffic.start / 60) % 1440) + 1440) % 1440;
   // 1970-01-01 was a Thursday: day 0 is weekday 3 counted from Monday.
   let weekday = (((Math.floor(traffic.start / 86_400) + 3) % 7) + 7) % 7;
-  for (let m = 0; m < n; m++) {
+  for (let m = 0; m < traffic.minutes; m++) {
     const plain = traffic.inputTokens[m] as number;
     const output = traffic.outputTokens[m] as number;
     const read = traffic.cacheReadTokens[m] as number;
     const write = traffic.cacheWriteTokens[m] as number;
     const side = plain + read + write;
     input[m] = side;
-    sums.inputTokens += plain;
-    sums.outputTokens += output;
-    sums.cacheReadTokens += read;
-    sums.cacheWriteTokens += write;
-    sums.inputSide += side;
-    if (side > 0 || output > 0) active++;
+    totals[0] = (totals[0] as number) + plain;
+    totals[1] = (totals[1] as number) + output;
+    totals[2] = (totals[2] as number) + read;
+    totals[3] = (totals[3] as number) + write;
+    totals[4] = (totals[4] as number) + side;
+    if (side > 0 || output > 0) totals[5] = (totals[5] as number) + 1;
     const hour = (minuteOfDay / 60) | 0;
     hourInput[hour] = (hourInput[hour] as number) + side;
     hourOutput[hour] = (hourOutput[hour] as number) + output;
@@ -147,12 +179,9 @@ function scan(traffic: MinuteTraffic, throughput: UnitThroughput | undefined): S
     } else minuteOfDay++;
     if (throughput) {
       const load = Math.max(side / throughput.inputTpm, output / throughput.outputTpm);
-      if (load > peakLoad) peakLoad = load;
+      if (load > (totals[6] as number)) totals[6] = load;
     }
   }
-  const mean = (values: number[]) => values.map((value, hour) => (hourCount[hour] ? value / (hourCount[hour] as number) : 0));
-  const weekHours = weekSum.map((sum, cell) => (weekCount[cell] ? sum / (weekCount[cell] as number) : 0));
-  return { input, sums, active, hourOfDay: { input: mean(hourInput), output: mean(hourOutput) }, weekHours, peakLoad };
 }
 
 /**

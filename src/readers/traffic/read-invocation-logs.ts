@@ -76,28 +76,42 @@ export class LogMinutes {
     // Room for every minute of every page, handed out as views of what is filled: one pass over the pages.
     const room = hours.length * PAGE_MINUTES;
     const times = new Float64Array(room);
-    const input = new Float64Array(room);
-    const output = new Float64Array(room);
-    const read = new Float64Array(room);
-    const write = new Float64Array(room);
-    let i = 0;
-    for (const hour of hours) {
-      const page = this.pages.get(hour) as Float64Array;
-      for (let at = 0, minute = hour * PAGE_MINUTES; at < page.length; at += SLOTS, minute++) {
-        if (page[at] === 0) continue;
-        times[i] = minute * 60;
-        input[i] = page[at + 1] as number;
-        output[i] = page[at + 2] as number;
-        read[i] = page[at + 3] as number;
-        write[i] = page[at + 4] as number;
-        i++;
-      }
-    }
-    return {
-      times: times.subarray(0, i),
-      values: [input.subarray(0, i), output.subarray(0, i), read.subarray(0, i), write.subarray(0, i)],
-    };
+    const values: [Float64Array, Float64Array, Float64Array, Float64Array] = [
+      new Float64Array(room),
+      new Float64Array(room),
+      new Float64Array(room),
+      new Float64Array(room),
+    ];
+    const filled = fillMinutes(this.pages, hours, times, values);
+    return { times: times.subarray(0, filled), values: values.map((sums) => sums.subarray(0, filled)) as typeof values };
   }
+}
+
+/**
+ * Copies the minutes with records of `pages`, hour by hour, into `times` and the four `values`;
+ * returns how many. The loop is a function of its own that ends there: compiled while it runs (once
+ * per model), it is not thrown back to the interpreter at the code after it, which had never run.
+ */
+function fillMinutes(
+  pages: ReadonlyMap<number, Float64Array>,
+  hours: readonly number[],
+  times: Float64Array,
+  [input, output, read, write]: readonly [Float64Array, Float64Array, Float64Array, Float64Array],
+): number {
+  let i = 0;
+  for (const hour of hours) {
+    const page = pages.get(hour) as Float64Array;
+    for (let at = 0, minute = hour * PAGE_MINUTES; at < page.length; at += SLOTS, minute++) {
+      if (page[at] === 0) continue;
+      times[i] = minute * 60;
+      input[i] = page[at + 1] as number;
+      output[i] = page[at + 2] as number;
+      read[i] = page[at + 3] as number;
+      write[i] = page[at + 4] as number;
+      i++;
+    }
+  }
+  return i;
 }
 
 /** Where records go: the minutes of the model a modelId names, or a count of the records not read. */
