@@ -27,7 +27,7 @@ import { gzipSync } from "node:zlib";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CLI = join(ROOT, "dist/cli.cjs");
-const RSS_HOOK = join(ROOT, "scripts/bench-rss.mjs");
+const RSS_HOOK = join(ROOT, "scripts/bench-rss.cjs");
 const BARE = join(ROOT, "scripts/bench-bare-read.mjs");
 const BARE_PARSE = join(ROOT, "scripts/bench-bare-parse.mjs");
 const quick = process.argv.includes("--quick");
@@ -103,7 +103,7 @@ function writeFiles(dir, { input, output }) {
 /** Runs the CLI with `args`; `exitCode` is the code the run must end with (1 for a check that finds). */
 function timed(args, rssFile, exitCode = 0) {
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ["--import", RSS_HOOK, ...args], {
+  const run = spawnSync(process.execPath, ["--require", RSS_HOOK, ...args], {
     encoding: "utf8",
     env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: "1" },
     maxBuffer: 256 * 1024 * 1024,
