@@ -240,9 +240,11 @@ class ChunkDecoder {
 
   write(bytes: Buffer): string {
     // Logs and metrics are almost always ASCII, which decodes to the same text several times faster
-    // as such (measured: 8 ms against 49 ms for 50 MB). A multibyte character left unfinished by the
-    // chunk before cannot be finished by ASCII bytes: end() gives it as U+FFFD, as write() would.
-    let text = isAscii(bytes) ? this.decoder.end() + bytes.toString("ascii") : this.decoder.write(bytes);
+    // as such (measured: 8 ms against 49 ms for 50 MB), and as Latin-1 a little faster still (the same text for
+    // ASCII bytes, copied without checking them again: 53 to 56 against 61 to 70 ms for 500 MB). A multibyte
+    // character left unfinished by the chunk before cannot be finished by ASCII bytes: end() gives it
+    // as U+FFFD, as write() would.
+    let text = isAscii(bytes) ? this.decoder.end() + bytes.toString("latin1") : this.decoder.write(bytes);
     if (this.first && text.length > 0) {
       text = text.replace(/^\uFEFF/, "");
       this.first = false;
