@@ -52,17 +52,22 @@ async function* paced(chunks: TextChunks, outlet: ScanOutlet, pacing: { stopped:
  * number of lines read.
  */
 export async function scanLogLines(chunks: TextChunks, source: string, outlet: ScanOutlet): Promise<number> {
+  // Model ids in the order first seen; those from `posted` on are new to the next batch. They are
+  // listed when a batch is handed over, not pushed to a new list as they come: the line visitor,
+  // compiled for a list of strings, was thrown back to the interpreter at each part's first id,
+  // met with an empty list of another kind.
   const ids = new Map<string, number>();
+  let posted = 0;
   let records = new Float64Array(BATCH_RECORDS * RECORD_SLOTS);
   let count = 0;
-  let newIds: string[] = [];
   let texts: string[] = [];
   const flush = () => {
-    if (count === 0 && texts.length === 0 && newIds.length === 0) return;
+    if (count === 0 && texts.length === 0 && posted === ids.size) return;
+    const newIds = posted === ids.size ? [] : [...ids.keys()].slice(posted);
+    posted = ids.size;
     outlet.post({ records: records.subarray(0, count * RECORD_SLOTS), ids: newIds, texts });
     records = new Float64Array(BATCH_RECORDS * RECORD_SLOTS);
     count = 0;
-    newIds = [];
     texts = [];
   };
   const pacing = { stopped: false };
@@ -85,7 +90,6 @@ export async function scanLogLines(chunks: TextChunks, source: string, outlet: S
       if (id === undefined) {
         id = ids.size;
         ids.set(scanned.modelId, id);
-        newIds.push(scanned.modelId);
       }
       records[at + 1] = id;
       records[at + 2] = time;
