@@ -52,22 +52,43 @@ describe("standard output that goes away", () => {
 });
 
 describe("standard output that is not a terminal", () => {
+  // The same profile with units of 20 tokens a minute: 800 KB of CSV, still many times what a pipe holds.
+  const REPORT = [
+    "profile",
+    "test/fixtures/traffic/four.csv",
+    "-m",
+    "claude-3.5-sonnet-v2",
+    "--unit-input-tpm",
+    "20",
+    "--unit-output-tpm",
+    "20",
+    "--unit-hourly",
+    "1",
+    "--term",
+    "6-month",
+    "--format",
+    "csv",
+  ];
   const sha = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
+  let report: Buffer | undefined;
   const expected = () => {
-    const run = spawnSync(process.execPath, [CLI, ...BIG], { maxBuffer: 64 * 1024 * 1024 });
-    expect(run.status).toBe(0);
-    return run.stdout;
+    if (!report) {
+      const run = spawnSync(process.execPath, [CLI, ...REPORT], { maxBuffer: 64 * 1024 * 1024 });
+      expect(run.status).toBe(0);
+      report = run.stdout;
+    }
+    return report;
   };
 
   it("writes the whole report to a file", () => {
     const dir = mkdtempSync(join(tmpdir(), "bedrock-cost-out-"));
     try {
       const out = openSync(join(dir, "report.csv"), "w");
-      const run = spawnSync(process.execPath, [CLI, ...BIG], { stdio: ["ignore", out, "pipe"] });
+      const run = spawnSync(process.execPath, [CLI, ...REPORT], { stdio: ["ignore", out, "pipe"] });
       closeSync(out);
       expect(run.status).toBe(0);
       const written = readFileSync(join(dir, "report.csv"));
-      expect(written.length).toBeGreaterThan(16_000_000);
+      expect(written.length).toBeGreaterThan(700_000);
       expect(sha(written)).toBe(sha(expected()));
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -94,7 +115,7 @@ describe("standard output that is not a terminal", () => {
     const dir = mkdtempSync(join(tmpdir(), "bedrock-cost-out-"));
     try {
       writeFileSync(join(dir, "slow-reader.py"), script);
-      const run = spawnSync("python3", [join(dir, "slow-reader.py"), process.execPath, CLI, ...BIG], { maxBuffer: 64 * 1024 * 1024 });
+      const run = spawnSync("python3", [join(dir, "slow-reader.py"), process.execPath, CLI, ...REPORT], { maxBuffer: 64 * 1024 * 1024 });
       expect(run.status).toBe(0);
       expect(sha(run.stdout)).toBe(sha(expected()));
     } finally {
