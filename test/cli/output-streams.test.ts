@@ -6,16 +6,16 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const CLI = join(process.cwd(), "dist/cli.cjs");
-// A profile whose CSV is 16 MB (a curve point for every unit count up to 210,000): far more than a pipe holds.
-const BIG = [
+/** A profile as CSV whose units carry `tpm` tokens a minute: a curve point for every unit count up to the peak. */
+const profileCsv = (tpm: string) => [
   "profile",
   "test/fixtures/traffic/four.csv",
   "-m",
   "claude-3.5-sonnet-v2",
   "--unit-input-tpm",
-  "1",
+  tpm,
   "--unit-output-tpm",
-  "1",
+  tpm,
   "--unit-hourly",
   "1",
   "--term",
@@ -23,6 +23,8 @@ const BIG = [
   "--format",
   "csv",
 ];
+// 16 MB (210,000 unit counts): far more than a pipe holds.
+const BIG = profileCsv("1");
 
 describe("standard output that goes away", () => {
   it("ends quietly with the exit code the work earned when the reader closes the pipe (| head -c 1)", () => {
@@ -53,22 +55,7 @@ describe("standard output that goes away", () => {
 
 describe("standard output that is not a terminal", () => {
   // The same profile with units of 20 tokens a minute: 800 KB of CSV, still many times what a pipe holds.
-  const REPORT = [
-    "profile",
-    "test/fixtures/traffic/four.csv",
-    "-m",
-    "claude-3.5-sonnet-v2",
-    "--unit-input-tpm",
-    "20",
-    "--unit-output-tpm",
-    "20",
-    "--unit-hourly",
-    "1",
-    "--term",
-    "6-month",
-    "--format",
-    "csv",
-  ];
+  const REPORT = profileCsv("20");
   const sha = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
   let report: Buffer | undefined;
   const expected = () => {
