@@ -117,20 +117,23 @@ function scan(traffic: MinuteTraffic, throughput: UnitThroughput | undefined): S
     weekCount: new Float64Array(168),
   };
   scanMinutes(traffic, throughput, into);
-  const [inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, inputSide, active, peakLoad] = into.totals as unknown as number[];
+  const [inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, inputSide, active, peakLoad] = into.totals as unknown as Totals;
   // Measured traffic does not tell 1-hour cache writes from 5-minute ones: all are counted as 5-minute.
-  const sums = { inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, cacheWrite1hTokens: 0, inputSide } as Scan["sums"];
+  const sums = { inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, cacheWrite1hTokens: 0, inputSide };
   const mean = (values: Float64Array, counts: Float64Array) =>
     Array.from(values, (value, at) => (counts[at] ? value / (counts[at] as number) : 0));
   return {
     input: into.input,
     sums,
-    active: active as number,
+    active,
     hourOfDay: { input: mean(into.hourInput, into.hourCount), output: mean(into.hourOutput, into.hourCount) },
     weekHours: mean(into.weekSum, into.weekCount),
-    peakLoad: peakLoad as number,
+    peakLoad,
   };
 }
+
+/** MinuteSums.totals, read as numbers. */
+type Totals = [number, number, number, number, number, number, number];
 
 /** What scanMinutes adds up: `totals` holds input, output, cache read, cache write and input-side tokens, active minutes, the peak load. */
 interface MinuteSums {
