@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
 import { CommanderError } from "commander";
+import { warmReadingThreads } from "./commands/warm-reading-threads.js";
 import { formatProblem, InputFileError, isUserError } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
 import { createProgram } from "./program.js";
@@ -34,6 +35,7 @@ function reportUserError(error: unknown, io: MainIo): void {
 /** Runs the CLI on `argv` (without node and the script) and returns the exit code; never throws. */
 export async function main(argv: readonly string[], io: MainIo): Promise<number> {
   let exitCode: number = EXIT.OK;
+  await warmReadingThreads(argv, io.env);
   const program = createProgram({
     writeOut: io.writeOut,
     writeErr: io.writeErr,

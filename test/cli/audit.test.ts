@@ -311,6 +311,9 @@ describe("bedrock-cost audit", () => {
     expect(one.code).toBe(0);
     expect(two).toEqual(one);
     expect(JSON.parse(two.stdout).totals).toEqual({ currentMonthlyCost: 30_234.86, recommendedMonthlyCost: 1_330, saving: 28_904.86 });
+    // Files named one by one: the threads start before the arguments are parsed (see warmReadingThreads).
+    const named = ["audit", ...readdirSync(plain.dir).map((name) => join(plain.dir, name)), ...args.slice(2)];
+    expect(runCli(named, { BEDROCK_COST_THREADS: "2" })).toEqual(one);
     const wrong = runCli(args, { BEDROCK_COST_THREADS: "many" });
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toBe('error: BEDROCK_COST_THREADS: expected a whole number of threads from 1 to 16, got "many"\n');

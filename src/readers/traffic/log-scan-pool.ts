@@ -107,6 +107,115 @@ function partsOf(size: number, partBytes: number): ByteRange[] {
   }));
 }
 
+/** The files a pool reads, in parts, and the threads it starts: see LogScanPool.start. */
+interface ThreadPlan {
+  files: { path: string; source: string; parts: ByteRange[] }[];
+  count: number;
+}
+
+/** How `paths` are read: by `count` threads, or undefined where one thread is better (see LogScanPool.start). */
+function planThreads(
+  paths: readonly { path: string; source: string }[],
+  threads: number | undefined,
+  workerFile: string,
+  partBytes: number,
+): ThreadPlan | undefined {
+  if (threads === 1 || !existsSync(workerFile)) return undefined;
+  if (threads === undefined && availableParallelism() < 2) return undefined;
+  const sized = paths.map((file) => ({ ...file, size: file.path === STDIN ? undefined : sizeOf(file.path) }));
+  // Looked at by size first: a folder of small files is not opened once more to see which are gzip.
+  const enough = (files: typeof sized) => threads !== undefined || files.reduce((sum, file) => sum + (file.size ?? 0), 0) >= MIN_BYTES;
+  if (!enough(sized)) return undefined;
+  const regular = sized.filter((file) => file.size !== undefined && isPlainFile(file.path));
+  if (regular.length === 0 || !enough(regular)) return undefined;
+  const files = regular.map((file) => ({ path: file.path, source: file.source, parts: partsOf(file.size as number, partBytes) }));
+  const parts = files.reduce((sum, file) => sum + file.parts.length, 0);
+  const count = Math.min(threads ?? Math.min(availableParallelism(), DEFAULT_MAX_THREADS), parts);
+  if (count < 2 && threads === undefined) return undefined;
+  return { files, count };
+}
+
+function startThread(workerFile: string): Worker {
+  return new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+}
+
+/** A reading thread started before its pool; `failed` once it has failed or stopped. */
+interface WarmThread {
+  worker: Worker;
+  workerFile: string;
+  failed: boolean;
+  /** Marks it failed: heard until a pool takes it. */
+  onFailure: () => void;
+}
+
+/** Threads warmThreads started and no pool has taken yet. */
+let warm: WarmThread[] = [];
+
+/**
+ * Starts the reading threads a pool will want for `paths` (a command's file arguments; folders and
+ * standard input count for nothing), before the command reads its rates and looks for its files:
+ * a thread takes 30 to 35 ms to start, which the main thread's own start then covers. The next pool
+ * takes them; they keep no run alive, and dropWarmThreads stops those no pool took (the files were
+ * gzip, or fewer than they looked). Returns how many it started.
+ */
+export function warmThreads(paths: readonly string[], threads: number | undefined, workerFile = WORKER_FILE): number {
+  dropWarmThreads();
+  try {
+    const plan = planThreads(
+      paths.map((path) => ({ path, source: path })),
+      threads,
+      workerFile,
+      PART_BYTES,
+    );
+    if (!plan) return 0;
+    scavengeInOneThread();
+    for (let i = 0; i < plan.count; i++) {
+      const thread: WarmThread = {
+        worker: startThread(workerFile),
+        workerFile,
+        failed: false,
+        onFailure: () => {
+          thread.failed = true;
+        },
+      };
+      thread.worker.on("error", thread.onFailure);
+      thread.worker.on("exit", thread.onFailure);
+      thread.worker.unref();
+      warm.push(thread);
+    }
+  } catch {
+    // No more threads could be started: the pool tries again, or one thread reads.
+  }
+  return warm.length;
+}
+
+/** A thread warmThreads started for `workerFile` and still running, for a pool to keep; undefined when none is left. */
+function takeWarmThread(workerFile: string): Worker | undefined {
+  for (;;) {
+    const thread = warm.find((one) => one.workerFile === workerFile);
+    if (!thread) return undefined;
+    warm = warm.filter((one) => one !== thread);
+    if (thread.failed) {
+      void thread.worker.terminate();
+      continue;
+    }
+    // The pool listens from here on, in this same turn: nothing it would hear is missed.
+    thread.worker.off("error", thread.onFailure);
+    thread.worker.off("exit", thread.onFailure);
+    thread.worker.ref();
+    return thread.worker;
+  }
+}
+
+/** Stops the threads warmThreads started that no pool took; returns how many. */
+export function dropWarmThreads(): number {
+  // Still heard: a thread that fails as it stops is no uncaught error.
+  for (const thread of warm) void thread.worker.terminate();
+  const dropped = warm.length;
+  warm = [];
+  return dropped;
+}
+
 /**
  * Reading threads for the invocation logs of several files: each thread reads a part of a file and
  * hands its records over in batches (see log-worker and scanLogLines), a few parts ahead of the main
@@ -141,6 +250,9 @@ export class LogScanPool {
     } catch {
       // No thread could be started (too many threads in the process, no memory): one thread reads.
       return undefined;
+    } finally {
+      // Those started early that this pool did not take (see warmThreads).
+      dropWarmThreads();
     }
   }
 
@@ -150,19 +262,8 @@ export class LogScanPool {
     workerFile: string,
     partBytes: number,
   ): LogScanPool | undefined {
-    if (threads === 1 || !existsSync(workerFile)) return undefined;
-    if (threads === undefined && availableParallelism() < 2) return undefined;
-    const sized = paths.map((file) => ({ ...file, size: file.path === STDIN ? undefined : sizeOf(file.path) }));
-    // Looked at by size first: a folder of small files is not opened once more to see which are gzip.
-    const enough = (files: typeof sized) => threads !== undefined || files.reduce((sum, file) => sum + (file.size ?? 0), 0) >= MIN_BYTES;
-    if (!enough(sized)) return undefined;
-    const regular = sized.filter((file) => file.size !== undefined && isPlainFile(file.path));
-    if (regular.length === 0 || !enough(regular)) return undefined;
-    const files = regular.map((file) => ({ ...file, parts: partsOf(file.size as number, partBytes) }));
-    const parts = files.reduce((sum, file) => sum + file.parts.length, 0);
-    const count = Math.min(threads ?? Math.min(availableParallelism(), DEFAULT_MAX_THREADS), parts);
-    if (count < 2 && threads === undefined) return undefined;
-    return new LogScanPool(files, count, workerFile);
+    const plan = planThreads(paths, threads, workerFile, partBytes);
+    return plan && new LogScanPool(plan.files, plan.count, workerFile);
   }
 
   private constructor(files: readonly { path: string; source: string; parts: ByteRange[] }[], count: number, workerFile: string) {
@@ -178,7 +279,7 @@ export class LogScanPool {
     scavengeInOneThread();
     try {
       for (let i = 0; i < count; i++) {
-        const worker = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+        const worker = takeWarmThread(workerFile) ?? startThread(workerFile);
         const thread: Thread = { worker, alive: true };
         worker.on("message", (message: FromWorker) => this.receive(thread, message));
         worker.on("error", (error) => this.fail(thread, error.message));

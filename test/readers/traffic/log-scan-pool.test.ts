@@ -1,6 +1,7 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { LogScanPool } from "../../../src/readers/traffic/log-scan-pool.js";
+import { dropWarmThreads, LogScanPool, warmThreads } from "../../../src/readers/traffic/log-scan-pool.js";
 import { emptySpan, LogLineReader, LogMinutes, type LogSink, readLogLines } from "../../../src/readers/traffic/read-invocation-logs.js";
 import { logSeries } from "../../../src/readers/traffic/read-traffic.js";
 import { BATCH_RECORDS } from "../../../src/readers/traffic/scan-log-lines.js";
@@ -220,6 +221,51 @@ require(${JSON.stringify(WORKER)});
           expect(await (pool as LogScanPool).read(path, reader)).toBe(true);
         }),
       ).toEqual(expected);
+    }
+  });
+
+  it("keeps the threads started before it (warmThreads), and stops those it does not take", async () => {
+    const files = [1, 2].map((n) => scratch.file(`warm-${n}.ndjson`, `${lines(BATCH_RECORDS + 200 * n, n).join("\n")}\n`));
+    const expected = await oneThread(files);
+    const read = () =>
+      readWith(files, async (path, reader) => {
+        expect(await (pool as LogScanPool).read(path, reader)).toBe(true);
+      });
+    const start = (count: number, worker: string) => {
+      pool?.close();
+      pool = LogScanPool.start(
+        files.map((path) => ({ path, source: path })),
+        count,
+        worker,
+      );
+    };
+    // Reading threads that note each start in a file.
+    const starts = scratch.file("starts.txt", "");
+    const counting = scratch.file(
+      "counting-worker.cjs",
+      `require("node:fs").appendFileSync(${JSON.stringify(starts)}, "start\\n");\nrequire(${JSON.stringify(WORKER)});\n`,
+    );
+    expect(warmThreads(files, 2, counting)).toBe(2);
+    // Both have started before the pool does: a pool that started its own would make four.
+    while (readFileSync(starts, "utf8") !== "start\nstart\n") await new Promise((resolve) => setTimeout(resolve, 10));
+    start(2, counting);
+    expect(dropWarmThreads()).toBe(0);
+    expect(await read()).toEqual(expected);
+    expect(readFileSync(starts, "utf8")).toBe("start\nstart\n");
+    // A pool that starts none (one thread asked for) stops them; so does the next warmThreads.
+    expect(warmThreads(files, 2, counting)).toBe(2);
+    expect(LogScanPool.start([{ path: files[0] as string, source: "a" }], 1, counting)).toBeUndefined();
+    expect(dropWarmThreads()).toBe(0);
+    expect(warmThreads(files, 2, counting)).toBe(2);
+    expect(warmThreads(files, 1, counting)).toBe(0);
+    expect(dropWarmThreads()).toBe(0);
+    // Threads that fail to start, taken before they fail and after: the main thread reads what they leave.
+    const broken = scratch.file("broken-warm-worker.cjs", 'throw new Error("cannot start");\n');
+    for (const wait of [0, 300]) {
+      expect(warmThreads(files, 2, broken)).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      start(2, broken);
+      expect(await read()).toEqual(expected);
     }
   });
 
