@@ -1,12 +1,11 @@
 // A reading thread (dist/log-worker.cjs): it reads the parts of files LogScanPool gives it, one at a
-// time, and hands each NDJSON log file's records back in batches (see scanLogLines). Nothing it reads is
+// time, and hands each NDJSON log file's records back in batches (see scanLogPart). Nothing it reads is
 // added up here: the main thread adds every record, in file order, as one thread would.
 import { parentPort } from "node:worker_threads";
 import { InputFileError } from "../../errors.js";
 import type { FromWorker, ToWorker } from "./log-scan-messages.js";
-import { isNdjsonLogHead } from "./read-invocation-logs.js";
-import { type ScanBatch, scanLogLines } from "./scan-log-lines.js";
-import { type ByteRange, HEAD_CHARS, peek, textOf } from "./text-stream.js";
+import { type ScanBatch, type ScanOutlet, scanLogPart } from "./scan-log-lines.js";
+import type { ByteRange } from "./text-stream.js";
 
 /**
  * Bytes a read: text of this size is held in V8's young generation, let go at each collection, where
@@ -22,39 +21,31 @@ const port = parentPort;
 if (!port) throw new Error("log-worker runs as a worker thread");
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
+let part = -1;
 let unread = 0;
 let cancelled = false;
 let wake: (() => void) | undefined;
 
-async function scanPart(part: number, path: string, source: string, range: ByteRange): Promise<void> {
+/** Where every part's batches go: one object for the thread, so that its methods are the same call targets for every part. */
+const outlet: ScanOutlet = {
+  post(batch: ScanBatch) {
+    unread++;
+    send({ kind: "batch", part, ...batch }, [batch.records.buffer as ArrayBuffer]);
+  },
+  async ready() {
+    while (unread >= MAX_UNREAD_BATCHES && !cancelled) await new Promise<void>((resolve) => (wake = resolve));
+    return !cancelled;
+  },
+};
+
+async function scanPart(path: string, source: string, range: ByteRange): Promise<void> {
   unread = 0;
   cancelled = false;
-  let input: Awaited<ReturnType<typeof peek>>;
   try {
-    input = await peek(textOf(path, source, undefined, CHUNK_BYTES, range), HEAD_CHARS);
-  } catch {
-    // Whatever is wrong with the file is said by the main thread, which reads it again.
-    send({ kind: "end", part, ndjson: false, lines: 0 });
-    return;
-  }
-  // The part that starts the file tells whether it is NDJSON logs; the others are read as such.
-  if (range.start === 0 && !isNdjsonLogHead(input.head)) {
-    await input.close();
-    send({ kind: "end", part, ndjson: false, lines: 0 });
-    return;
-  }
-  try {
-    const lines = await scanLogLines(input.chunks, source, {
-      post(batch: ScanBatch) {
-        unread++;
-        send({ kind: "batch", part, ...batch }, [batch.records.buffer as ArrayBuffer]);
-      },
-      async ready() {
-        while (unread >= MAX_UNREAD_BATCHES && !cancelled) await new Promise<void>((resolve) => (wake = resolve));
-        return !cancelled;
-      },
-    });
-    send({ kind: "end", part, ndjson: true, lines });
+    const lines = await scanLogPart(path, source, range, CHUNK_BYTES, outlet);
+    // A file that could not be opened again is read by the main thread, which says what is wrong.
+    if (typeof lines === "number") send({ kind: "end", part, ndjson: true, lines });
+    else send({ kind: "end", part, ndjson: false, lines: 0 });
   } catch (error) {
     if (error instanceof InputFileError) send({ kind: "problems", part, problems: error.problems });
     else send({ kind: "failed", part, message: (error as Error)?.message ?? String(error) });
@@ -62,8 +53,10 @@ async function scanPart(part: number, path: string, source: string, range: ByteR
 }
 
 port.on("message", (message: ToWorker) => {
-  if (message.kind === "scan") void scanPart(message.part, message.path, message.source, message.range);
-  else {
+  if (message.kind === "scan") {
+    part = message.part;
+    void scanPart(message.path, message.source, message.range);
+  } else {
     if (message.kind === "read") unread--;
     else cancelled = true;
     wake?.();

@@ -206,33 +206,61 @@ function lineStartFrom(fd: number, at: number, before: number, buffer: Buffer): 
 }
 
 /**
- * The bytes of a part of a regular file (see ByteRange), read into one buffer; the file is closed at
- * the end. A part in which no line starts (inside a long line) is empty, found by reading only the
- * part: a file of one long line is not read again for each part.
+ * The bytes of a part of a regular file (see ByteRange), read a chunk at a time into one buffer,
+ * synchronously: each chunk holds until the next is read. A part in which no line starts (inside a
+ * long line) is empty, found by reading only the part: a file of one long line is not read again for
+ * each part. Close it when done.
  */
-async function* rangeChunks(path: string, range: ByteRange, chunkBytes: number): AsyncGenerator<Buffer> {
-  // Opened without waiting, in case the file was replaced by a pipe since it was looked at.
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    if (!fstatSync(fd).isFile()) throw new Error("it is no longer a regular file");
-    const buffer = Buffer.allocUnsafe(chunkBytes);
-    const start = lineStartFrom(fd, range.start, range.end, buffer);
-    if (start >= range.end) return;
-    // The last line that starts in the part is read to its end.
-    const end = lineStartFrom(fd, range.end, Number.MAX_SAFE_INTEGER, buffer);
-    for (let at = start; at < end; ) {
-      const bytes = readSync(fd, buffer, 0, Math.min(buffer.length, end - at), at);
-      if (bytes === 0) return;
-      at += bytes;
-      yield bytes === buffer.length ? buffer : buffer.subarray(0, bytes);
+export class PartReader {
+  private readonly fd: number;
+  private readonly buffer: Buffer;
+  private at = 0;
+  private end = 0;
+
+  constructor(path: string, range: ByteRange, chunkBytes: number) {
+    // Opened without waiting, in case the file was replaced by a pipe since it was looked at.
+    this.fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      if (!fstatSync(this.fd).isFile()) throw new Error("it is no longer a regular file");
+      this.buffer = Buffer.allocUnsafe(chunkBytes);
+      this.at = lineStartFrom(this.fd, range.start, range.end, this.buffer);
+      // The last line that starts in the part is read to its end.
+      if (this.at < range.end) this.end = lineStartFrom(this.fd, range.end, Number.MAX_SAFE_INTEGER, this.buffer);
+    } catch (error) {
+      closeSync(this.fd);
+      throw error;
     }
+  }
+
+  /** The next chunk, or undefined at the end of the part. */
+  next(): Buffer | undefined {
+    if (this.at >= this.end) return undefined;
+    const bytes = readSync(this.fd, this.buffer, 0, Math.min(this.buffer.length, this.end - this.at), this.at);
+    if (bytes === 0) {
+      this.end = this.at;
+      return undefined;
+    }
+    this.at += bytes;
+    return bytes === this.buffer.length ? this.buffer : this.buffer.subarray(0, bytes);
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+/** The chunks of a PartReader, as a stream of them. */
+async function* rangeChunks(path: string, range: ByteRange, chunkBytes: number): AsyncGenerator<Buffer> {
+  const part = new PartReader(path, range, chunkBytes);
+  try {
+    for (let bytes = part.next(); bytes !== undefined; bytes = part.next()) yield bytes;
   } finally {
-    closeSync(fd);
+    part.close();
   }
 }
 
 /** UTF-8 text a chunk of bytes at a time, without a byte-order mark at the start of a file. */
-class ChunkDecoder {
+export class ChunkDecoder {
   private readonly decoder = new StringDecoder("utf8");
 
   /** `first`: the text starts the file, where a byte-order mark is dropped. */
@@ -371,68 +399,107 @@ export async function readAll(chunks: TextChunks, source: string, maxChars = MAX
 }
 
 /** Chunks read between two turns of the event loop. */
-const CHUNKS_A_TURN = 8;
+export const CHUNKS_A_TURN = 8;
+
+/** What LineSplitter hands each line to, with its 1-based number: false to stop reading. */
+export interface LineVisitor {
+  line(line: string, lineNumber: number): boolean | undefined;
+}
 
 /**
- * Calls `visit` with each line of `chunks` and its 1-based number (CRLF or LF). The work is done a
- * chunk at a time, synchronously within it, so a file of millions of lines pays for few awaits; each
- * chunk is scanned once, however long its lines, and a line past MAX_LINE_CHARS is an error, as is
- * a line with bytes that are not UTF-8 text or a NUL character, once the lines before it are read:
- * what is read does not depend on where chunks begin. Return false from `visit` to stop reading.
- * Returns the number of lines read.
+ * Splits text handed a chunk at a time into lines (CRLF or LF) for a visitor. Each chunk is scanned
+ * once, however long its lines; a line past MAX_LINE_CHARS is an error, as is a line with bytes that
+ * are not UTF-8 text or a NUL character, once the lines before it are read: what is read does not
+ * depend on where chunks begin.
+ */
+export class LineSplitter {
+  /**
+   * The start of a line that began in an earlier chunk, joined as V8 joins strings (a rope, laid flat
+   * once, when the line is read), so that a long line is not rescanned.
+   */
+  private carry = "";
+  private carried = 0;
+  /** Lines read so far. */
+  lineNumber = 0;
+
+  constructor(
+    private readonly source: string,
+    private readonly visitor: LineVisitor,
+  ) {}
+
+  /** Hands the visitor each line `chunk` finishes; false once the visitor has said stop. */
+  push(chunk: string): boolean {
+    const binary = binaryProblem(chunk, this.lineNumber + 1);
+    let start = 0;
+    for (;;) {
+      const end = chunk.indexOf("\n", start);
+      if (end < 0) break;
+      this.lineNumber++;
+      if (binary && binary.line === this.lineNumber) throw new InputFileError([{ source: this.source, ...binary }]);
+      let line = chunk.slice(start, end);
+      if (this.carried > 0) {
+        line = this.carry + line;
+        this.carry = "";
+        this.carried = 0;
+      }
+      if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+      if (this.visitor.line(line, this.lineNumber) === false) return false;
+      start = end + 1;
+    }
+    // In the line this chunk leaves unfinished.
+    if (binary) throw new InputFileError([{ source: this.source, ...binary }]);
+    if (start < chunk.length) {
+      this.carried += chunk.length - start;
+      if (this.carried > MAX_LINE_CHARS) {
+        throw new InputFileError([
+          {
+            source: this.source,
+            line: this.lineNumber + 1,
+            message: `a line longer than ${MAX_LINE_CHARS / (1024 * 1024)} MB: not a file of one record or row a line`,
+          },
+        ]);
+      }
+      this.carry += chunk.slice(start);
+    }
+    return true;
+  }
+
+  /** Hands the visitor the last line, when no line break ends it; returns the number of lines read. */
+  end(): number {
+    if (this.carried === 0) return this.lineNumber;
+    const line = this.carry;
+    this.carry = "";
+    this.carried = 0;
+    this.visitor.line(line.endsWith("\r") ? line.slice(0, -1) : line, ++this.lineNumber);
+    return this.lineNumber;
+  }
+}
+
+/**
+ * Calls `visit` with each line of `chunks` and its 1-based number, as LineSplitter splits them. The
+ * work is done a chunk at a time, synchronously within it, so a file of millions of lines pays for
+ * few awaits. Return false from `visit` to stop reading. Returns the number of lines read.
  */
 export async function eachLine(
   chunks: TextChunks,
   source: string,
   visit: (line: string, lineNumber: number) => boolean | undefined,
 ): Promise<number> {
-  // The start of a line that began in an earlier chunk: kept in parts, so that a long line is not rescanned.
-  let carry: string[] = [];
-  let carried = 0;
-  let lineNumber = 0;
+  const lines = new LineSplitter(source, { line: visit });
   let sinceTurn = 0;
   for await (const chunk of chunks) {
     // A regular file's chunks come without waiting: the event loop is let turn now and then, so that
     // a signal (Ctrl-C) is heard during a long read, not after it.
     if (++sinceTurn === CHUNKS_A_TURN) {
       sinceTurn = 0;
-      await new Promise((resolve) => setImmediate(resolve));
+      await turn();
     }
-    const binary = binaryProblem(chunk, lineNumber + 1);
-    let start = 0;
-    for (;;) {
-      const end = chunk.indexOf("\n", start);
-      if (end < 0) break;
-      lineNumber++;
-      if (binary && binary.line === lineNumber) throw new InputFileError([{ source, ...binary }]);
-      let line = chunk.slice(start, end);
-      if (carry.length > 0) {
-        line = carry.join("") + line;
-        carry = [];
-        carried = 0;
-      }
-      if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-      if (visit(line, lineNumber) === false) return lineNumber;
-      start = end + 1;
-    }
-    // In the line this chunk leaves unfinished.
-    if (binary) throw new InputFileError([{ source, ...binary }]);
-    if (start < chunk.length) {
-      carried += chunk.length - start;
-      if (carried > MAX_LINE_CHARS) {
-        throw new InputFileError([
-          {
-            source,
-            line: lineNumber + 1,
-            message: `a line longer than ${MAX_LINE_CHARS / (1024 * 1024)} MB: not a file of one record or row a line`,
-          },
-        ]);
-      }
-      carry.push(chunk.slice(start));
-    }
+    if (!lines.push(chunk)) return lines.lineNumber;
   }
-  if (carry.length === 0) return lineNumber;
-  const line = carry.join("");
-  visit(line.endsWith("\r") ? line.slice(0, -1) : line, lineNumber + 1);
-  return lineNumber + 1;
+  return lines.end();
+}
+
+/** Lets the event loop turn: signals and messages waiting are heard. */
+export function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
