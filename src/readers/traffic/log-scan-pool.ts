@@ -93,6 +93,37 @@ interface PartRead {
   added: number;
 }
 
+/**
+ * Adds a batch's records through `reader`, their lines numbered after `base`; `ids`: the part's model
+ * ids so far, `counts` a list to pass each record's four counts in. Returns the last line added of
+ * the part, and whether the reader stopped there. The loop is a function of its own: in the async
+ * function that waits for the batches, it was compiled anew for most parts (seven times on 1 GB).
+ */
+function addBatch(
+  batch: { records: Float64Array; texts: readonly string[] },
+  ids: readonly string[],
+  counts: number[],
+  reader: LogLineReader,
+  base: number,
+): { added: number; stopped: boolean } {
+  const { records, texts } = batch;
+  let text = 0;
+  let added = 0;
+  for (let at = 0; at < records.length; at += RECORD_SLOTS) {
+    added = records[at] as number;
+    const line = added + base;
+    const id = records[at + 1] as number;
+    let more: boolean;
+    if (id < 0) more = reader.line(texts[text++] as string, line);
+    else {
+      for (let k = 0; k < 4; k++) counts[k] = records[at + 3 + k] as number;
+      more = reader.scanned(ids[id] as string, records[at + 2] as number, counts, line);
+    }
+    if (!more) return { added, stopped: true };
+  }
+  return { added, stopped: false };
+}
+
 /** A part's problems as the file's: their lines numbered after the `base` lines of the parts before. */
 function afterLines(problems: readonly InputProblem[], base: number): InputFileError {
   return new InputFileError(problems.map((problem) => (problem.line === undefined ? problem : { ...problem, line: problem.line + base })));
@@ -346,20 +377,9 @@ export class LogScanPool {
       }
       if (message.kind === "failed") return { lines: undefined, added };
       for (const id of message.ids) ids.push(id);
-      const { records, texts } = message;
-      let text = 0;
-      for (let at = 0; at < records.length; at += RECORD_SLOTS) {
-        added = records[at] as number;
-        const line = added + base;
-        const id = records[at + 1] as number;
-        let more: boolean;
-        if (id < 0) more = reader.line(texts[text++] as string, line);
-        else {
-          for (let k = 0; k < 4; k++) counts[k] = records[at + 3 + k] as number;
-          more = reader.scanned(ids[id] as string, records[at + 2] as number, counts, line);
-        }
-        if (!more) return { lines: "stopped", added };
-      }
+      const batch = addBatch(message, ids, counts, reader, base);
+      added = batch.added;
+      if (batch.stopped) return { lines: "stopped", added };
       this.tell(part, { kind: "read" });
     }
   }
