@@ -27,18 +27,25 @@ export interface RecordChecks {
 const PAGE_MINUTES = 60;
 /** Per minute: records, then input, output, cache read and cache write tokens. */
 const SLOTS = 5;
+/** Numbers a page holds. */
+const PAGE_SLOTS = PAGE_MINUTES * SLOTS;
 
 /**
  * Invocation-log tokens of one model summed per minute, across files. The sums lie in pages of an
- * hour, found by the hour's number: a month of one model is 720 pages of 2.4 KB, read and written in
- * place, where a map of its 43,200 minutes made every record a lookup in a table larger than the
- * processor's cache (measured: half of audit's time spent on it).
+ * hour, one after another in one array in the order first used, found by the hour's number: a month
+ * of one model is 720 pages of 2.4 KB, read and written in place. A map of its 43,200 minutes made
+ * every record a lookup in a table larger than the processor's cache (measured: half of audit's time
+ * spent on it); a typed array for each page made it two misses of the cache, the array's header and
+ * then its numbers (perf). The hours are kept in a map, not an index of the hours spanned, so that a
+ * model's memory grows with the hours it has records in, whatever their span.
  */
 export class LogMinutes {
-  /** Hours since the epoch → SLOTS numbers for each of its minutes. */
-  private readonly pages = new Map<number, Float64Array>();
+  /** Hours since the epoch → the number of their page in `slab`. */
+  private readonly pageOf = new Map<number, number>();
+  /** The pages, PAGE_SLOTS numbers each, as many as `pageOf` holds and room for more. */
+  private slab = new Float64Array(PAGE_SLOTS);
   private lastHour = Number.NaN;
-  private lastPage: Float64Array | undefined;
+  private lastPage = 0;
   records = 0;
   /** The fields a record of the model has used so far. */
   readonly used = [false, false, false, false];
@@ -53,26 +60,38 @@ export class LogMinutes {
     const span = this.last - this.first + 1;
     if (span > MAX_WINDOW_MINUTES) return span;
     const hour = Math.floor(minute / PAGE_MINUTES);
-    let page = hour === this.lastHour ? this.lastPage : this.pages.get(hour);
-    if (!page) {
-      page = new Float64Array(PAGE_MINUTES * SLOTS);
-      this.pages.set(hour, page);
+    let page = this.lastPage;
+    if (hour !== this.lastHour) {
+      page = this.pageOf.get(hour) ?? this.newPage(hour);
+      this.lastHour = hour;
+      this.lastPage = page;
     }
-    this.lastHour = hour;
-    this.lastPage = page;
-    const at = (minute - hour * PAGE_MINUTES) * SLOTS;
-    page[at] = (page[at] as number) + 1;
-    page[at + 1] = (page[at + 1] as number) + input;
-    page[at + 2] = (page[at + 2] as number) + output;
-    page[at + 3] = (page[at + 3] as number) + cacheRead;
-    page[at + 4] = (page[at + 4] as number) + cacheWrite;
+    const slab = this.slab;
+    const slot = page * PAGE_SLOTS + (minute - hour * PAGE_MINUTES) * SLOTS;
+    slab[slot] = (slab[slot] as number) + 1;
+    slab[slot + 1] = (slab[slot + 1] as number) + input;
+    slab[slot + 2] = (slab[slot + 2] as number) + output;
+    slab[slot + 3] = (slab[slot + 3] as number) + cacheRead;
+    slab[slot + 4] = (slab[slot + 4] as number) + cacheWrite;
     this.records++;
     return 0;
   }
 
+  /** A new empty page for `hour` (the slab twice as large when full); returns its number. */
+  private newPage(hour: number): number {
+    const page = this.pageOf.size;
+    if ((page + 1) * PAGE_SLOTS > this.slab.length) {
+      const slab = new Float64Array(this.slab.length * 2);
+      slab.set(this.slab);
+      this.slab = slab;
+    }
+    this.pageOf.set(hour, page);
+    return page;
+  }
+
   /** The minutes that have records, in order (as epoch seconds), with the four sums of each. */
   sums(): { times: Float64Array; values: [Float64Array, Float64Array, Float64Array, Float64Array] } {
-    const hours = [...this.pages.keys()].sort((a, b) => a - b);
+    const hours = [...this.pageOf.keys()].sort((a, b) => a - b);
     // Room for every minute of every page, handed out as views of what is filled: one pass over the pages.
     const room = hours.length * PAGE_MINUTES;
     const times = new Float64Array(room);
@@ -82,32 +101,34 @@ export class LogMinutes {
       new Float64Array(room),
       new Float64Array(room),
     ];
-    const filled = fillMinutes(this.pages, hours, times, values);
+    const filled = fillMinutes(this.pageOf, hours, this.slab, times, values);
     return { times: times.subarray(0, filled), values: values.map((sums) => sums.subarray(0, filled)) as typeof values };
   }
 }
 
 /**
- * Copies the minutes with records of `pages`, hour by hour, into `times` and the four `values`;
- * returns how many. The loop is a function of its own that ends there: compiled while it runs (once
- * per model), it is not thrown back to the interpreter at the code after it, which had never run.
+ * Copies the minutes with records of the pages of `slab`, hour by hour (`hours`, in order, their
+ * pages found in `pageOf`), into `times` and the four `values`; returns how many. The loop is a
+ * function of its own that ends there: compiled while it runs (once per model), it is not thrown back
+ * to the interpreter at the code after it, which had never run.
  */
 function fillMinutes(
-  pages: ReadonlyMap<number, Float64Array>,
+  pageOf: ReadonlyMap<number, number>,
   hours: readonly number[],
+  slab: Float64Array,
   times: Float64Array,
   [input, output, read, write]: readonly [Float64Array, Float64Array, Float64Array, Float64Array],
 ): number {
   let i = 0;
   for (const hour of hours) {
-    const page = pages.get(hour) as Float64Array;
-    for (let at = 0, minute = hour * PAGE_MINUTES; at < page.length; at += SLOTS, minute++) {
-      if (page[at] === 0) continue;
+    const start = (pageOf.get(hour) as number) * PAGE_SLOTS;
+    for (let at = start, minute = hour * PAGE_MINUTES; at < start + PAGE_SLOTS; at += SLOTS, minute++) {
+      if (slab[at] === 0) continue;
       times[i] = minute * 60;
-      input[i] = page[at + 1] as number;
-      output[i] = page[at + 2] as number;
-      read[i] = page[at + 3] as number;
-      write[i] = page[at + 4] as number;
+      input[i] = slab[at + 1] as number;
+      output[i] = slab[at + 2] as number;
+      read[i] = slab[at + 3] as number;
+      write[i] = slab[at + 4] as number;
       i++;
     }
   }
