@@ -29,21 +29,27 @@ const PAGE_MINUTES = 60;
 const SLOTS = 5;
 /** Numbers a page holds. */
 const PAGE_SLOTS = PAGE_MINUTES * SLOTS;
+/** Pages a block holds at most (615 KB); the first blocks of a model hold 1, 2, 4, ... pages. */
+const BLOCK_PAGES = 256;
 
 /**
  * Invocation-log tokens of one model summed per minute, across files. The sums lie in pages of an
- * hour, one after another in one array in the order first used, found by the hour's number: a month
- * of one model is 720 pages of 2.4 KB, read and written in place. A map of its 43,200 minutes made
- * every record a lookup in a table larger than the processor's cache (measured: half of audit's time
- * spent on it); a typed array for each page made it two misses of the cache, the array's header and
- * then its numbers (perf). The hours are kept in a map, not an index of the hours spanned, so that a
- * model's memory grows with the hours it has records in, whatever their span.
+ * hour, one after another in a few blocks in the order first used, found by the hour's number: a month
+ * of one model is 720 pages of 2.4 KB in 10 blocks, read and written in place. A map of its 43,200
+ * minutes made every record a lookup in a table larger than the processor's cache (measured: half of
+ * audit's time spent on it); a typed array for each page made it two misses of the cache, the array's
+ * header and then its numbers (perf), where a few blocks' headers stay in the cache. The blocks grow
+ * from one page, so that a model with a few records holds a few pages, and stop at BLOCK_PAGES, so
+ * that a year of a model holds at most one block more than its pages (one array doubled as it grew
+ * held up to twice its pages). The hours are kept in a map, not an index of the hours spanned, so
+ * that a model's memory grows with the hours it has records in, whatever their span.
  */
 export class LogMinutes {
-  /** Hours since the epoch → the number of their page in `slab`. */
+  /** Hours since the epoch → their page: its block × BLOCK_PAGES + its place in the block. */
   private readonly pageOf = new Map<number, number>();
-  /** The pages, PAGE_SLOTS numbers each, as many as `pageOf` holds and room for more. */
-  private slab = new Float64Array(PAGE_SLOTS);
+  private readonly blocks: Float64Array[] = [];
+  /** Pages used in the last block. */
+  private filled = 0;
   private lastHour = Number.NaN;
   private lastPage = 0;
   records = 0;
@@ -66,25 +72,26 @@ export class LogMinutes {
       this.lastHour = hour;
       this.lastPage = page;
     }
-    const slab = this.slab;
-    const slot = page * PAGE_SLOTS + (minute - hour * PAGE_MINUTES) * SLOTS;
-    slab[slot] = (slab[slot] as number) + 1;
-    slab[slot + 1] = (slab[slot + 1] as number) + input;
-    slab[slot + 2] = (slab[slot + 2] as number) + output;
-    slab[slot + 3] = (slab[slot + 3] as number) + cacheRead;
-    slab[slot + 4] = (slab[slot + 4] as number) + cacheWrite;
+    const block = this.blocks[Math.floor(page / BLOCK_PAGES)] as Float64Array;
+    const slot = (page % BLOCK_PAGES) * PAGE_SLOTS + (minute - hour * PAGE_MINUTES) * SLOTS;
+    block[slot] = (block[slot] as number) + 1;
+    block[slot + 1] = (block[slot + 1] as number) + input;
+    block[slot + 2] = (block[slot + 2] as number) + output;
+    block[slot + 3] = (block[slot + 3] as number) + cacheRead;
+    block[slot + 4] = (block[slot + 4] as number) + cacheWrite;
     this.records++;
     return 0;
   }
 
-  /** A new empty page for `hour` (the slab twice as large when full); returns its number. */
+  /** A new empty page for `hour`, in a new block when the last is full; returns its number. */
   private newPage(hour: number): number {
-    const page = this.pageOf.size;
-    if ((page + 1) * PAGE_SLOTS > this.slab.length) {
-      const slab = new Float64Array(this.slab.length * 2);
-      slab.set(this.slab);
-      this.slab = slab;
+    const last = this.blocks[this.blocks.length - 1];
+    if (!last || this.filled * PAGE_SLOTS === last.length) {
+      const pages = last ? Math.min(BLOCK_PAGES, (last.length / PAGE_SLOTS) * 2) : 1;
+      this.blocks.push(new Float64Array(pages * PAGE_SLOTS));
+      this.filled = 0;
     }
+    const page = (this.blocks.length - 1) * BLOCK_PAGES + this.filled++;
     this.pageOf.set(hour, page);
     return page;
   }
@@ -101,34 +108,36 @@ export class LogMinutes {
       new Float64Array(room),
       new Float64Array(room),
     ];
-    const filled = fillMinutes(this.pageOf, hours, this.slab, times, values);
+    const filled = fillMinutes(this.pageOf, hours, this.blocks, times, values);
     return { times: times.subarray(0, filled), values: values.map((sums) => sums.subarray(0, filled)) as typeof values };
   }
 }
 
 /**
- * Copies the minutes with records of the pages of `slab`, hour by hour (`hours`, in order, their
- * pages found in `pageOf`), into `times` and the four `values`; returns how many. The loop is a
- * function of its own that ends there: compiled while it runs (once per model), it is not thrown back
- * to the interpreter at the code after it, which had never run.
+ * Copies the minutes with records of a model's pages, hour by hour (`hours`, in order, their pages
+ * found in `pageOf` and `blocks`), into `times` and the four `values`; returns how many. The loop is
+ * a function of its own that ends there: compiled while it runs (once per model), it is not thrown
+ * back to the interpreter at the code after it, which had never run.
  */
 function fillMinutes(
   pageOf: ReadonlyMap<number, number>,
   hours: readonly number[],
-  slab: Float64Array,
+  blocks: readonly Float64Array[],
   times: Float64Array,
   [input, output, read, write]: readonly [Float64Array, Float64Array, Float64Array, Float64Array],
 ): number {
   let i = 0;
   for (const hour of hours) {
-    const start = (pageOf.get(hour) as number) * PAGE_SLOTS;
+    const page = pageOf.get(hour) as number;
+    const block = blocks[Math.floor(page / BLOCK_PAGES)] as Float64Array;
+    const start = (page % BLOCK_PAGES) * PAGE_SLOTS;
     for (let at = start, minute = hour * PAGE_MINUTES; at < start + PAGE_SLOTS; at += SLOTS, minute++) {
-      if (slab[at] === 0) continue;
+      if (block[at] === 0) continue;
       times[i] = minute * 60;
-      input[i] = slab[at + 1] as number;
-      output[i] = slab[at + 2] as number;
-      read[i] = slab[at + 3] as number;
-      write[i] = slab[at + 4] as number;
+      input[i] = block[at + 1] as number;
+      output[i] = block[at + 2] as number;
+      read[i] = block[at + 3] as number;
+      write[i] = block[at + 4] as number;
       i++;
     }
   }
