@@ -9,8 +9,9 @@
 // Targets: within 2x of the bare read, under 256 MB. --quick runs once each on a month of data and
 // fails only if the CLI does not run.
 // Large files: a 100 MB invocation log (NDJSON with request bodies, as text logging writes them) read by
-// `bedrock-cost profile`, and a 15 MB AWS Price List offer file read by `bedrock-cost rates import`:
-// wall time and peak memory. Target: under 256 MB, for any size of log (it is streamed).
+// `bedrock-cost profile`, a year of five models' logs (a record an hour) read by `bedrock-cost audit`,
+// and a 15 MB AWS Price List offer file read by `bedrock-cost rates import`: wall time and peak
+// memory. Target: under 256 MB, for any size of log (it is streamed) and the longest window.
 // Log folder: a month of invocation logs laid out as Bedrock delivers them to S3 (a gzip file an hour
 // under AWSLogs/<account>/BedrockModelInvocationLogs/<region>/<YYYY>/<MM>/<DD>/<HH>/, beside the
 // permission-check object), 1 GB uncompressed (--quick: 50 MB), read by `bedrock-cost profile` in one
@@ -635,10 +636,29 @@ function atCaps(dir, rss) {
   console.log(`target: under 256 MB (worst ${worst.toFixed(0)} MB)\n`);
 }
 
+/**
+ * A year (399 days, near the longest window) of five models' logs, a record an hour each, at a random
+ * minute of it: every model's minutes held for the whole window at once.
+ */
+function writeYearOfLogs(file) {
+  const next = random(399);
+  const start = Date.UTC(2025, 10, 1);
+  const lines = [];
+  for (let hour = 0; hour < 399 * 24; hour++) {
+    for (const modelId of AUDIT_MODELS) {
+      const time = start + hour * 3_600_000 + Math.floor(next() * 3_600_000);
+      lines.push(JSON.stringify(logRecord(next, time, `y-${hour}`, modelId, 5, 3)));
+    }
+  }
+  writeFileSync(file, `${lines.join("\n")}\n`);
+}
+
 function largeFiles(dir, rss) {
   const logMb = quick ? 10 : 100;
   const log = join(dir, "invocation-log.ndjson");
   writeInvocationLog(log, logMb);
+  const year = join(dir, "year-of-logs.ndjson");
+  writeYearOfLogs(year);
   const list = join(dir, "AmazonBedrock.json");
   writePriceList(list, quick ? 1_500 : 11_000);
   const runs = quick ? 1 : 3;
@@ -646,6 +666,7 @@ function largeFiles(dir, rss) {
   console.log("command                                  size       time  peak memory");
   const cases = [
     ["profile, invocation log", log, [CLI, "profile", log, "-m", "claude-3.5-sonnet-v2", "--format", "json"]],
+    ["audit, a year of five models hourly", year, [CLI, "audit", year, "--format", "json"]],
     [
       "rates import, offer file",
       list,
