@@ -1,5 +1,5 @@
 import type { InputProblem } from "../../errors.js";
-import type { ScanBatch } from "./scan-log-lines.js";
+import type { ScanBatch } from "./scan-log-part.js";
 import type { ByteRange } from "./text-stream.js";
 
 /**

@@ -6,7 +6,7 @@ import { Worker } from "node:worker_threads";
 import { InputFileError, type InputProblem } from "../../errors.js";
 import type { FromWorker, ToWorker } from "./log-scan-messages.js";
 import { isNdjsonLogHead, type LogLineReader } from "./read-invocation-logs.js";
-import { RECORD_SLOTS } from "./scan-log-lines.js";
+import { RECORD_SLOTS } from "./scan-log-part.js";
 import { type ByteRange, eachLine, HEAD_CHARS, isPlainFile, peek, STDIN, textOf } from "./text-stream.js";
 
 /** The reading threads' code, built beside the CLI's bundle (dist/log-worker.cjs). */
@@ -249,7 +249,7 @@ export function dropWarmThreads(): number {
 
 /**
  * Reading threads for the invocation logs of several files: each thread reads a part of a file and
- * hands its records over in batches (see log-worker and scanLogLines), a few parts ahead of the main
+ * hands its records over in batches (see log-worker and scanLogPart), a few parts ahead of the main
  * thread, which adds every record in file order, as reading them in one thread would: the result, the
  * problems and the lines they name are the same. A file that is not NDJSON logs is left to the main
  * thread.

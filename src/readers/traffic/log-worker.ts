@@ -4,7 +4,7 @@
 import { parentPort } from "node:worker_threads";
 import { InputFileError } from "../../errors.js";
 import type { FromWorker, ToWorker } from "./log-scan-messages.js";
-import { type ScanBatch, type ScanOutlet, scanLogPart } from "./scan-log-lines.js";
+import { type ScanBatch, type ScanOutlet, scanLogPart } from "./scan-log-part.js";
 import type { ByteRange } from "./text-stream.js";
 
 /**

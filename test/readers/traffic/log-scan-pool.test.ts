@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { dropWarmThreads, LogScanPool, warmThreads } from "../../../src/readers/traffic/log-scan-pool.js";
 import { emptySpan, LogLineReader, LogMinutes, type LogSink, readLogLines } from "../../../src/readers/traffic/read-invocation-logs.js";
 import { logSeries } from "../../../src/readers/traffic/read-traffic.js";
-import { BATCH_RECORDS } from "../../../src/readers/traffic/scan-log-lines.js";
+import { BATCH_RECORDS } from "../../../src/readers/traffic/scan-log-part.js";
 import { textOf } from "../../../src/readers/traffic/text-stream.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
